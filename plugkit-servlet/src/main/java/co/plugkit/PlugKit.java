@@ -1,0 +1,211 @@
+package co.plugkit;
+
+import co.plugkit.crypto.ApiKeySecret;
+import co.plugkit.crypto.TokenCipher;
+import co.plugkit.engine.Accounts;
+import co.plugkit.engine.ApiKeys;
+import co.plugkit.engine.ConnectFlow;
+import co.plugkit.engine.Profiles;
+import co.plugkit.engine.RedirectAllowList;
+import co.plugkit.engine.Workspaces;
+import co.plugkit.instagram.InstagramApi;
+import co.plugkit.instagram.NimbusInstagramClient;
+import co.plugkit.store.PlugKitStore;
+import co.plugkit.store.jdbi.JdbiPlugKitStore;
+import co.plugkit.web.Json;
+import co.plugkit.web.Routes;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.ServletContext;
+import java.time.Clock;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PlugKit's entry point: build one instance from a {@link PlugKitConfig} and a database, then mount its
+ * routes in any servlet container.
+ *
+ * <pre>{@code
+ * PlugKit plugKit = PlugKit.builder()
+ *         .config(PlugKitConfig.builder().from(ConfigSource.environment(System.getenv())).build())
+ *         .dataSource(dataSource)
+ *         .build();
+ * plugKit.register(servletContext); // at plugkit.pathPrefix, "/" by default
+ * }</pre>
+ *
+ * Nothing in PlugKit is static: two instances (two webapps, or two prefixes) never see each other.
+ */
+public final class PlugKit implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PlugKit.class);
+
+    private final PlugKitConfig config;
+    private final PlugKitStore store;
+    private final ApiKeys apiKeys;
+    private final Workspaces workspaces;
+    private final Profiles profiles;
+    private final Accounts accounts;
+    private final ConnectFlow connectFlow;
+    private final Routes routes;
+
+    private PlugKit(Builder b) {
+        this.config = Objects.requireNonNull(b.config, "config");
+        Clock clock = b.clock;
+        ObjectMapper json = Json.newMapper();
+        this.store = b.store();
+        InstagramApi instagram = b.instagram != null
+                ? b.instagram
+                : new NimbusInstagramClient(config.instagram(), config.redirectUri(), json);
+        byte[] key = config.encryptionKey();
+        TokenCipher cipher = new TokenCipher(key);
+        java.util.Arrays.fill(key, (byte) 0);
+
+        this.apiKeys = new ApiKeys(store.workspaces(), clock);
+        this.workspaces = new Workspaces(store.workspaces(), apiKeys, clock);
+        this.profiles = new Profiles(store.profiles(), clock);
+        this.accounts = new Accounts(store.accounts());
+        this.connectFlow = new ConnectFlow(store.profiles(), store.connectStates(), store.accounts(), instagram, cipher,
+                new RedirectAllowList(config.allowedRedirectUrls()), config.instagram().scopes(), config.stateTtl(),
+                clock);
+        this.routes = new Routes(json, store, apiKeys, profiles, accounts, connectFlow, workspaces, config.adminToken());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Mounts every route at the configured {@code plugkit.pathPrefix}. */
+    public void register(ServletContext context) {
+        register(context, config.pathPrefix());
+    }
+
+    /**
+     * Mounts every route under {@code prefix} inside the context. Call it during context initialisation,
+     * e.g. from a {@code ServletContainerInitializer}.
+     */
+    public void register(ServletContext context, String prefix) {
+        Objects.requireNonNull(context, "context");
+        String p = prefix == null || prefix.equals("/") ? "" : prefix.replaceAll("/+$", "");
+        routes.register(context, p);
+        LOG.info("PlugKit mounted at '{}{}/' (redirect URI {})", context.getContextPath(), p, config.redirectUri());
+    }
+
+    public PlugKitConfig config() {
+        return config;
+    }
+
+    /** Workspaces (tenants): create one and get its first key. */
+    public Workspaces workspaces() {
+        return workspaces;
+    }
+
+    public ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    public Profiles profiles() {
+        return profiles;
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public ConnectFlow connectFlow() {
+        return connectFlow;
+    }
+
+    /** Nothing to release yet: the host owns the data source. Kept so hosts stop PlugKit explicitly. */
+    @Override
+    public void close() {
+        LOG.debug("PlugKit closed");
+    }
+
+    /** Assembles a {@link PlugKit}. A config and one of store, JDBI or data source are required. */
+    public static final class Builder {
+        private PlugKitConfig config;
+        private PlugKitStore store;
+        private Jdbi jdbi;
+        private DataSource dataSource;
+        private boolean migrate = true;
+        private Clock clock = Clock.systemUTC();
+        private InstagramApi instagram;
+
+        private Builder() {}
+
+        public Builder config(PlugKitConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** The database; PlugKit migrates its tables in it on {@link #build()} unless told not to. */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /** A JDBI instance of the host's; its schema must be migrated by the host (see {@link JdbiPlugKitStore}). */
+        public Builder jdbi(Jdbi jdbi) {
+            this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+            return this;
+        }
+
+        /** A store of the host's own making, instead of the JDBI one. */
+        public Builder store(PlugKitStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** Whether {@link #build()} runs PlugKit's Flyway migrations on the data source (default true). */
+        public Builder runMigrations(boolean migrate) {
+            this.migrate = migrate;
+            return this;
+        }
+
+        /** The clock for every expiry PlugKit computes; tests pass a controllable one. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Another Instagram client (a stand-in, a sandbox); by default PlugKit calls the configured URLs. */
+        public Builder instagram(InstagramApi instagram) {
+            this.instagram = Objects.requireNonNull(instagram, "instagram");
+            return this;
+        }
+
+        /**
+         * Builds PlugKit, runs the migrations if asked, and seeds the bootstrap API key if one is
+         * configured.
+         */
+        public PlugKit build() {
+            PlugKit plugKit = new PlugKit(this);
+            plugKit.config.bootstrapApiKey().ifPresent(key -> {
+                ApiKeySecret secret = ApiKeySecret.parse(key.reveal()).orElseThrow(() -> new PlugKitConfigException(
+                        "plugkit.bootstrapApiKey must be sk_ followed by 64 lowercase hex digits"));
+                plugKit.workspaces.ensureDefault();
+                if (plugKit.apiKeys.ensure(Workspaces.DEFAULT_WORKSPACE, secret, "bootstrap")) {
+                    LOG.info("Bootstrap API key {}… stored for the default workspace", secret.prefix());
+                }
+            });
+            return plugKit;
+        }
+
+        private PlugKitStore store() {
+            if (store != null) {
+                return store;
+            }
+            if (jdbi != null) {
+                return JdbiPlugKitStore.of(jdbi);
+            }
+            if (dataSource != null) {
+                if (migrate) {
+                    JdbiPlugKitStore.migrate(dataSource);
+                }
+                return JdbiPlugKitStore.of(dataSource);
+            }
+            throw new PlugKitConfigException("PlugKit needs a database: pass a DataSource, a Jdbi or a store");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package co.plugkit.instagram;
+
+import co.plugkit.secret.Secret;
+import java.net.URI;
+
+/**
+ * The calls PlugKit makes to Instagram (API with Instagram Login). The engine depends on this
+ * interface only; {@link NimbusInstagramClient} implements it over HTTP.
+ */
+public interface InstagramApi {
+
+    /** The browser URL of the authorization page, with comma-separated scopes and this {@code state}. */
+    URI authorizationUrl(String state);
+
+    /** Exchanges an authorization code for a short-lived token ({@code POST /oauth/access_token}). */
+    ShortLivedToken exchangeCode(Secret code) throws InstagramException;
+
+    /** Exchanges a short-lived token for a long-lived one ({@code ig_exchange_token}). */
+    LongLivedToken exchangeForLongLived(Secret shortLivedToken) throws InstagramException;
+
+    /** The professional account behind a token ({@code /{version}/me}). */
+    InstagramProfile fetchProfile(Secret accessToken) throws InstagramException;
+}

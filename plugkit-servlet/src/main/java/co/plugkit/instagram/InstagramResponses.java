@@ -1,0 +1,176 @@
+package co.plugkit.instagram;
+
+import co.plugkit.instagram.InstagramException.Kind;
+import co.plugkit.secret.Secret;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads Instagram's answers, which are not standard OAuth: the code exchange comes flat or wrapped in
+ * {@code data[]}, {@code user_id} may be a 17-digit JSON number or a string, {@code permissions} a
+ * string, an array or absent, and errors come in two envelopes. Everything is normalised here, so the
+ * rest of PlugKit sees one shape.
+ */
+final class InstagramResponses {
+    /** Graph error codes that mean "try again later" rather than "no". */
+    private static final Set<Integer> TRANSIENT_CODES = Set.of(1, 2, 4, 17, 32, 613, 80002);
+
+    private final ObjectMapper json;
+
+    InstagramResponses(ObjectMapper json) {
+        this.json = json;
+    }
+
+    ShortLivedToken codeExchange(HTTPResponse response) throws InstagramException {
+        JsonNode body = unwrapData(successBody("code exchange", response));
+        Secret token = requiredSecret("code exchange", body, "access_token");
+        String userId = text(body.get("user_id"))
+                .orElseThrow(() -> malformed("code exchange", "no user_id"));
+        return new ShortLivedToken(token, userId, permissions(body.get("permissions")));
+    }
+
+    LongLivedToken longLived(HTTPResponse response) throws InstagramException {
+        JsonNode body = unwrapData(successBody("long-lived token exchange", response));
+        Secret token = requiredSecret("long-lived token exchange", body, "access_token");
+        long seconds = text(body.get("expires_in"))
+                .filter(s -> s.matches("\\d{1,10}"))
+                .map(Long::parseLong)
+                .filter(s -> s > 0)
+                .orElseThrow(() -> malformed("long-lived token exchange", "no valid expires_in"));
+        return new LongLivedToken(token, Duration.ofSeconds(seconds));
+    }
+
+    InstagramProfile profile(HTTPResponse response) throws InstagramException {
+        JsonNode body = unwrapData(successBody("profile request", response));
+        Optional<String> appScopedId = text(body.get("id"));
+        // user_id is the professional account id; a few accounts have been seen without it, where id serves.
+        String userId = text(body.get("user_id")).or(() -> appScopedId)
+                .orElseThrow(() -> malformed("profile request", "no user_id"));
+        String username = text(body.get("username"))
+                .orElseThrow(() -> malformed("profile request", "no username"));
+        String accountType = text(body.get("account_type"))
+                .map(t -> t.toUpperCase(java.util.Locale.ROOT))
+                .orElseThrow(() -> malformed("profile request", "no account_type"));
+        return new InstagramProfile(userId, appScopedId, username, text(body.get("name")), accountType,
+                text(body.get("profile_picture_url")));
+    }
+
+    /** The JSON object of a 2xx answer; anything else becomes the matching {@link InstagramException}. */
+    private JsonNode successBody(String call, HTTPResponse response) throws InstagramException {
+        int status = response.getStatusCode();
+        Optional<JsonNode> body = parseObject(response.getBody());
+        Optional<InstagramError> error = body.flatMap(InstagramResponses::error);
+        if (error.isPresent()) {
+            InstagramError e = error.get();
+            boolean transientError = TRANSIENT_CODES.contains(e.code()) || status >= 500
+                    || body.get().path("error").path("is_transient").asBoolean(false);
+            return fail(transientError ? Kind.UNAVAILABLE : Kind.REJECTED,
+                    "Instagram refused the " + call + " (HTTP " + status + ", " + e.type() + " " + e.code()
+                            + e.subcode().map(s -> "/" + s).orElse("") + ")",
+                    error);
+        }
+        if (status >= 500) {
+            return fail(Kind.UNAVAILABLE, "Instagram answered HTTP " + status + " to the " + call, Optional.empty());
+        }
+        if (status < 200 || status > 299) {
+            return fail(Kind.REJECTED, "Instagram answered HTTP " + status + " to the " + call, Optional.empty());
+        }
+        return body.orElseThrow(() -> malformed(call, "the body is not a JSON object"));
+    }
+
+    private Optional<JsonNode> parseObject(String body) {
+        if (body == null || body.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Either envelope: Graph's {@code {"error":{…}}} or the code exchange's flat one. */
+    private static Optional<InstagramError> error(JsonNode body) {
+        JsonNode graph = body.get("error");
+        if (graph != null && graph.isObject()) {
+            return Optional.of(new InstagramError(
+                    text(graph.get("type")).orElse("unknown"),
+                    graph.path("code").asInt(0),
+                    graph.hasNonNull("error_subcode") ? Optional.of(graph.get("error_subcode").asInt()) : Optional.empty(),
+                    text(graph.get("message")).orElse("")));
+        }
+        if (body.hasNonNull("error_type") || body.hasNonNull("error_message")) {
+            return Optional.of(new InstagramError(
+                    text(body.get("error_type")).orElse("unknown"),
+                    body.path("code").asInt(0),
+                    Optional.empty(),
+                    text(body.get("error_message")).orElse("")));
+        }
+        return Optional.empty();
+    }
+
+    /** The documented shape wraps the result in {@code data[0]}; production answers are flat. Accept both. */
+    private static JsonNode unwrapData(JsonNode body) {
+        JsonNode data = body.get("data");
+        if (data != null && data.isArray() && !data.isEmpty() && data.get(0).isObject()) {
+            return data.get(0);
+        }
+        return body;
+    }
+
+    private static Optional<List<String>> permissions(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        List<String> scopes = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(item -> text(item).ifPresent(scopes::add));
+        } else if (node.isTextual()) {
+            for (String s : node.asText().split("[,\\s]+")) {
+                if (!s.isBlank()) {
+                    scopes.add(s);
+                }
+            }
+        }
+        return Optional.of(List.copyOf(scopes));
+    }
+
+    /** A field as text: strings as they are, integers digit for digit (never through a double). */
+    static Optional<String> text(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (node.isTextual()) {
+            return node.asText().isBlank() ? Optional.empty() : Optional.of(node.asText());
+        }
+        if (node.isIntegralNumber()) {
+            return Optional.of(node.bigIntegerValue().toString());
+        }
+        return Optional.empty();
+    }
+
+    private static Secret requiredSecret(String call, JsonNode body, String field) throws InstagramException {
+        JsonNode node = body.get(field);
+        if (node == null || !node.isTextual() || node.asText().isBlank()) {
+            throw malformed(call, "no " + field);
+        }
+        return Secret.of(node.asText());
+    }
+
+    private static InstagramException malformed(String call, String what) {
+        return new InstagramException(Kind.MALFORMED, "Instagram's answer to the " + call + " is unusable: " + what,
+                Optional.empty());
+    }
+
+    private static <T> T fail(Kind kind, String message, Optional<InstagramError> error) throws InstagramException {
+        throw new InstagramException(kind, message, error);
+    }
+}

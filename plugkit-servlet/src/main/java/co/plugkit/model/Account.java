@@ -1,0 +1,36 @@
+package co.plugkit.model;
+
+import co.plugkit.id.AccountId;
+import co.plugkit.id.ProfileId;
+import co.plugkit.id.WorkspaceId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A connected Instagram professional account, as the API shows it. The access token is not part of
+ * this value: it stays sealed in the store.
+ *
+ * @param externalId the Instagram professional account id ({@code user_id} of {@code /me})
+ * @param appScopedId the app-scoped user id ({@code id} of {@code /me}), when Instagram sent one
+ * @param connectedAt when the account was first connected to this profile
+ */
+public record Account(
+        AccountId id,
+        WorkspaceId workspaceId,
+        ProfileId profileId,
+        String externalId,
+        Optional<String> appScopedId,
+        String username,
+        Optional<String> displayName,
+        String accountType,
+        Optional<String> profilePictureUrl,
+        List<String> scopes,
+        AccountStatus status,
+        Optional<Instant> tokenExpiresAt,
+        Instant connectedAt,
+        Instant updatedAt) {
+
+    /** The only platform so far. */
+    public static final String PLATFORM = "instagram";
+}

@@ -1,0 +1,39 @@
+package co.plugkit.model;
+
+import co.plugkit.id.ProfileId;
+import co.plugkit.id.WorkspaceId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a completed connect flow stores: the profile it belongs to, what Instagram said of the account,
+ * and the long-lived token, already sealed.
+ *
+ * @param sealedToken the encrypted access token (see {@code TokenCipher}); never plaintext
+ */
+public record AccountConnection(
+        WorkspaceId workspaceId,
+        ProfileId profileId,
+        String externalId,
+        Optional<String> appScopedId,
+        String username,
+        Optional<String> displayName,
+        String accountType,
+        Optional<String> profilePictureUrl,
+        List<String> scopes,
+        SealedToken sealedToken,
+        Instant tokenExpiresAt) {
+
+    public AccountConnection {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(profileId, "profileId");
+        Objects.requireNonNull(externalId, "externalId");
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(accountType, "accountType");
+        Objects.requireNonNull(sealedToken, "sealedToken");
+        Objects.requireNonNull(tokenExpiresAt, "tokenExpiresAt");
+        scopes = List.copyOf(scopes);
+    }
+}

@@ -1,0 +1,41 @@
+package co.plugkit.store;
+
+import co.plugkit.id.AccountId;
+import co.plugkit.id.ProfileId;
+import co.plugkit.id.WorkspaceId;
+import co.plugkit.model.Account;
+import co.plugkit.model.AccountConnection;
+import co.plugkit.model.Cursor;
+import co.plugkit.model.Page;
+import co.plugkit.model.SealedToken;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Connected accounts and their sealed tokens. */
+public interface AccountStore {
+
+    /**
+     * Stores a connection atomically, keyed on (profile, Instagram user): the first connection inserts an
+     * account, a later one of the same Instagram account into the same profile updates that account
+     * (token, expiry, profile fields, status back to active). Never two rows, even when callbacks race.
+     *
+     * @param newId the id to use if a new account is created
+     */
+    Account upsert(AccountConnection connection, AccountId newId, Instant now);
+
+    /** The account, only if it belongs to that workspace. */
+    Optional<Account> find(WorkspaceId workspaceId, AccountId id);
+
+    /** The sealed token of an account, if it has one. */
+    Optional<SealedToken> findToken(WorkspaceId workspaceId, AccountId id);
+
+    /** Accounts in the order they were connected, optionally of one profile only. */
+    Page<Account> list(WorkspaceId workspaceId, Optional<ProfileId> profileId, int limit, Optional<Cursor> after);
+
+    /**
+     * Removes an account and its token.
+     *
+     * @return true if it existed in that workspace
+     */
+    boolean delete(WorkspaceId workspaceId, AccountId id);
+}

@@ -1,0 +1,18 @@
+package co.plugkit.store;
+
+/**
+ * Everything PlugKit keeps, as one pluggable unit. The JDBI implementation is the default; a host may
+ * supply its own.
+ */
+public interface PlugKitStore {
+    WorkspaceStore workspaces();
+
+    ProfileStore profiles();
+
+    AccountStore accounts();
+
+    ConnectStateStore connectStates();
+
+    /** Whether the database answers now; used by the health route. */
+    boolean isReachable();
+}

@@ -1,0 +1,37 @@
+package co.plugkit.store;
+
+import co.plugkit.id.ApiKeyId;
+import co.plugkit.id.WorkspaceId;
+import co.plugkit.model.ApiKey;
+import co.plugkit.model.Workspace;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Workspaces and their API keys. Keys are stored by SHA-256 hash only. */
+public interface WorkspaceStore {
+
+    /** Creates the workspace unless one with its id exists; returns the stored one either way. */
+    Workspace createIfAbsent(Workspace workspace);
+
+    Optional<Workspace> find(WorkspaceId id);
+
+    /**
+     * Stores a key by its hash.
+     *
+     * @return false if a key with that hash already exists (nothing is written)
+     */
+    boolean insertKey(ApiKey key, String keyHash);
+
+    /** The workspace and key of a key hash, if the key exists and has not been revoked. */
+    Optional<ApiKey> findActiveKeyByHash(String keyHash);
+
+    /** The workspace's keys that have not been revoked, oldest first. */
+    List<ApiKey> listActiveKeys(WorkspaceId workspaceId);
+
+    /** @return true if the key existed in that workspace and is now revoked */
+    boolean revokeKey(WorkspaceId workspaceId, ApiKeyId keyId, Instant at);
+
+    /** Records a use of a key (callers throttle how often). */
+    void touchKey(ApiKeyId keyId, Instant at);
+}

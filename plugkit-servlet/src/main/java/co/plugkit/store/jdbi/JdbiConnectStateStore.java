@@ -1,0 +1,78 @@
+package co.plugkit.store.jdbi;
+
+import static co.plugkit.store.jdbi.JdbiCalls.instant;
+import static co.plugkit.store.jdbi.JdbiCalls.optionalInstant;
+import static co.plugkit.store.jdbi.JdbiCalls.utc;
+
+import co.plugkit.id.ProfileId;
+import co.plugkit.id.WorkspaceId;
+import co.plugkit.model.ConnectState;
+import co.plugkit.store.ConnectStateStore;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+
+final class JdbiConnectStateStore implements ConnectStateStore {
+    private final JdbiCalls calls;
+
+    JdbiConnectStateStore(JdbiCalls calls) {
+        this.calls = calls;
+    }
+
+    @Override
+    public void insert(String stateHash, ConnectState state, Instant createdAt) {
+        calls.withHandle(h -> h.createUpdate("INSERT INTO plugkit_connect_states"
+                        + " (state_hash, workspace_id, profile_id, redirect_url, created_at, expires_at)"
+                        + " VALUES (:hash, :ws, :profileId, :redirectUrl, :createdAt, :expiresAt)")
+                .bind("hash", stateHash)
+                .bind("ws", state.workspaceId().value())
+                .bind("profileId", state.profileId().value())
+                .bind("redirectUrl", state.redirectUrl().map(URI::toString).orElse(null))
+                .bind("createdAt", utc(createdAt))
+                .bind("expiresAt", utc(state.expiresAt()))
+                .execute());
+    }
+
+    /**
+     * One conditional UPDATE claims the state: the database serialises concurrent claims on the row, so
+     * exactly one caller sees an update count of 1. Only the losers read the row to learn why.
+     */
+    @Override
+    public Consumption consume(String stateHash, Instant now) {
+        return calls.withHandle(h -> {
+            int claimed = h.createUpdate("UPDATE plugkit_connect_states SET consumed_at = :now"
+                            + " WHERE state_hash = :hash AND consumed_at IS NULL AND expires_at > :now")
+                    .bind("now", utc(now))
+                    .bind("hash", stateHash)
+                    .execute();
+            record Row(ConnectState state, Optional<Instant> consumedAt) {}
+            Optional<Row> row = h.createQuery("SELECT workspace_id, profile_id, redirect_url, expires_at, consumed_at"
+                            + " FROM plugkit_connect_states WHERE state_hash = :hash")
+                    .bind("hash", stateHash)
+                    .map((rs, ctx) -> new Row(new ConnectState(
+                                    new WorkspaceId(rs.getString("workspace_id")),
+                                    new ProfileId(rs.getString("profile_id")),
+                                    Optional.ofNullable(rs.getString("redirect_url")).map(URI::create),
+                                    instant(rs, "expires_at")),
+                            optionalInstant(rs, "consumed_at")))
+                    .findOne();
+            if (row.isEmpty()) {
+                return new Consumption.Unknown();
+            }
+            ConnectState state = row.get().state();
+            if (claimed == 1) {
+                return new Consumption.Consumed(state);
+            }
+            return row.get().consumedAt().isPresent()
+                    ? new Consumption.AlreadyUsed(state)
+                    : new Consumption.Expired(state);
+        });
+    }
+
+    @Override
+    public int deleteExpiredBefore(Instant cutoff) {
+        return calls.withHandle(h -> h.createUpdate("DELETE FROM plugkit_connect_states WHERE expires_at < :cutoff")
+                .bind("cutoff", utc(cutoff))
+                .execute());
+    }
+}

@@ -1,0 +1,87 @@
+package co.plugkit.store.jdbi;
+
+import co.plugkit.store.AccountStore;
+import co.plugkit.store.ConnectStateStore;
+import co.plugkit.store.PlugKitStore;
+import co.plugkit.store.ProfileStore;
+import co.plugkit.store.WorkspaceStore;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/** The default store: plain SQL through JDBI, schema by Flyway migrations under {@link #MIGRATIONS}. */
+public final class JdbiPlugKitStore implements PlugKitStore {
+
+    /** Where PlugKit's Flyway migrations live, for hosts that run migrations themselves. */
+    public static final String MIGRATIONS = "classpath:co/plugkit/db/migration";
+
+    /** PlugKit's own Flyway history table, so it never mixes with a host's migrations. */
+    public static final String HISTORY_TABLE = "plugkit_schema_history";
+
+    private final JdbiCalls calls;
+    private final JdbiWorkspaceStore workspaces;
+    private final JdbiProfileStore profiles;
+    private final JdbiAccountStore accounts;
+    private final JdbiConnectStateStore connectStates;
+
+    private JdbiPlugKitStore(Jdbi jdbi) {
+        this.calls = new JdbiCalls(jdbi);
+        this.workspaces = new JdbiWorkspaceStore(calls);
+        this.profiles = new JdbiProfileStore(calls);
+        this.accounts = new JdbiAccountStore(calls);
+        this.connectStates = new JdbiConnectStateStore(calls);
+    }
+
+    /** A store over an existing JDBI instance; the schema must already be migrated. */
+    public static JdbiPlugKitStore of(Jdbi jdbi) {
+        return new JdbiPlugKitStore(Objects.requireNonNull(jdbi, "jdbi"));
+    }
+
+    /** A store over a data source; the schema must already be migrated (see {@link #migrate(DataSource)}). */
+    public static JdbiPlugKitStore of(DataSource dataSource) {
+        return of(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")));
+    }
+
+    /** Brings PlugKit's tables up to date; safe to call on every start and from several servers. */
+    public static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(MIGRATIONS)
+                .table(HISTORY_TABLE)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+    }
+
+    @Override
+    public WorkspaceStore workspaces() {
+        return workspaces;
+    }
+
+    @Override
+    public ProfileStore profiles() {
+        return profiles;
+    }
+
+    @Override
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    @Override
+    public ConnectStateStore connectStates() {
+        return connectStates;
+    }
+
+    @Override
+    public boolean isReachable() {
+        try {
+            return calls.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one() == 1);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package co.plugkit.web;
+
+/**
+ * An expected client error, raised while reading a request and answered with the error envelope. The
+ * message is shown to the API client, so it must never contain a secret.
+ */
+final class ApiProblem extends RuntimeException {
+    private final int status;
+    private final String code;
+
+    ApiProblem(int status, String code, String message) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+    }
+
+    int status() {
+        return status;
+    }
+
+    String code() {
+        return code;
+    }
+
+    static ApiProblem badParameter(String parameter, String message) {
+        return new ApiProblem(400, "invalid_parameter", "Invalid parameter '" + parameter + "': " + message);
+    }
+
+    static ApiProblem missingParameter(String parameter) {
+        return new ApiProblem(400, "missing_parameter", "Missing required parameter '" + parameter + "'");
+    }
+
+    static ApiProblem notFound(String code, String message) {
+        return new ApiProblem(404, code, message);
+    }
+
+    static ApiProblem methodNotAllowed(String method) {
+        return new ApiProblem(405, "method_not_allowed", "Method " + method + " is not allowed here");
+    }
+}

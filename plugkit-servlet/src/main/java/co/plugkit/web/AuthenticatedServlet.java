@@ -1,0 +1,39 @@
+package co.plugkit.web;
+
+import co.plugkit.engine.ApiKeys;
+import co.plugkit.id.WorkspaceId;
+import co.plugkit.model.ApiKey;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * A route that needs {@code Authorization: Bearer sk_…}. The key decides the workspace; everything the
+ * route does is confined to it. Missing, malformed and revoked keys all get 401 with
+ * {@code WWW-Authenticate: Bearer}.
+ */
+abstract class AuthenticatedServlet extends ApiServlet {
+    private final transient ApiKeys apiKeys;
+
+    AuthenticatedServlet(ObjectMapper json, ApiKeys apiKeys) {
+        super(json);
+        this.apiKeys = apiKeys;
+    }
+
+    protected abstract void handle(ApiCall call, WorkspaceId workspace) throws IOException;
+
+    @Override
+    protected final void handle(ApiCall call) throws IOException {
+        Optional<String> presented = BearerToken.from(call.request());
+        if (presented.isEmpty()) {
+            call.response().setHeader("WWW-Authenticate", "Bearer realm=\"plugkit\"");
+            throw new ApiProblem(401, "unauthorized", "Send your API key as 'Authorization: Bearer sk_…'");
+        }
+        Optional<ApiKey> key = apiKeys.authenticate(presented.get());
+        if (key.isEmpty()) {
+            call.response().setHeader("WWW-Authenticate", "Bearer realm=\"plugkit\", error=\"invalid_token\"");
+            throw new ApiProblem(401, "invalid_api_key", "The API key is malformed, unknown or revoked");
+        }
+        handle(call, key.get().workspaceId());
+    }
+}

@@ -1,0 +1,40 @@
+package co.plugkit.web;
+
+import co.plugkit.engine.ApiKeys;
+import co.plugkit.engine.ConnectFlow;
+import co.plugkit.engine.ConnectStart;
+import co.plugkit.id.ProfileId;
+import co.plugkit.id.WorkspaceId;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+
+/** {@code GET /v1/connect/instagram?profileId=…[&redirectUrl=…]}: hands out an authorization URL. */
+final class ConnectServlet extends AuthenticatedServlet {
+    private final transient ConnectFlow flow;
+
+    ConnectServlet(ObjectMapper json, ApiKeys apiKeys, ConnectFlow flow) {
+        super(json, apiKeys);
+        this.flow = flow;
+    }
+
+    @Override
+    protected void handle(ApiCall call, WorkspaceId workspace) throws IOException {
+        if (!call.method().equals("GET")) {
+            throw ApiProblem.methodNotAllowed(call.method());
+        }
+        String profileText = call.requiredQuery("profileId");
+        ProfileId profileId = ProfileId.parse(profileText)
+                .orElseThrow(() -> ApiProblem.badParameter("profileId", "must be a profile id (prof_…)"));
+        ConnectStart start = flow.start(workspace, profileId, call.query("redirectUrl"));
+        if (start instanceof ConnectStart.Started started) {
+            call.respond(200, new Views.ConnectView(started.authUrl().toString(), started.state(),
+                    started.expiresAt().toString()));
+        } else if (start instanceof ConnectStart.ProfileNotFound) {
+            throw ApiProblem.notFound("profile_not_found", "No profile " + profileId + " in this workspace");
+        } else {
+            throw new ApiProblem(400, "redirect_url_not_allowed",
+                    "Invalid parameter 'redirectUrl': it must be an absolute URL that starts with one of the"
+                            + " allowed redirect URLs (PLUGKIT_ALLOWED_REDIRECT_URLS)");
+        }
+    }
+}

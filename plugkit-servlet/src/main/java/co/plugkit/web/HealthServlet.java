@@ -1,0 +1,24 @@
+package co.plugkit.web;
+
+import co.plugkit.store.PlugKitStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+
+/** {@code GET /v1/health}: no key needed; 200 when the database answers, 503 when it does not. */
+final class HealthServlet extends ApiServlet {
+    private final transient PlugKitStore store;
+
+    HealthServlet(ObjectMapper json, PlugKitStore store) {
+        super(json);
+        this.store = store;
+    }
+
+    @Override
+    protected void handle(ApiCall call) throws IOException {
+        if (!call.method().equals("GET")) {
+            throw ApiProblem.methodNotAllowed(call.method());
+        }
+        boolean up = store.isReachable();
+        call.respond(up ? 200 : 503, new Views.HealthView(up ? "ok" : "degraded", up ? "up" : "down"));
+    }
+}

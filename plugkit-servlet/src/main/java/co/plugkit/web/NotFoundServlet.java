@@ -1,0 +1,15 @@
+package co.plugkit.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Everything under {@code /v1/} that no route claims: a JSON 404 rather than the container's HTML page. */
+final class NotFoundServlet extends ApiServlet {
+    NotFoundServlet(ObjectMapper json) {
+        super(json);
+    }
+
+    @Override
+    protected void handle(ApiCall call) {
+        throw ApiProblem.notFound("not_found", "No such route");
+    }
+}

@@ -1,0 +1,45 @@
+package co.plugkit.web;
+
+import co.plugkit.engine.ApiKeys;
+import co.plugkit.engine.Profiles;
+import co.plugkit.id.ProfileId;
+import co.plugkit.id.WorkspaceId;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Optional;
+
+/** {@code /v1/profiles}: create, list (cursor pages), get one. */
+final class ProfilesServlet extends AuthenticatedServlet {
+    private final transient Profiles profiles;
+
+    ProfilesServlet(ObjectMapper json, ApiKeys apiKeys, Profiles profiles) {
+        super(json, apiKeys);
+        this.profiles = profiles;
+    }
+
+    @Override
+    protected void handle(ApiCall call, WorkspaceId workspace) throws IOException {
+        Optional<String> id = call.pathId();
+        switch (call.method()) {
+            case "POST" -> {
+                if (id.isPresent()) {
+                    throw ApiProblem.methodNotAllowed("POST");
+                }
+                String name = ApiCall.textField(call.jsonBody(), "name", 200);
+                call.respond(201, Views.profile(profiles.create(workspace, name)));
+            }
+            case "GET" -> {
+                if (id.isPresent()) {
+                    call.respond(200, Views.profile(id.flatMap(ProfileId::parse)
+                            .flatMap(p -> profiles.find(workspace, p))
+                            .orElseThrow(() -> ApiProblem.notFound("profile_not_found",
+                                    "No profile " + Safe.id(id.get()) + " in this workspace"))));
+                } else {
+                    call.respond(200, Views.page(profiles.list(workspace, Paging.limit(call), Paging.cursor(call)),
+                            Views::profile));
+                }
+            }
+            default -> throw ApiProblem.methodNotAllowed(call.method());
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package co.plugkit.web;
+
+import co.plugkit.engine.ApiKeys.NewApiKey;
+import co.plugkit.model.Account;
+import co.plugkit.model.ApiKey;
+import co.plugkit.model.Cursor;
+import co.plugkit.model.Page;
+import co.plugkit.model.Profile;
+import co.plugkit.model.Workspace;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The JSON shapes of the API (design.md §1), built from domain values. No token ever gets here. */
+final class Views {
+    private Views() {}
+
+    record ErrorBody(ErrorDetail error) {}
+
+    record ErrorDetail(String code, String message, String requestId) {}
+
+    record ListBody<T>(List<T> data, String nextCursor) {}
+
+    record WorkspaceView(String id, String name, String createdAt) {}
+
+    record ProfileView(String id, String name, String createdAt) {}
+
+    record ApiKeyView(String id, String name, String prefix, String createdAt, String lastUsedAt) {}
+
+    record NewApiKeyView(String id, String name, String prefix, String createdAt, String lastUsedAt, String key) {}
+
+    record AccountView(String id, String platform, String profileId, String externalId, String username,
+            String displayName, String accountType, String profilePictureUrl, List<String> scopes, String status,
+            String tokenExpiresAt, String connectedAt, String updatedAt) {}
+
+    record ConnectView(String authUrl, String state, String expiresAt) {}
+
+    record HealthView(String status, String database) {}
+
+    record NewWorkspaceView(WorkspaceView workspace, String apiKey) {}
+
+    static ErrorBody error(String code, String message, String requestId) {
+        return new ErrorBody(new ErrorDetail(code, message, requestId));
+    }
+
+    static <T, V> ListBody<V> page(Page<T> page, Function<T, V> view) {
+        return new ListBody<>(page.items().stream().map(view).toList(), page.next().map(Cursor::encode).orElse(null));
+    }
+
+    static WorkspaceView workspace(Workspace w) {
+        return new WorkspaceView(w.id().value(), w.name(), text(w.createdAt()));
+    }
+
+    static ProfileView profile(Profile p) {
+        return new ProfileView(p.id().value(), p.name(), text(p.createdAt()));
+    }
+
+    static ApiKeyView apiKey(ApiKey k) {
+        return new ApiKeyView(k.id().value(), k.name(), k.prefix(), text(k.createdAt()), text(k.lastUsedAt()));
+    }
+
+    /** The one response that carries a key's plaintext: the answer to its creation. */
+    static NewApiKeyView newApiKey(NewApiKey created) {
+        ApiKey k = created.key();
+        return new NewApiKeyView(k.id().value(), k.name(), k.prefix(), text(k.createdAt()), null,
+                created.secret().reveal());
+    }
+
+    static AccountView account(Account a) {
+        return new AccountView(a.id().value(), Account.PLATFORM, a.profileId().value(), a.externalId(), a.username(),
+                a.displayName().orElse(null), a.accountType(), a.profilePictureUrl().orElse(null), a.scopes(),
+                a.status().apiName(), text(a.tokenExpiresAt()), text(a.connectedAt()), text(a.updatedAt()));
+    }
+
+    private static String text(Instant instant) {
+        return instant.toString();
+    }
+
+    private static String text(Optional<Instant> instant) {
+        return instant.map(Instant::toString).orElse(null);
+    }
+}
