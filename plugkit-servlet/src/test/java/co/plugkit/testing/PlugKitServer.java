@@ -1,0 +1,123 @@
+package co.plugkit.testing;
+
+import co.plugkit.PlugKit;
+import co.plugkit.PlugKitConfig;
+import co.plugkit.engine.Workspaces;
+import co.plugkit.engine.Workspaces.NewWorkspace;
+import java.net.URI;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * PlugKit mounted in a real Jetty on a loopback port, on its own H2 database, talking to a
+ * {@link FakeInstagram}. The port is bound before PlugKit is built, so the public URL (and with it the
+ * redirect URI) is the real one.
+ */
+public final class PlugKitServer implements AutoCloseable {
+    private final Server server;
+    private final PlugKit plugKit;
+    private final URI baseUrl;
+    private final DataSource dataSource;
+
+    private PlugKitServer(Server server, PlugKit plugKit, URI baseUrl, DataSource dataSource) {
+        this.server = server;
+        this.plugKit = plugKit;
+        this.baseUrl = baseUrl;
+        this.dataSource = dataSource;
+    }
+
+    /** A server on a fresh in-memory H2 database. */
+    public static PlugKitServer start(FakeInstagram instagram, MutableClock clock) {
+        return start(instagram, clock, h2InMemory(), "", b -> b);
+    }
+
+    /**
+     * A server on the given database, mounted at {@code contextPath} + {@code /} (PlugKit at the
+     * context root), with extra configuration applied by {@code customise}.
+     */
+    public static PlugKitServer start(FakeInstagram instagram, MutableClock clock, DataSource dataSource,
+            String contextPath, UnaryOperator<PlugKitConfig.Builder> customise) {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        try {
+            connector.open();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not bind a loopback port", e);
+        }
+        URI baseUrl = URI.create("http://127.0.0.1:" + connector.getLocalPort() + contextPath);
+        PlugKitConfig config = customise.apply(PlugKitConfig.builder()
+                        .publicUrl(baseUrl.toString())
+                        .clientId(FakeInstagram.CLIENT_ID)
+                        .clientSecret(FakeInstagram.CLIENT_SECRET)
+                        .authorizeUrl(instagram.authorizeUrl().toString())
+                        .apiUrl(instagram.baseUrl().toString())
+                        .graphUrl(instagram.baseUrl().toString())
+                        .encryptionKey(TestKeys.ENCRYPTION_KEY)
+                        .adminToken(TestKeys.ADMIN_TOKEN)
+                        .readTimeout(java.time.Duration.ofSeconds(2)))
+                .build();
+        instagram.registerRedirectUri(config.redirectUri().toString());
+        PlugKit plugKit = PlugKit.builder().config(config).dataSource(dataSource).clock(clock).build();
+
+        ServletContextHandler context = new ServletContextHandler(contextPath.isEmpty() ? "/" : contextPath);
+        context.addServletContainerInitializer((classes, ctx) -> plugKit.register(ctx));
+        server.setHandler(context);
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("PlugKit's Jetty did not start", e);
+        }
+        return new PlugKitServer(server, plugKit, baseUrl, dataSource);
+    }
+
+    public static JdbcDataSource h2InMemory() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:plugkit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        ds.setUser("sa");
+        return ds;
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public PlugKit plugKit() {
+        return plugKit;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** A new workspace and a client holding its first key. */
+    public ApiClient newWorkspaceClient(String name) {
+        NewWorkspace created = plugKit.workspaces().create(name);
+        return new ApiClient(baseUrl, created.apiKey().secret().reveal());
+    }
+
+    /** A client for the default workspace, with a fresh key. */
+    public ApiClient defaultWorkspaceClient() {
+        plugKit.workspaces().ensureDefault();
+        return new ApiClient(baseUrl, plugKit.apiKeys().create(Workspaces.DEFAULT_WORKSPACE, "test").secret().reveal());
+    }
+
+    /** A client without a key. */
+    public ApiClient anonymousClient() {
+        return new ApiClient(baseUrl, null);
+    }
+
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+        plugKit.close();
+    }
+}
