@@ -64,7 +64,7 @@ public final class PlugKit implements AutoCloseable {
         this.apiKeys = new ApiKeys(store.workspaces(), clock);
         this.workspaces = new Workspaces(store.workspaces(), apiKeys, clock);
         this.profiles = new Profiles(store.profiles(), clock);
-        this.accounts = new Accounts(store.accounts());
+        this.accounts = new Accounts(store.accounts(), instagram, cipher);
         this.connectFlow = new ConnectFlow(store.profiles(), store.connectStates(), store.accounts(), instagram, cipher,
                 new RedirectAllowList(config.allowedRedirectUrls()), config.instagram().scopes(), config.stateTtl(),
                 clock);

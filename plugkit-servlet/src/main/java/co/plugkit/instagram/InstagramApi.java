@@ -20,4 +20,7 @@ public interface InstagramApi {
 
     /** The professional account behind a token ({@code /{version}/me}). */
     InstagramProfile fetchProfile(Secret accessToken) throws InstagramException;
+
+    /** Withdraws the app's permissions for the token's user ({@code DELETE /{version}/me/permissions}). */
+    void revokePermissions(Secret accessToken) throws InstagramException;
 }

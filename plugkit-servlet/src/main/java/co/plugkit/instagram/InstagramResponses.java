@@ -62,6 +62,10 @@ final class InstagramResponses {
                 text(body.get("profile_picture_url")));
     }
 
+    void revocation(HTTPResponse response) throws InstagramException {
+        successBody("permission revocation", response);
+    }
+
     /** The JSON object of a 2xx answer; anything else becomes the matching {@link InstagramException}. */
     private JsonNode successBody(String call, HTTPResponse response) throws InstagramException {
         int status = response.getStatusCode();

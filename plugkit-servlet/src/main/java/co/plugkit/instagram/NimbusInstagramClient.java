@@ -88,6 +88,14 @@ public final class NimbusInstagramClient implements InstagramApi {
         return responses.profile(send("profile request", request));
     }
 
+    @Override
+    public void revokePermissions(Secret accessToken) throws InstagramException {
+        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.DELETE,
+                settings.graphUrl().resolve("/" + settings.graphVersion() + "/me/permissions"));
+        request.setAuthorization("Bearer " + accessToken.reveal());
+        responses.revocation(send("permission revocation", request));
+    }
+
     /**
      * Sends a request. Failures are described by kind and call only: the request's URL and body carry
      * the client secret, a code or a token, so neither they nor the transport's messages are repeated.

@@ -40,7 +40,7 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class FakeInstagram implements AutoCloseable {
 
     /** The endpoints, for counting calls and queueing faults. */
-    public enum Endpoint { AUTHORIZE, CODE_EXCHANGE, LONG_LIVED_EXCHANGE, ME }
+    public enum Endpoint { AUTHORIZE, CODE_EXCHANGE, LONG_LIVED_EXCHANGE, ME, REVOKE }
 
     /** What the next call to an endpoint does instead of answering normally. */
     public enum Fault { SERVER_ERROR, SLOW, MALFORMED_JSON, HTML_BODY, HUGE_BODY, GRAPH_ERROR_190, RATE_LIMITED }
@@ -77,6 +77,7 @@ public final class FakeInstagram implements AutoCloseable {
     private final Map<String, CodeGrant> codes = new ConcurrentHashMap<>();
     private final Map<String, IgAccount> shortTokens = new ConcurrentHashMap<>();
     private final Map<String, IgAccount> longTokens = new ConcurrentHashMap<>();
+    private final Set<String> everyLongToken = ConcurrentHashMap.newKeySet();
     private final Map<Endpoint, AtomicInteger> calls = new EnumMap<>(Endpoint.class);
     private final Map<Endpoint, Deque<Fault>> faults = new EnumMap<>(Endpoint.class);
     private final List<Map<String, String>> codeExchangeForms = Collections.synchronizedList(new ArrayList<>());
@@ -167,9 +168,9 @@ public final class FakeInstagram implements AutoCloseable {
         }
     }
 
-    /** The long-lived tokens issued so far, to look for them where they must not be. */
+    /** Every long-lived token issued so far (revoked ones too), to look for them where they must not be. */
     public Set<String> issuedLongLivedTokens() {
-        return Set.copyOf(longTokens.keySet());
+        return Set.copyOf(everyLongToken);
     }
 
     /** Revokes every token of an account, as a password change would. */
@@ -203,6 +204,10 @@ public final class FakeInstagram implements AutoCloseable {
             } else if (path.equals("/access_token")) {
                 if (!faulted(Endpoint.LONG_LIVED_EXCHANGE, resp)) {
                     longLived(req, resp);
+                }
+            } else if (path.matches("/v\\d+\\.\\d+/me/permissions") && req.getMethod().equals("DELETE")) {
+                if (!faulted(Endpoint.REVOKE, resp)) {
+                    revoke(req, resp);
                 }
             } else if (path.matches("/v\\d+\\.\\d+/me")) {
                 if (!faulted(Endpoint.ME, resp)) {
@@ -349,6 +354,7 @@ public final class FakeInstagram implements AutoCloseable {
         }
         String token = "IGAA" + randomToken(60);
         longTokens.put(token, account);
+        everyLongToken.add(token);
         json(resp, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":"
                 + LONG_LIVED_SECONDS + "}");
     }
@@ -378,6 +384,22 @@ public final class FakeInstagram implements AutoCloseable {
         }
         out.putIfAbsent("id", account.appScopedId());
         json(resp, 200, json.writeValueAsString(out));
+    }
+
+    private void revoke(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String header = req.getHeader("Authorization");
+        String token = header != null && header.startsWith("Bearer ") ? header.substring(7) : null;
+        IgAccount account = token == null ? null : longTokens.remove(token);
+        if (account == null) {
+            graphError(resp, 400, "Invalid OAuth access token", "OAuthException", 190, null);
+            return;
+        }
+        json(resp, 200, "{\"success\":true}");
+    }
+
+    /** Whether a long-lived token is still valid (not revoked). */
+    public boolean isValid(String longLivedToken) {
+        return longTokens.containsKey(longLivedToken);
     }
 
     private void flatError(HttpServletResponse resp, String message) throws IOException {

@@ -1,0 +1,61 @@
+package co.plugkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.plugkit.testing.ApiClient;
+import co.plugkit.testing.FakeInstagram;
+import co.plugkit.testing.FakeInstagram.Endpoint;
+import co.plugkit.testing.FakeInstagram.Fault;
+import co.plugkit.testing.MutableClock;
+import co.plugkit.testing.PlugKitServer;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** DELETE /v1/accounts/{id}: the account and its token are gone, and the grant is revoked upstream. */
+class DisconnectHttpTest {
+    private FakeInstagram instagram;
+    private PlugKitServer server;
+    private ApiClient client;
+
+    @BeforeEach
+    void start() {
+        MutableClock clock = MutableClock.startingNow();
+        instagram = new FakeInstagram(clock);
+        server = PlugKitServer.start(instagram, clock);
+        client = server.newWorkspaceClient("Acme");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+        instagram.close();
+    }
+
+    @Test
+    void disconnectDeletesTheAccountAndRevokesTheTokenAtInstagram() {
+        client.connectThroughBrowser(client.createProfile("Jane"), Optional.empty());
+        String accountId = client.get("/v1/accounts").json().get("data").get(0).get("id").asText();
+        String token = instagram.issuedLongLivedTokens().iterator().next();
+        assertThat(instagram.isValid(token)).isTrue();
+
+        assertThat(client.delete("/v1/accounts/" + accountId).status()).isEqualTo(204);
+
+        assertThat(instagram.calls(Endpoint.REVOKE)).isEqualTo(1);
+        assertThat(instagram.isValid(token)).isFalse();
+        assertThat(client.get("/v1/accounts/" + accountId).status()).isEqualTo(404);
+        assertThat(client.get("/v1/accounts").json().get("data")).isEmpty();
+        assertThat(client.delete("/v1/accounts/" + accountId).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anInstagramOutageDoesNotStopTheDisconnect() {
+        client.connectThroughBrowser(client.createProfile("Jane"), Optional.empty());
+        String accountId = client.get("/v1/accounts").json().get("data").get(0).get("id").asText();
+        instagram.failNext(Endpoint.REVOKE, Fault.SERVER_ERROR);
+
+        assertThat(client.delete("/v1/accounts/" + accountId).status()).isEqualTo(204);
+        assertThat(client.get("/v1/accounts").json().get("data")).isEmpty();
+    }
+}
