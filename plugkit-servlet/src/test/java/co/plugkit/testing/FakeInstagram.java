@@ -89,7 +89,13 @@ public final class FakeInstagram implements AutoCloseable {
 
     private record CodeGrant(IgAccount account, String redirectUri, Instant expiresAt) {}
 
+    /** A stand-in on a free loopback port, as tests want it. */
     public FakeInstagram(Clock clock) {
+        this(clock, 0);
+    }
+
+    /** A stand-in on a chosen loopback port (0 for any free one), so a person can run it at a known URL. */
+    public FakeInstagram(Clock clock, int port) {
         this.clock = clock;
         for (Endpoint e : Endpoint.values()) {
             calls.put(e, new AtomicInteger());
@@ -98,7 +104,7 @@ public final class FakeInstagram implements AutoCloseable {
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
-        connector.setPort(0);
+        connector.setPort(port);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(new Router()), "/*");
