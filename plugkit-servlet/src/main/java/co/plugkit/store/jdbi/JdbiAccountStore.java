@@ -1,9 +1,5 @@
 package co.plugkit.store.jdbi;
 
-import static co.plugkit.store.jdbi.JdbiCalls.instant;
-import static co.plugkit.store.jdbi.JdbiCalls.optionalInstant;
-import static co.plugkit.store.jdbi.JdbiCalls.utc;
-
 import co.plugkit.id.AccountId;
 import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
@@ -30,17 +26,36 @@ final class JdbiAccountStore implements AccountStore {
             + " display_name, account_type, profile_picture_url, scopes, status, token_expires_at, connected_at,"
             + " updated_at";
 
-    private static final String UPDATE_CONNECTION = "UPDATE plugkit_accounts SET app_scoped_id = :appScopedId,"
-            + " username = :username, display_name = :displayName, account_type = :accountType,"
-            + " profile_picture_url = :pictureUrl, scopes = :scopes, status = :status, token_key_id = :keyId,"
-            + " token_ciphertext = :ciphertext, token_expires_at = :expiresAt, updated_at = :now"
-            + " WHERE profile_id = :profileId AND external_id = :externalId AND workspace_id = :ws";
+    /** The columns a (re)connection writes, and their parameters; the same list for every dialect. */
+    private static final String[] CONNECTION_COLUMNS = {"app_scoped_id", "username", "display_name", "account_type",
+        "profile_picture_url", "scopes", "status", "token_key_id", "token_ciphertext", "token_expires_at", "updated_at"};
+    private static final String[] CONNECTION_PARAMS = {"appScopedId", "username", "displayName", "accountType",
+        "pictureUrl", "scopes", "status", "keyId", "ciphertext", "expiresAt", "now"};
 
     private static final String INSERT_CONNECTION = "INSERT INTO plugkit_accounts (id, workspace_id, profile_id,"
-            + " platform, external_id, app_scoped_id, username, display_name, account_type, profile_picture_url,"
-            + " scopes, status, token_key_id, token_ciphertext, token_expires_at, connected_at, updated_at)"
-            + " VALUES (:id, :ws, :profileId, :platform, :externalId, :appScopedId, :username, :displayName,"
-            + " :accountType, :pictureUrl, :scopes, :status, :keyId, :ciphertext, :expiresAt, :now, :now)";
+            + " platform, external_id, connected_at, " + String.join(", ", CONNECTION_COLUMNS) + ")"
+            + " VALUES (:id, :ws, :profileId, :platform, :externalId, :now, :"
+            + String.join(", :", CONNECTION_PARAMS) + ")";
+
+    private static final String UPDATE_CONNECTION = "UPDATE plugkit_accounts SET " + assignments("= :%2$s")
+            + " WHERE profile_id = :profileId AND external_id = :externalId AND workspace_id = :ws";
+
+    /** PostgreSQL: one atomic statement, arbitrated by the (profile, user) unique constraint. */
+    private static final String UPSERT_POSTGRESQL = INSERT_CONNECTION
+            + " ON CONFLICT (profile_id, external_id) DO UPDATE SET " + assignments("= EXCLUDED.%1$s");
+
+    /** MariaDB and MySQL: the same, in their syntax ({@code VALUES()} works on both). */
+    private static final String UPSERT_MYSQL = INSERT_CONNECTION
+            + " ON DUPLICATE KEY UPDATE " + assignments("= VALUES(%1$s)");
+
+    private static String assignments(String valueFormat) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < CONNECTION_COLUMNS.length; i++) {
+            out.append(i == 0 ? "" : ", ").append(CONNECTION_COLUMNS[i]).append(' ')
+                    .append(String.format(valueFormat, CONNECTION_COLUMNS[i], CONNECTION_PARAMS[i]));
+        }
+        return out.toString();
+    }
 
     private final JdbiCalls calls;
 
@@ -49,38 +64,48 @@ final class JdbiAccountStore implements AccountStore {
     }
 
     /**
-     * Update first, insert if there was nothing to update, and if a racing insert won in between, update
-     * again: each statement is atomic on its own, and the unique (profile, user) constraint is the arbiter,
-     * so this holds on every database without vendor upsert syntax.
+     * PostgreSQL and MySQL upsert in one statement. H2 (embedded, one node) updates first, inserts if
+     * there was nothing to update, and if a racing insert won in between, updates again: each statement
+     * is atomic and the unique (profile, user) constraint is the arbiter, so there is never a second row.
      */
     @Override
     public Account upsert(AccountConnection c, AccountId newId, Instant now) {
-        if (updateConnection(c, now) == 0) {
-            try {
-                calls.withHandle(h -> bindConnection(h.createUpdate(INSERT_CONNECTION), c, now)
-                        .bind("id", newId.value())
-                        .bind("platform", Account.PLATFORM)
-                        .execute());
-            } catch (JdbiException e) {
-                if (!JdbiCalls.isUniqueViolation(e)) {
-                    throw e;
+        switch (calls.dialect()) {
+            case POSTGRESQL -> insert(UPSERT_POSTGRESQL, c, newId, now);
+            case MYSQL -> insert(UPSERT_MYSQL, c, newId, now);
+            case H2 -> {
+                if (updateConnection(c, now) == 0) {
+                    try {
+                        insert(INSERT_CONNECTION, c, newId, now);
+                    } catch (JdbiException e) {
+                        if (!JdbiCalls.isUniqueViolation(e)) {
+                            throw e;
+                        }
+                        updateConnection(c, now);
+                    }
                 }
-                updateConnection(c, now);
             }
         }
         return calls.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM plugkit_accounts"
                         + " WHERE profile_id = :profileId AND external_id = :externalId")
                 .bind("profileId", c.profileId().value())
                 .bind("externalId", c.externalId())
-                .map(JdbiAccountStore::mapAccount)
+                .map(this::mapAccount)
                 .one());
+    }
+
+    private void insert(String sql, AccountConnection c, AccountId newId, Instant now) {
+        calls.withHandle(h -> bindConnection(h.createUpdate(sql), c, now)
+                .bind("id", newId.value())
+                .bind("platform", Account.PLATFORM)
+                .execute());
     }
 
     private int updateConnection(AccountConnection c, Instant now) {
         return calls.withHandle(h -> bindConnection(h.createUpdate(UPDATE_CONNECTION), c, now).execute());
     }
 
-    private static <S extends SqlStatement<S>> S bindConnection(S statement, AccountConnection c, Instant now) {
+    private <S extends SqlStatement<S>> S bindConnection(S statement, AccountConnection c, Instant now) {
         return statement
                 .bind("ws", c.workspaceId().value())
                 .bind("profileId", c.profileId().value())
@@ -94,8 +119,8 @@ final class JdbiAccountStore implements AccountStore {
                 .bind("status", AccountStatus.ACTIVE.apiName())
                 .bind("keyId", c.sealedToken().keyId())
                 .bind("ciphertext", c.sealedToken().ciphertext())
-                .bind("expiresAt", utc(c.tokenExpiresAt()))
-                .bind("now", utc(now));
+                .bind("expiresAt", calls.at(c.tokenExpiresAt()))
+                .bind("now", calls.at(now));
     }
 
     @Override
@@ -104,7 +129,7 @@ final class JdbiAccountStore implements AccountStore {
                         + " WHERE id = :id AND workspace_id = :ws")
                 .bind("id", id.value())
                 .bind("ws", workspaceId.value())
-                .map(JdbiAccountStore::mapAccount)
+                .map(this::mapAccount)
                 .findOne());
     }
 
@@ -127,7 +152,7 @@ final class JdbiAccountStore implements AccountStore {
                     .bind("ws", workspaceId.value())
                     .bind("after", after.map(Cursor::afterSequence).orElse(0L));
             profileId.ifPresent(p -> query.bind("profileId", p.value()));
-            return Paging.page(query, limit, JdbiAccountStore::mapAccount);
+            return Paging.page(query, limit, this::mapAccount);
         });
     }
 
@@ -139,7 +164,7 @@ final class JdbiAccountStore implements AccountStore {
                 .execute()) == 1;
     }
 
-    private static Account mapAccount(ResultSet rs, StatementContext ctx) throws SQLException {
+    private Account mapAccount(ResultSet rs, StatementContext ctx) throws SQLException {
         String scopes = rs.getString("scopes");
         List<String> scopeList = scopes.isEmpty() ? List.of() : Arrays.asList(scopes.split(","));
         return new Account(
@@ -154,8 +179,8 @@ final class JdbiAccountStore implements AccountStore {
                 Optional.ofNullable(rs.getString("profile_picture_url")),
                 scopeList,
                 AccountStatus.fromApiName(rs.getString("status")),
-                optionalInstant(rs, "token_expires_at"),
-                instant(rs, "connected_at"),
-                instant(rs, "updated_at"));
+                calls.optionalInstant(rs, "token_expires_at"),
+                calls.instant(rs, "connected_at"),
+                calls.instant(rs, "updated_at"));
     }
 }

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.sql.ResultSet;
 import java.util.Optional;
 import org.jdbi.v3.core.ConnectionException;
@@ -20,9 +19,15 @@ import org.jdbi.v3.core.JdbiException;
  */
 final class JdbiCalls {
     private final Jdbi jdbi;
+    private final SqlDialect dialect;
 
-    JdbiCalls(Jdbi jdbi) {
+    JdbiCalls(Jdbi jdbi, SqlDialect dialect) {
         this.jdbi = jdbi;
+        this.dialect = dialect;
+    }
+
+    SqlDialect dialect() {
+        return dialect;
     }
 
     <R> R withHandle(HandleCallback<R, RuntimeException> callback) {
@@ -72,20 +77,18 @@ final class JdbiCalls {
         return false;
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        if (value == null) {
-            throw new SQLException("column " + column + " is unexpectedly null");
-        }
-        return value.toInstant();
+    /** A NOT NULL timestamp column. */
+    Instant instant(ResultSet rs, String column) throws SQLException {
+        return dialect.read(rs, column)
+                .orElseThrow(() -> new SQLException("column " + column + " is unexpectedly null"));
     }
 
-    static Optional<Instant> optionalInstant(ResultSet rs, String column) throws SQLException {
-        return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    Optional<Instant> optionalInstant(ResultSet rs, String column) throws SQLException {
+        return dialect.read(rs, column);
     }
 
-    /** Bound as an offset timestamp in UTC, so the stored instant never depends on the JVM's zone. */
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
+    /** An instant as this database stores it, so the stored instant never depends on a time zone. */
+    Object at(Instant instant) {
+        return dialect.bind(instant);
     }
 }

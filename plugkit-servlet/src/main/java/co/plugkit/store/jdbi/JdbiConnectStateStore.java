@@ -1,9 +1,5 @@
 package co.plugkit.store.jdbi;
 
-import static co.plugkit.store.jdbi.JdbiCalls.instant;
-import static co.plugkit.store.jdbi.JdbiCalls.optionalInstant;
-import static co.plugkit.store.jdbi.JdbiCalls.utc;
-
 import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
 import co.plugkit.model.ConnectState;
@@ -28,8 +24,8 @@ final class JdbiConnectStateStore implements ConnectStateStore {
                 .bind("ws", state.workspaceId().value())
                 .bind("profileId", state.profileId().value())
                 .bind("redirectUrl", state.redirectUrl().map(URI::toString).orElse(null))
-                .bind("createdAt", utc(createdAt))
-                .bind("expiresAt", utc(state.expiresAt()))
+                .bind("createdAt", calls.at(createdAt))
+                .bind("expiresAt", calls.at(state.expiresAt()))
                 .execute());
     }
 
@@ -42,7 +38,7 @@ final class JdbiConnectStateStore implements ConnectStateStore {
         return calls.withHandle(h -> {
             int claimed = h.createUpdate("UPDATE plugkit_connect_states SET consumed_at = :now"
                             + " WHERE state_hash = :hash AND consumed_at IS NULL AND expires_at > :now")
-                    .bind("now", utc(now))
+                    .bind("now", calls.at(now))
                     .bind("hash", stateHash)
                     .execute();
             record Row(ConnectState state, Optional<Instant> consumedAt) {}
@@ -53,8 +49,8 @@ final class JdbiConnectStateStore implements ConnectStateStore {
                                     new WorkspaceId(rs.getString("workspace_id")),
                                     new ProfileId(rs.getString("profile_id")),
                                     Optional.ofNullable(rs.getString("redirect_url")).map(URI::create),
-                                    instant(rs, "expires_at")),
-                            optionalInstant(rs, "consumed_at")))
+                                    calls.instant(rs, "expires_at")),
+                            calls.optionalInstant(rs, "consumed_at")))
                     .findOne();
             if (row.isEmpty()) {
                 return new Consumption.Unknown();
@@ -72,7 +68,7 @@ final class JdbiConnectStateStore implements ConnectStateStore {
     @Override
     public int deleteExpiredBefore(Instant cutoff) {
         return calls.withHandle(h -> h.createUpdate("DELETE FROM plugkit_connect_states WHERE expires_at < :cutoff")
-                .bind("cutoff", utc(cutoff))
+                .bind("cutoff", calls.at(cutoff))
                 .execute());
     }
 }

@@ -9,13 +9,14 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 
-/** The default store: plain SQL through JDBI, schema by Flyway migrations under {@link #MIGRATIONS}. */
+/**
+ * The default store: plain SQL through JDBI on H2, PostgreSQL, MariaDB or MySQL, the schema kept by
+ * Flyway migrations per database ({@link SqlDialect#migrations()}). The dialect is found from the
+ * database itself.
+ */
 public final class JdbiPlugKitStore implements PlugKitStore {
 
-    /** Where PlugKit's Flyway migrations live, for hosts that run migrations themselves. */
-    public static final String MIGRATIONS = "classpath:co/plugkit/db/migration";
 
     /** PlugKit's own Flyway history table, so it never mixes with a host's migrations. */
     public static final String HISTORY_TABLE = "plugkit_schema_history";
@@ -26,8 +27,8 @@ public final class JdbiPlugKitStore implements PlugKitStore {
     private final JdbiAccountStore accounts;
     private final JdbiConnectStateStore connectStates;
 
-    private JdbiPlugKitStore(Jdbi jdbi) {
-        this.calls = new JdbiCalls(jdbi);
+    private JdbiPlugKitStore(Jdbi jdbi, SqlDialect dialect) {
+        this.calls = new JdbiCalls(jdbi, dialect);
         this.workspaces = new JdbiWorkspaceStore(calls);
         this.profiles = new JdbiProfileStore(calls);
         this.accounts = new JdbiAccountStore(calls);
@@ -36,19 +37,24 @@ public final class JdbiPlugKitStore implements PlugKitStore {
 
     /** A store over an existing JDBI instance; the schema must already be migrated. */
     public static JdbiPlugKitStore of(Jdbi jdbi) {
-        return new JdbiPlugKitStore(Objects.requireNonNull(jdbi, "jdbi"));
+        Objects.requireNonNull(jdbi, "jdbi");
+        return new JdbiPlugKitStore(jdbi, jdbi.withHandle(h -> SqlDialect.of(h.getConnection())));
     }
 
     /** A store over a data source; the schema must already be migrated (see {@link #migrate(DataSource)}). */
     public static JdbiPlugKitStore of(DataSource dataSource) {
-        return of(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")));
+        Objects.requireNonNull(dataSource, "dataSource");
+        return new JdbiPlugKitStore(Jdbi.create(dataSource), SqlDialect.of(dataSource));
     }
 
-    /** Brings PlugKit's tables up to date; safe to call on every start and from several servers. */
+    /**
+     * Brings PlugKit's tables up to date with the migrations of the database's dialect. Safe on every
+     * start, and from several servers at once (Flyway takes a database lock).
+     */
     public static void migrate(DataSource dataSource) {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations(MIGRATIONS)
+                .locations(SqlDialect.of(dataSource).migrations())
                 .table(HISTORY_TABLE)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

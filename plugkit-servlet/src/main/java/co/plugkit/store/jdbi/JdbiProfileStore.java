@@ -1,8 +1,5 @@
 package co.plugkit.store.jdbi;
 
-import static co.plugkit.store.jdbi.JdbiCalls.instant;
-import static co.plugkit.store.jdbi.JdbiCalls.utc;
-
 import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
 import co.plugkit.model.Cursor;
@@ -25,7 +22,7 @@ final class JdbiProfileStore implements ProfileStore {
                 .bind("id", profile.id().value())
                 .bind("ws", profile.workspaceId().value())
                 .bind("name", profile.name())
-                .bind("createdAt", utc(profile.createdAt()))
+                .bind("createdAt", calls.at(profile.createdAt()))
                 .execute());
     }
 
@@ -49,8 +46,8 @@ final class JdbiProfileStore implements ProfileStore {
                 limit, (rs, ctx) -> mapProfile(rs)));
     }
 
-    private static Profile mapProfile(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private Profile mapProfile(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Profile(new ProfileId(rs.getString("id")), new WorkspaceId(rs.getString("workspace_id")),
-                rs.getString("name"), instant(rs, "created_at"));
+                rs.getString("name"), calls.instant(rs, "created_at"));
     }
 }

@@ -1,9 +1,5 @@
 package co.plugkit.store.jdbi;
 
-import static co.plugkit.store.jdbi.JdbiCalls.instant;
-import static co.plugkit.store.jdbi.JdbiCalls.optionalInstant;
-import static co.plugkit.store.jdbi.JdbiCalls.utc;
-
 import co.plugkit.id.ApiKeyId;
 import co.plugkit.id.WorkspaceId;
 import co.plugkit.model.ApiKey;
@@ -33,7 +29,7 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
                             "INSERT INTO plugkit_workspaces (id, name, created_at) VALUES (:id, :name, :createdAt)")
                     .bind("id", workspace.id().value())
                     .bind("name", workspace.name())
-                    .bind("createdAt", utc(workspace.createdAt()))
+                    .bind("createdAt", calls.at(workspace.createdAt()))
                     .execute());
         } catch (JdbiException e) {
             if (!JdbiCalls.isUniqueViolation(e)) {
@@ -48,7 +44,7 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
         return calls.withHandle(h -> h.createQuery("SELECT id, name, created_at FROM plugkit_workspaces WHERE id = :id")
                 .bind("id", id.value())
                 .map((rs, ctx) -> new Workspace(new WorkspaceId(rs.getString("id")), rs.getString("name"),
-                        instant(rs, "created_at")))
+                        calls.instant(rs, "created_at")))
                 .findOne());
     }
 
@@ -63,7 +59,7 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
                     .bind("name", key.name())
                     .bind("hash", keyHash)
                     .bind("prefix", key.prefix())
-                    .bind("createdAt", utc(key.createdAt()))
+                    .bind("createdAt", calls.at(key.createdAt()))
                     .execute());
             return true;
         } catch (JdbiException e) {
@@ -79,7 +75,7 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
         return calls.withHandle(h -> h.createQuery("SELECT " + KEY_COLUMNS
                         + " FROM plugkit_api_keys WHERE key_hash = :hash AND revoked_at IS NULL")
                 .bind("hash", keyHash)
-                .map(JdbiWorkspaceStore::mapKey)
+                .map(this::mapKey)
                 .findOne());
     }
 
@@ -88,7 +84,7 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
         return calls.withHandle(h -> h.createQuery("SELECT " + KEY_COLUMNS + " FROM plugkit_api_keys"
                         + " WHERE workspace_id = :ws AND revoked_at IS NULL ORDER BY created_at, id")
                 .bind("ws", workspaceId.value())
-                .map(JdbiWorkspaceStore::mapKey)
+                .map(this::mapKey)
                 .list());
     }
 
@@ -96,7 +92,7 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
     public boolean revokeKey(WorkspaceId workspaceId, ApiKeyId keyId, Instant at) {
         return calls.withHandle(h -> h.createUpdate("UPDATE plugkit_api_keys SET revoked_at = :at"
                         + " WHERE id = :id AND workspace_id = :ws AND revoked_at IS NULL")
-                .bind("at", utc(at))
+                .bind("at", calls.at(at))
                 .bind("id", keyId.value())
                 .bind("ws", workspaceId.value())
                 .execute()) == 1;
@@ -105,14 +101,14 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
     @Override
     public void touchKey(ApiKeyId keyId, Instant at) {
         calls.withHandle(h -> h.createUpdate("UPDATE plugkit_api_keys SET last_used_at = :at WHERE id = :id")
-                .bind("at", utc(at))
+                .bind("at", calls.at(at))
                 .bind("id", keyId.value())
                 .execute());
     }
 
-    private static ApiKey mapKey(ResultSet rs, StatementContext ctx) throws SQLException {
+    private ApiKey mapKey(ResultSet rs, StatementContext ctx) throws SQLException {
         return new ApiKey(new ApiKeyId(rs.getString("id")), new WorkspaceId(rs.getString("workspace_id")),
-                rs.getString("name"), rs.getString("key_prefix"), instant(rs, "created_at"),
-                optionalInstant(rs, "last_used_at"));
+                rs.getString("name"), rs.getString("key_prefix"), calls.instant(rs, "created_at"),
+                calls.optionalInstant(rs, "last_used_at"));
     }
 }
