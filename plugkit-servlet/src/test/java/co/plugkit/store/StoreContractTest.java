@@ -1,0 +1,325 @@
+package co.plugkit.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.plugkit.id.AccountId;
+import co.plugkit.id.ApiKeyId;
+import co.plugkit.id.ProfileId;
+import co.plugkit.id.WorkspaceId;
+import co.plugkit.model.Account;
+import co.plugkit.model.AccountConnection;
+import co.plugkit.model.AccountStatus;
+import co.plugkit.model.ApiKey;
+import co.plugkit.model.ConnectState;
+import co.plugkit.model.Cursor;
+import co.plugkit.model.Page;
+import co.plugkit.model.Profile;
+import co.plugkit.model.SealedToken;
+import co.plugkit.model.Workspace;
+import co.plugkit.store.ConnectStateStore.Consumption;
+import co.plugkit.store.jdbi.JdbiPlugKitStore;
+import co.plugkit.testing.TestDatabase;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TimeZone;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What every {@link PlugKitStore} must do, run unchanged against each database (one subclass per
+ * database). Each test works in a fresh workspace, so tests never see each other's rows.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class StoreContractTest {
+    private static final Instant T0 = Instant.parse("2026-11-28T10:00:00.123456Z");
+
+    private TestDatabase database;
+    private PlugKitStore store;
+    private WorkspaceId workspace;
+    private ProfileId profile;
+
+    /** The database this subclass runs on. */
+    protected abstract TestDatabase openDatabase();
+
+    /** SQL that renders {@code plugkit_workspaces.created_at} of row {@code ?} as UTC text, in this database's words. */
+    protected abstract String createdAtAsUtcText();
+
+    @BeforeAll
+    void migrate() {
+        database = openDatabase();
+        JdbiPlugKitStore.migrate(database.dataSource());
+        JdbiPlugKitStore.migrate(database.dataSource()); // a second start finds nothing to do
+        store = JdbiPlugKitStore.of(database.dataSource());
+    }
+
+    @AfterAll
+    void drop() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @BeforeEach
+    void freshWorkspace() {
+        workspace = store.workspaces().createIfAbsent(new Workspace(WorkspaceId.random(), "W", T0)).id();
+        profile = newProfile("Jane", T0);
+    }
+
+    @Test
+    void workspacesAreCreatedOnceAndFound() {
+        Workspace w = new Workspace(WorkspaceId.random(), "Acme", T0);
+        assertThat(store.workspaces().createIfAbsent(w)).isEqualTo(w);
+        assertThat(store.workspaces().createIfAbsent(new Workspace(w.id(), "Other name", T0.plusSeconds(5)))).isEqualTo(w);
+        assertThat(store.workspaces().find(w.id())).contains(w);
+        assertThat(store.workspaces().find(WorkspaceId.random())).isEmpty();
+    }
+
+    @Test
+    void instantsRoundTripExactlyWhateverTheJvmTimeZone() {
+        TimeZone original = TimeZone.getDefault();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Kolkata"));
+            Workspace w = new Workspace(WorkspaceId.random(), "Zoned", T0);
+            store.workspaces().createIfAbsent(w);
+            TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
+            assertThat(store.workspaces().find(w.id()).orElseThrow().createdAt()).isEqualTo(T0);
+        } finally {
+            TimeZone.setDefault(original);
+        }
+    }
+
+    @Test
+    void instantsAreStoredAsUtc() throws Exception {
+        TimeZone original = TimeZone.getDefault();
+        Workspace w = new Workspace(WorkspaceId.random(), "Stored", T0);
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Kolkata"));
+            store.workspaces().createIfAbsent(w);
+        } finally {
+            TimeZone.setDefault(original);
+        }
+        try (var c = database.dataSource().getConnection();
+                var s = c.prepareStatement("SELECT " + createdAtAsUtcText() + " FROM plugkit_workspaces WHERE id = ?")) {
+            s.setString(1, w.id().value());
+            try (var rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("2026-11-28 10:00:00.123456");
+            }
+        }
+    }
+
+    @Test
+    void apiKeysAreFoundByHashUntilRevoked() {
+        ApiKey key = new ApiKey(ApiKeyId.random(), workspace, "ci", "sk_12345678", T0, Optional.empty());
+        assertThat(store.workspaces().insertKey(key, "a".repeat(64))).isTrue();
+        ApiKey sameHash = new ApiKey(ApiKeyId.random(), workspace, "dup", "sk_12345678", T0, Optional.empty());
+        assertThat(store.workspaces().insertKey(sameHash, "a".repeat(64))).isFalse();
+
+        assertThat(store.workspaces().findActiveKeyByHash("a".repeat(64))).contains(key);
+        store.workspaces().touchKey(key.id(), T0.plusSeconds(90));
+        assertThat(store.workspaces().listActiveKeys(workspace)).singleElement()
+                .satisfies(k -> assertThat(k.lastUsedAt()).contains(T0.plusSeconds(90)));
+
+        assertThat(store.workspaces().revokeKey(WorkspaceId.random(), key.id(), T0)).isFalse();
+        assertThat(store.workspaces().revokeKey(workspace, key.id(), T0)).isTrue();
+        assertThat(store.workspaces().revokeKey(workspace, key.id(), T0)).isFalse();
+        assertThat(store.workspaces().findActiveKeyByHash("a".repeat(64))).isEmpty();
+        assertThat(store.workspaces().listActiveKeys(workspace)).isEmpty();
+        store.workspaces().insertKey(new ApiKey(ApiKeyId.random(), workspace, "x", "sk_x", T0, Optional.empty()),
+                "b".repeat(64));
+    }
+
+    @Test
+    void profilesBelongToOneWorkspaceAndPageInCreationOrder() {
+        List<ProfileId> created = new ArrayList<>(List.of(profile));
+        for (int i = 0; i < 6; i++) {
+            created.add(newProfile("P" + i, T0.plusSeconds(i)));
+        }
+        WorkspaceId other = store.workspaces().createIfAbsent(new Workspace(WorkspaceId.random(), "Other", T0)).id();
+        assertThat(store.profiles().find(other, profile)).isEmpty();
+        assertThat(store.profiles().find(workspace, profile)).hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("Jane"));
+
+        List<ProfileId> seen = new ArrayList<>();
+        Optional<Cursor> cursor = Optional.empty();
+        do {
+            Page<Profile> page = store.profiles().list(workspace, 3, cursor);
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(3);
+            page.items().forEach(p -> seen.add(p.id()));
+            cursor = page.next();
+        } while (cursor.isPresent());
+        assertThat(seen).isEqualTo(created);
+        assertThat(store.profiles().list(other, 10, Optional.empty()).items()).isEmpty();
+    }
+
+    @Test
+    void upsertCreatesThenUpdatesTheSameRow() {
+        Account first = store.accounts().upsert(connection(profile, "17841400000000001", "acme", "v1"), AccountId.random(), T0);
+        assertThat(first.status()).isEqualTo(AccountStatus.ACTIVE);
+        assertThat(first.connectedAt()).isEqualTo(T0);
+        assertThat(first.tokenExpiresAt()).contains(T0.plus(Duration.ofDays(60)));
+        assertThat(first.scopes()).containsExactly("instagram_business_basic", "instagram_business_manage_messages");
+        assertThat(first.appScopedId()).contains("27281358591558845");
+
+        Instant later = T0.plus(Duration.ofDays(2));
+        Account second = store.accounts().upsert(connection(profile, "17841400000000001", "acme_new", "v2"),
+                AccountId.random(), later);
+
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(second.username()).isEqualTo("acme_new");
+        assertThat(second.connectedAt()).isEqualTo(T0);
+        assertThat(second.updatedAt()).isEqualTo(later);
+        assertThat(store.accounts().findToken(workspace, first.id())).contains(new SealedToken("k-test", "v2"));
+        assertThat(store.accounts().list(workspace, Optional.empty(), 10, Optional.empty()).items()).hasSize(1);
+    }
+
+    @Test
+    void theSameInstagramUserInAnotherProfileIsAnotherAccount() {
+        ProfileId joe = newProfile("Joe", T0);
+        store.accounts().upsert(connection(profile, "17841400000000001", "acme", "v1"), AccountId.random(), T0);
+        store.accounts().upsert(connection(joe, "17841400000000001", "acme", "v1"), AccountId.random(), T0);
+        store.accounts().upsert(connection(joe, "17841400000000002", "shop", "v1"), AccountId.random(), T0);
+
+        assertThat(store.accounts().list(workspace, Optional.empty(), 10, Optional.empty()).items()).hasSize(3);
+        assertThat(store.accounts().list(workspace, Optional.of(joe), 10, Optional.empty()).items())
+                .extracting(Account::username).containsExactly("acme", "shop");
+    }
+
+    @Test
+    void concurrentUpsertsOfOneConnectionLeaveOneRow() throws Exception {
+        List<Callable<Account>> tasks = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            tasks.add(() -> store.accounts().upsert(connection(profile, "17841400000000003", "racer" + n, "v" + n),
+                    AccountId.random(), T0.plusSeconds(n)));
+        }
+        List<Account> results = runAll(tasks);
+
+        assertThat(results).extracting(Account::id).containsOnly(results.get(0).id());
+        assertThat(store.accounts().list(workspace, Optional.empty(), 50, Optional.empty()).items()).hasSize(1);
+    }
+
+    @Test
+    void accountsAreInvisibleToOtherWorkspacesAndDeletedWithTheirToken() {
+        Account account = store.accounts().upsert(connection(profile, "17841400000000004", "acme", "v1"),
+                AccountId.random(), T0);
+        WorkspaceId other = store.workspaces().createIfAbsent(new Workspace(WorkspaceId.random(), "Other", T0)).id();
+
+        assertThat(store.accounts().find(other, account.id())).isEmpty();
+        assertThat(store.accounts().findToken(other, account.id())).isEmpty();
+        assertThat(store.accounts().list(other, Optional.empty(), 10, Optional.empty()).items()).isEmpty();
+        assertThat(store.accounts().delete(other, account.id())).isFalse();
+
+        assertThat(store.accounts().find(workspace, account.id())).contains(account);
+        assertThat(store.accounts().delete(workspace, account.id())).isTrue();
+        assertThat(store.accounts().find(workspace, account.id())).isEmpty();
+        assertThat(store.accounts().findToken(workspace, account.id())).isEmpty();
+        assertThat(store.accounts().delete(workspace, account.id())).isFalse();
+    }
+
+    @Test
+    void accountsPageWithoutRepeatsOrGaps() {
+        List<AccountId> created = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            created.add(store.accounts().upsert(connection(profile, "1784140000000010" + i, "a" + i, "v"),
+                    AccountId.random(), T0).id());
+        }
+        List<AccountId> seen = new ArrayList<>();
+        Optional<Cursor> cursor = Optional.empty();
+        int pages = 0;
+        do {
+            Page<Account> page = store.accounts().list(workspace, Optional.of(profile), 2, cursor);
+            page.items().forEach(a -> seen.add(a.id()));
+            cursor = page.next();
+            pages++;
+        } while (cursor.isPresent());
+        assertThat(seen).isEqualTo(created);
+        assertThat(pages).isEqualTo(4);
+    }
+
+    @Test
+    void aStateIsConsumedOnceAndOnlyBeforeItExpires() {
+        ConnectState state = new ConnectState(workspace, profile, Optional.of(URI.create("https://app.example.com/done")),
+                T0.plus(Duration.ofMinutes(10)));
+        String hash = hash('1');
+        store.connectStates().insert(hash, state, T0);
+
+        assertThat(store.connectStates().consume(hash, T0.plusSeconds(30))).isEqualTo(new Consumption.Consumed(state));
+        assertThat(store.connectStates().consume(hash, T0.plusSeconds(31))).isEqualTo(new Consumption.AlreadyUsed(state));
+        assertThat(store.connectStates().consume(hash('2'), T0)).isEqualTo(new Consumption.Unknown());
+
+        String expiring = hash('3');
+        store.connectStates().insert(expiring, state, T0);
+        assertThat(store.connectStates().consume(expiring, T0.plus(Duration.ofMinutes(10))))
+                .isEqualTo(new Consumption.Expired(state));
+
+        String old = hash('4');
+        store.connectStates().insert(old, new ConnectState(workspace, profile, Optional.empty(), T0.minus(Duration.ofDays(2))),
+                T0.minus(Duration.ofDays(2)));
+        assertThat(store.connectStates().deleteExpiredBefore(T0.minus(Duration.ofDays(1)))).isGreaterThanOrEqualTo(1);
+        assertThat(store.connectStates().consume(old, T0)).isEqualTo(new Consumption.Unknown());
+    }
+
+    @Test
+    void concurrentConsumersOfOneStateHaveExactlyOneWinner() throws Exception {
+        String hash = hash('5');
+        store.connectStates().insert(hash, new ConnectState(workspace, profile, Optional.empty(),
+                T0.plus(Duration.ofMinutes(10))), T0);
+        List<Callable<Consumption>> tasks = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            tasks.add(() -> store.connectStates().consume(hash, T0.plusSeconds(1)));
+        }
+        List<Consumption> results = runAll(tasks);
+
+        assertThat(results).filteredOn(r -> r instanceof Consumption.Consumed).hasSize(1);
+        assertThat(results).filteredOn(r -> r instanceof Consumption.AlreadyUsed).hasSize(19);
+    }
+
+    @Test
+    void theStoreAnswersWhetherTheDatabaseIsReachable() {
+        assertThat(store.isReachable()).isTrue();
+    }
+
+    private ProfileId newProfile(String name, Instant at) {
+        Profile p = new Profile(ProfileId.random(), workspace, name, at);
+        store.profiles().insert(p);
+        return p.id();
+    }
+
+    private AccountConnection connection(ProfileId profileId, String userId, String username, String ciphertext) {
+        return new AccountConnection(workspace, profileId, userId, Optional.of("27281358591558845"), username,
+                Optional.of("Name"), "BUSINESS", Optional.of("https://scontent.example/p.jpg"),
+                List.of("instagram_business_basic", "instagram_business_manage_messages"),
+                new SealedToken("k-test", ciphertext), T0.plus(Duration.ofDays(60)));
+    }
+
+    /** A state hash unique to this test's workspace. */
+    private String hash(char c) {
+        String base = workspace.value().replace("ws_", "");
+        return (base + String.valueOf(c).repeat(64)).substring(0, 64);
+    }
+
+    private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : pool.invokeAll(tasks)) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+}
