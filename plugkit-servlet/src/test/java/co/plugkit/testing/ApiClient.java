@@ -33,6 +33,11 @@ public final class ApiClient {
         return apiKey;
     }
 
+    /** The same key, talking to another server (of the same database). */
+    public ApiClient on(URI otherBaseUrl) {
+        return new ApiClient(otherBaseUrl, apiKey);
+    }
+
     public ApiClient withKey(String key) {
         return new ApiClient(baseUrl, key);
     }
