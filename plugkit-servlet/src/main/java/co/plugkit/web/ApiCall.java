@@ -1,6 +1,7 @@
 package co.plugkit.web;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -89,7 +90,7 @@ final class ApiCall {
         throw ApiProblem.badParameter(name, "must be a whole number from " + min + " to " + max);
     }
 
-    /** The request body as a JSON object, at most 64 KiB. */
+    /** The request body as one JSON object and nothing after it, at most 64 KiB. */
     JsonNode jsonBody() {
         String type = request.getContentType();
         if (type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
@@ -105,7 +106,7 @@ final class ApiCall {
             throw new ApiProblem(413, "body_too_large", "The request body is larger than 64 KiB");
         }
         try {
-            JsonNode node = json.readTree(bytes);
+            JsonNode node = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(bytes);
             if (node == null || !node.isObject()) {
                 throw new ApiProblem(400, "invalid_json", "The request body must be a JSON object");
             }
