@@ -30,9 +30,14 @@ abstract class SharedServerTest {
 
     @BeforeAll
     void startServer() {
-        clock = MutableClock.startingNow();
+        clock = newClock();
         instagram = new FakeInstagram(clock);
         server = PlugKitServer.start(instagram, clock);
+    }
+
+    /** The clock PlugKit and the stand-in share; fixed unless a class needs another start. */
+    protected MutableClock newClock() {
+        return MutableClock.startingNow();
     }
 
     @AfterAll
