@@ -60,7 +60,13 @@ final class ApiCall {
 
     /** A query parameter; blank counts as absent, and a repeated one is refused. */
     Optional<String> query(String name) {
-        String[] values = request.getParameterValues(name);
+        String[] values;
+        try {
+            values = request.getParameterValues(name);
+        } catch (RuntimeException e) {
+            // Containers decode the query lazily, here; Jetty throws for "%zz" or bytes that are not UTF-8.
+            throw new ApiProblem(400, "invalid_query", "The query string is not valid percent-encoded UTF-8");
+        }
         if (values == null || values.length == 0) {
             return Optional.empty();
         }
