@@ -17,6 +17,7 @@ import co.plugkit.web.Routes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.ServletContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -51,7 +52,9 @@ public final class PlugKit implements AutoCloseable {
 
     private PlugKit(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config");
-        Clock clock = b.clock;
+        // The database keeps microseconds (and rounds finer values); Java's system clock can have nanoseconds.
+        // Whole microseconds make an object created show the same timestamps as when it is read back.
+        Clock clock = Clock.tick(b.clock, Duration.ofNanos(1_000));
         ObjectMapper json = Json.newMapper();
         this.store = b.store();
         InstagramApi instagram = b.instagram != null

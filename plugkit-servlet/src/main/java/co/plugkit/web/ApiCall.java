@@ -1,6 +1,7 @@
 package co.plugkit.web;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,7 +60,13 @@ final class ApiCall {
 
     /** A query parameter; blank counts as absent, and a repeated one is refused. */
     Optional<String> query(String name) {
-        String[] values = request.getParameterValues(name);
+        String[] values;
+        try {
+            values = request.getParameterValues(name);
+        } catch (RuntimeException e) {
+            // Containers decode the query lazily, here; Jetty throws for "%zz" or bytes that are not UTF-8.
+            throw new ApiProblem(400, "invalid_query", "The query string is not valid percent-encoded UTF-8");
+        }
         if (values == null || values.length == 0) {
             return Optional.empty();
         }
@@ -89,7 +96,7 @@ final class ApiCall {
         throw ApiProblem.badParameter(name, "must be a whole number from " + min + " to " + max);
     }
 
-    /** The request body as a JSON object, at most 64 KiB. */
+    /** The request body as one JSON object and nothing after it, at most 64 KiB. */
     JsonNode jsonBody() {
         String type = request.getContentType();
         if (type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
@@ -105,7 +112,7 @@ final class ApiCall {
             throw new ApiProblem(413, "body_too_large", "The request body is larger than 64 KiB");
         }
         try {
-            JsonNode node = json.readTree(bytes);
+            JsonNode node = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(bytes);
             if (node == null || !node.isObject()) {
                 throw new ApiProblem(400, "invalid_json", "The request body must be a JSON object");
             }

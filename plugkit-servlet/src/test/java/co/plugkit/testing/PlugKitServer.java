@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.h2.jdbcx.JdbcDataSource;
@@ -43,7 +45,12 @@ public final class PlugKitServer implements AutoCloseable {
     public static PlugKitServer start(FakeInstagram instagram, MutableClock clock, DataSource dataSource,
             String contextPath, UnaryOperator<PlugKitConfig.Builder> customise) {
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        // Jetty's per-connection header cache matches values case-insensitively by default, so on a reused
+        // connection "Bearer sk_ABC…" would reach PlugKit as the "Bearer sk_abc…" sent before it (and the
+        // other way round). API keys and the admin token are case-sensitive: hosts on Jetty must turn it off.
+        HttpConfiguration http = new HttpConfiguration();
+        http.setHeaderCacheCaseSensitive(true);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
