@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +73,11 @@ public final class DemoServer implements AutoCloseable {
         environment.checkSupported(); // before anything is bound or written
 
         Server jetty = new Server();
-        ServerConnector connector = new ServerConnector(jetty);
+        HttpConfiguration http = new HttpConfiguration();
+        // Jetty reuses header values seen earlier on a kept-alive connection, matched ignoring case by
+        // default; an API key differing only in case must not pass for the real one.
+        http.setHeaderCacheCaseSensitive(true);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setPort(port);
         jetty.addConnector(connector);
         HikariDataSource dataSource = null;
