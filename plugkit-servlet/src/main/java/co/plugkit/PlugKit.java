@@ -7,6 +7,8 @@ import co.plugkit.engine.ApiKeys;
 import co.plugkit.engine.ConnectFlow;
 import co.plugkit.engine.Profiles;
 import co.plugkit.engine.RedirectAllowList;
+import co.plugkit.engine.RefreshScheduler;
+import co.plugkit.engine.TokenRefresher;
 import co.plugkit.engine.Workspaces;
 import co.plugkit.instagram.InstagramApi;
 import co.plugkit.instagram.NimbusInstagramClient;
@@ -19,6 +21,7 @@ import jakarta.servlet.ServletContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -48,6 +51,8 @@ public final class PlugKit implements AutoCloseable {
     private final Profiles profiles;
     private final Accounts accounts;
     private final ConnectFlow connectFlow;
+    private final TokenRefresher refresher;
+    private final Optional<RefreshScheduler> scheduler;
     private final Routes routes;
 
     private PlugKit(Builder b) {
@@ -71,7 +76,12 @@ public final class PlugKit implements AutoCloseable {
         this.connectFlow = new ConnectFlow(store.profiles(), store.connectStates(), store.accounts(), instagram, cipher,
                 new RedirectAllowList(config.allowedRedirectUrls()), config.instagram().scopes(), config.stateTtl(),
                 clock);
-        this.routes = new Routes(json, store, apiKeys, profiles, accounts, connectFlow, workspaces, config.adminToken());
+        this.refresher = new TokenRefresher(store.accounts(), instagram, cipher, config.refreshPolicy(), clock);
+        this.scheduler = config.refreshEnabled()
+                ? Optional.of(RefreshScheduler.start(refresher, config.refreshPolicy().interval()))
+                : Optional.empty();
+        this.routes = new Routes(json, store, apiKeys, profiles, accounts, connectFlow, refresher, workspaces,
+                config.adminToken());
     }
 
     public static Builder builder() {
@@ -119,9 +129,16 @@ public final class PlugKit implements AutoCloseable {
         return connectFlow;
     }
 
-    /** Nothing to release yet: the host owns the data source. Kept so hosts stop PlugKit explicitly. */
+    /** The token refresher, for hosts that run refresh runs themselves ({@code plugkit.refresh.enabled=false}). */
+    public TokenRefresher refresher() {
+        return refresher;
+    }
+
+    /** Stops the background refresher and its threads. The data source is the host's to close. */
     @Override
     public void close() {
+        scheduler.ifPresent(RefreshScheduler::close);
+        refresher.close();
         LOG.debug("PlugKit closed");
     }
 

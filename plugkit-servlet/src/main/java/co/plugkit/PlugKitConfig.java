@@ -1,5 +1,6 @@
 package co.plugkit;
 
+import co.plugkit.engine.RefreshPolicy;
 import co.plugkit.secret.Secret;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -40,6 +41,8 @@ public final class PlugKitConfig {
     private final Optional<Secret> bootstrapApiKey;
     private final Optional<Secret> adminToken;
     private final Duration stateTtl;
+    private final boolean refreshEnabled;
+    private final RefreshPolicy refreshPolicy;
 
     private PlugKitConfig(Builder b) {
         this.publicUrl = absoluteHttpUrl("plugkit.publicUrl", require("plugkit.publicUrl", b.publicUrl));
@@ -66,6 +69,13 @@ public final class PlugKitConfig {
         this.bootstrapApiKey = Optional.ofNullable(b.bootstrapApiKey).map(Secret::of);
         this.adminToken = Optional.ofNullable(b.adminToken).map(Secret::of);
         this.stateTtl = positive("state time-to-live", b.stateTtl);
+        this.refreshEnabled = b.refreshEnabled;
+        try {
+            this.refreshPolicy = new RefreshPolicy(b.refreshWindow, b.refreshInterval, b.refreshConcurrency, 50,
+                    Duration.ofMinutes(5));
+        } catch (IllegalArgumentException e) {
+            throw new PlugKitConfigException("plugkit.refresh.*: " + e.getMessage());
+        }
     }
 
     public static Builder builder() {
@@ -130,13 +140,23 @@ public final class PlugKitConfig {
         return stateTtl;
     }
 
+    /** Whether this server runs the background token refresher (hosts may run it elsewhere). */
+    public boolean refreshEnabled() {
+        return refreshEnabled;
+    }
+
+    /** When tokens are refreshed: see {@link RefreshPolicy}. */
+    public RefreshPolicy refreshPolicy() {
+        return refreshPolicy;
+    }
+
     @Override
     public String toString() {
         return "PlugKitConfig{publicUrl=" + publicUrl + ", pathPrefix='" + pathPrefix + "', dbUrl="
                 + dbUrl.orElse("(none)") + ", dbJndi=" + dbJndi.orElse("(none)") + ", instagram=" + instagram
                 + ", encryptionKey=****, allowedRedirectUrls=" + allowedRedirectUrls + ", bootstrapApiKey="
                 + bootstrapApiKey.map(s -> "****").orElse("(none)") + ", adminToken="
-                + adminToken.map(s -> "****").orElse("(none)") + ", stateTtl=" + stateTtl + "}";
+                + adminToken.map(s -> "****").orElse("(none)") + ", stateTtl=" + stateTtl + ", refreshEnabled=" + refreshEnabled + ", refreshPolicy=" + refreshPolicy + "}";
     }
 
     /**
@@ -188,6 +208,10 @@ public final class PlugKitConfig {
         private String bootstrapApiKey;
         private String adminToken;
         private Duration stateTtl = Duration.ofMinutes(10);
+        private boolean refreshEnabled = true;
+        private Duration refreshWindow = RefreshPolicy.defaults().window();
+        private Duration refreshInterval = RefreshPolicy.defaults().interval();
+        private int refreshConcurrency = RefreshPolicy.defaults().concurrency();
 
         private Builder() {}
 
@@ -211,6 +235,34 @@ public final class PlugKitConfig {
             read(source, "plugkit.allowedRedirectUrls", v -> allowedRedirectUrls(splitList(v)));
             read(source, "plugkit.bootstrapApiKey", this::bootstrapApiKey);
             read(source, "plugkit.adminToken", this::adminToken);
+            read(source, "plugkit.refresh.enabled", v -> refreshEnabled(bool("plugkit.refresh.enabled", v)));
+            read(source, "plugkit.refresh.windowDays", v -> refreshWindow(Duration.ofDays(number("plugkit.refresh.windowDays", v))));
+            read(source, "plugkit.refresh.intervalMinutes",
+                    v -> refreshInterval(Duration.ofMinutes(number("plugkit.refresh.intervalMinutes", v))));
+            return this;
+        }
+
+        /** Whether this server runs the background token refresher (default true). */
+        public Builder refreshEnabled(boolean refreshEnabled) {
+            this.refreshEnabled = refreshEnabled;
+            return this;
+        }
+
+        /** Refresh tokens that expire within this long (1 to 59 days; default 30). */
+        public Builder refreshWindow(Duration refreshWindow) {
+            this.refreshWindow = refreshWindow;
+            return this;
+        }
+
+        /** How often the background refresher runs (default 1 hour). */
+        public Builder refreshInterval(Duration refreshInterval) {
+            this.refreshInterval = refreshInterval;
+            return this;
+        }
+
+        /** How many refreshes run at once on this server (default 4). */
+        public Builder refreshConcurrency(int refreshConcurrency) {
+            this.refreshConcurrency = refreshConcurrency;
             return this;
         }
 
@@ -331,6 +383,25 @@ public final class PlugKitConfig {
         private static void read(ConfigSource source, String property, Consumer<String> setter) {
             source.get(property).ifPresent(setter);
         }
+    }
+
+    private static boolean bool(String property, String value) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new PlugKitConfigException(property + " must be true or false");
+    }
+
+    private static long number(String property, String value) {
+        try {
+            long n = Long.parseLong(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new PlugKitConfigException(property + " must be a positive whole number");
     }
 
     private static List<String> splitList(String value) {

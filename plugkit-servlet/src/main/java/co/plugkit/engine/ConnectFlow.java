@@ -135,7 +135,7 @@ public final class ConnectFlow {
                     state.workspaceId(), state.profileId(), profile.userId(),
                     profile.appScopedId(), profile.username(), profile.name(), profile.accountType(),
                     profile.profilePictureUrl(), shortLived.permissions().orElse(requestedScopes),
-                    cipher.seal(longLived.accessToken()), issuedAt.plus(longLived.expiresIn()));
+                    cipher.seal(longLived.accessToken()), Optional.of(issuedAt.plus(longLived.expiresIn())), Optional.empty());
             Account account = accounts.upsert(connection, AccountId.random(), clock.instant());
             LOG.info("Connected Instagram account {} (@{}) to profile {} as {}", account.externalId(),
                     account.username(), account.profileId(), account.id());

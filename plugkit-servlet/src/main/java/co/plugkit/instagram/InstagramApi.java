@@ -18,6 +18,9 @@ public interface InstagramApi {
     /** Exchanges a short-lived token for a long-lived one ({@code ig_exchange_token}). */
     LongLivedToken exchangeForLongLived(Secret shortLivedToken) throws InstagramException;
 
+    /** Refreshes a long-lived token ({@code ig_refresh_token}); Instagram may return a different token string. */
+    LongLivedToken refresh(Secret longLivedToken) throws InstagramException;
+
     /** The professional account behind a token ({@code /{version}/me}). */
     InstagramProfile fetchProfile(Secret accessToken) throws InstagramException;
 

@@ -37,13 +37,22 @@ final class InstagramResponses {
     }
 
     LongLivedToken longLived(HTTPResponse response) throws InstagramException {
-        JsonNode body = unwrapData(successBody("long-lived token exchange", response));
-        Secret token = requiredSecret("long-lived token exchange", body, "access_token");
+        return longLived("long-lived token exchange", response);
+    }
+
+    /** The token refresh answers in the same shape as the long-lived exchange. */
+    LongLivedToken refreshed(HTTPResponse response) throws InstagramException {
+        return longLived("token refresh", response);
+    }
+
+    private LongLivedToken longLived(String call, HTTPResponse response) throws InstagramException {
+        JsonNode body = unwrapData(successBody(call, response));
+        Secret token = requiredSecret(call, body, "access_token");
         long seconds = text(body.get("expires_in"))
                 .filter(s -> s.matches("\\d{1,10}"))
                 .map(Long::parseLong)
                 .filter(s -> s > 0)
-                .orElseThrow(() -> malformed("long-lived token exchange", "no valid expires_in"));
+                .orElseThrow(() -> malformed(call, "no valid expires_in"));
         return new LongLivedToken(token, Duration.ofSeconds(seconds));
     }
 

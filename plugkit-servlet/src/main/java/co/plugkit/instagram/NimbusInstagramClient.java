@@ -79,6 +79,16 @@ public final class NimbusInstagramClient implements InstagramApi {
     }
 
     @Override
+    public LongLivedToken refresh(Secret longLivedToken) throws InstagramException {
+        // GET only, with the token in the query: the one form Instagram accepts for this endpoint.
+        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, settings.graphUrl().resolve("/refresh_access_token"));
+        request.appendQueryParameters(Map.of(
+                "grant_type", List.of("ig_refresh_token"),
+                "access_token", List.of(longLivedToken.reveal())));
+        return responses.refreshed(send("token refresh", request));
+    }
+
+    @Override
     public InstagramProfile fetchProfile(Secret accessToken) throws InstagramException {
         HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET,
                 settings.graphUrl().resolve("/" + settings.graphVersion() + "/me"));

@@ -13,7 +13,11 @@ import java.util.Optional;
  *
  * @param externalId the Instagram professional account id ({@code user_id} of {@code /me})
  * @param appScopedId the app-scoped user id ({@code id} of {@code /me}), when Instagram sent one
+ * @param statusReason why the account is not active (e.g. {@code token_expired}, {@code deauthorized})
+ * @param tokenExpiresAt when the token dies unless refreshed; empty if unknown or there is no token
+ * @param lastRefreshedAt when PlugKit last refreshed the token
  * @param connectedAt when the account was first connected to this profile
+ * @param metadata the API client's own JSON object for the account, as text, if it stored one
  */
 public record Account(
         AccountId id,
@@ -27,9 +31,12 @@ public record Account(
         Optional<String> profilePictureUrl,
         List<String> scopes,
         AccountStatus status,
+        Optional<String> statusReason,
         Optional<Instant> tokenExpiresAt,
+        Optional<Instant> lastRefreshedAt,
         Instant connectedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Optional<String> metadata) {
 
     /** The only platform so far. */
     public static final String PLATFORM = "instagram";

@@ -12,6 +12,8 @@ import java.util.Optional;
  * and the long-lived token, already sealed.
  *
  * @param sealedToken the encrypted access token (see {@code TokenCipher}); never plaintext
+ * @param tokenExpiresAt when the token expires; empty when nobody knows (a token handed in by a client)
+ * @param metadata the client's own JSON object for the account, if it sent one
  */
 public record AccountConnection(
         WorkspaceId workspaceId,
@@ -24,7 +26,8 @@ public record AccountConnection(
         Optional<String> profilePictureUrl,
         List<String> scopes,
         SealedToken sealedToken,
-        Instant tokenExpiresAt) {
+        Optional<Instant> tokenExpiresAt,
+        Optional<String> metadata) {
 
     public AccountConnection {
         Objects.requireNonNull(workspaceId, "workspaceId");
@@ -34,6 +37,7 @@ public record AccountConnection(
         Objects.requireNonNull(accountType, "accountType");
         Objects.requireNonNull(sealedToken, "sealedToken");
         Objects.requireNonNull(tokenExpiresAt, "tokenExpiresAt");
+        Objects.requireNonNull(metadata, "metadata");
         scopes = List.copyOf(scopes);
     }
 }

@@ -13,6 +13,8 @@ public interface PlugKitStore {
 
     ConnectStateStore connectStates();
 
+    DataDeletionStore dataDeletions();
+
     /** Whether the database answers now; used by the health route. */
     boolean isReachable();
 }

@@ -2,24 +2,37 @@ package co.plugkit.web;
 
 import co.plugkit.engine.Accounts;
 import co.plugkit.engine.ApiKeys;
+import co.plugkit.engine.RefreshOutcome;
+import co.plugkit.engine.TokenRefresher;
 import co.plugkit.id.AccountId;
 import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /** {@code /v1/accounts}: list (optionally of one profile, in cursor pages), get one, disconnect. */
 final class AccountsServlet extends AuthenticatedServlet {
     private final transient Accounts accounts;
+    private final transient TokenRefresher refresher;
 
-    AccountsServlet(ObjectMapper json, ApiKeys apiKeys, Accounts accounts) {
+    AccountsServlet(ObjectMapper json, ApiKeys apiKeys, Accounts accounts, TokenRefresher refresher) {
         super(json, apiKeys);
         this.accounts = accounts;
+        this.refresher = refresher;
     }
 
     @Override
     protected void handle(ApiCall call, WorkspaceId workspace) throws IOException {
+        List<String> path = call.pathSegments();
+        if (path.size() == 2 && path.get(1).equals("refresh")) {
+            if (!call.method().equals("POST")) {
+                throw ApiProblem.methodNotAllowed(call.method());
+            }
+            refresh(call, workspace, path.get(0));
+            return;
+        }
         Optional<String> id = call.pathId();
         switch (call.method()) {
             case "GET" -> {
@@ -45,6 +58,30 @@ final class AccountsServlet extends AuthenticatedServlet {
                 call.noContent();
             }
             default -> throw ApiProblem.methodNotAllowed(call.method());
+        }
+    }
+
+    /** {@code POST /v1/accounts/{id}/refresh}: the refresher's outcome, as the account or a clear error. */
+    private void refresh(ApiCall call, WorkspaceId workspace, String id) throws IOException {
+        AccountId accountId = AccountId.parse(id).orElseThrow(() -> notFound(id));
+        RefreshOutcome outcome = refresher.refreshNow(workspace, accountId);
+        if (outcome instanceof RefreshOutcome.Refreshed r) {
+            call.respond(200, Views.account(r.account()));
+        } else if (outcome instanceof RefreshOutcome.NeedsReconnect r) {
+            call.respond(200, Views.account(r.account()));
+        } else if (outcome instanceof RefreshOutcome.Superseded r && r.account().isPresent()) {
+            call.respond(200, Views.account(r.account().get()));
+        } else if (outcome instanceof RefreshOutcome.NotAttempted r) {
+            throw new ApiProblem(409, r.reason(), switch (r.reason()) {
+                case "token_too_new" -> "Instagram refreshes a token only once it is 24 hours old";
+                case "refresh_in_progress" -> "This account's token is being refreshed right now";
+                default -> "Only an active account can be refreshed; this one must be connected again";
+            });
+        } else if (outcome instanceof RefreshOutcome.Deferred) {
+            throw new ApiProblem(503, "instagram_unavailable",
+                    "Instagram could not refresh the token now; the old token stays and PlugKit retries later");
+        } else {
+            throw notFound(id);
         }
     }
 

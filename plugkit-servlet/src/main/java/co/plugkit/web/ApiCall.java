@@ -58,6 +58,15 @@ final class ApiCall {
         return Optional.of(id);
     }
 
+    /** The path segments after the route ({@code /v1/accounts/{id}/refresh} → [id, refresh]). */
+    java.util.List<String> pathSegments() {
+        String info = request.getPathInfo();
+        if (info == null || info.equals("/") || info.isEmpty()) {
+            return java.util.List.of();
+        }
+        return java.util.List.of(info.substring(1).split("/", -1));
+    }
+
     /** A query parameter; blank counts as absent, and a repeated one is refused. */
     Optional<String> query(String name) {
         String[] values;

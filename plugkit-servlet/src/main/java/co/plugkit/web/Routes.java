@@ -4,6 +4,7 @@ import co.plugkit.engine.Accounts;
 import co.plugkit.engine.ApiKeys;
 import co.plugkit.engine.ConnectFlow;
 import co.plugkit.engine.Profiles;
+import co.plugkit.engine.TokenRefresher;
 import co.plugkit.engine.Workspaces;
 import co.plugkit.secret.Secret;
 import co.plugkit.store.PlugKitStore;
@@ -26,17 +27,19 @@ public final class Routes {
     private final Profiles profiles;
     private final Accounts accounts;
     private final ConnectFlow connectFlow;
+    private final TokenRefresher refresher;
     private final Workspaces workspaces;
     private final Optional<Secret> adminToken;
 
     public Routes(ObjectMapper json, PlugKitStore store, ApiKeys apiKeys, Profiles profiles, Accounts accounts,
-            ConnectFlow connectFlow, Workspaces workspaces, Optional<Secret> adminToken) {
+            ConnectFlow connectFlow, TokenRefresher refresher, Workspaces workspaces, Optional<Secret> adminToken) {
         this.json = Objects.requireNonNull(json);
         this.store = Objects.requireNonNull(store);
         this.apiKeys = Objects.requireNonNull(apiKeys);
         this.profiles = Objects.requireNonNull(profiles);
         this.accounts = Objects.requireNonNull(accounts);
         this.connectFlow = Objects.requireNonNull(connectFlow);
+        this.refresher = Objects.requireNonNull(refresher);
         this.workspaces = Objects.requireNonNull(workspaces);
         this.adminToken = Objects.requireNonNull(adminToken);
     }
@@ -54,7 +57,7 @@ public final class Routes {
         add(context, prefix, "connect", new ConnectServlet(json, apiKeys, connectFlow), "/v1/connect/instagram");
         add(context, prefix, "callback", new CallbackServlet(connectFlow, new CallbackPage(json)),
                 "/v1/connect/instagram/callback");
-        add(context, prefix, "accounts", new AccountsServlet(json, apiKeys, accounts), "/v1/accounts/*");
+        add(context, prefix, "accounts", new AccountsServlet(json, apiKeys, accounts, refresher), "/v1/accounts/*");
         add(context, prefix, "not-found", new NotFoundServlet(json), "/v1/*");
         adminToken.ifPresent(token -> add(context, prefix, "admin-workspaces",
                 new AdminWorkspacesServlet(json, workspaces, token), "/admin/v1/workspaces/*"));

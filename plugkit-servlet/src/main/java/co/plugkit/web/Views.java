@@ -32,7 +32,8 @@ final class Views {
 
     record AccountView(String id, String platform, String profileId, String externalId, String username,
             String displayName, String accountType, String profilePictureUrl, List<String> scopes, String status,
-            String tokenExpiresAt, String connectedAt, String updatedAt) {}
+            String statusReason, String tokenExpiresAt, String lastRefreshedAt, String connectedAt, String updatedAt,
+            com.fasterxml.jackson.databind.JsonNode metadata) {}
 
     record ConnectView(String authUrl, String state, String expiresAt) {}
 
@@ -70,8 +71,20 @@ final class Views {
     static AccountView account(Account a) {
         return new AccountView(a.id().value(), Account.PLATFORM, a.profileId().value(), a.externalId(), a.username(),
                 a.displayName().orElse(null), a.accountType(), a.profilePictureUrl().orElse(null), a.scopes(),
-                a.status().apiName(), text(a.tokenExpiresAt()), text(a.connectedAt()), text(a.updatedAt()));
+                a.status().apiName(), a.statusReason().orElse(null), text(a.tokenExpiresAt()), text(a.lastRefreshedAt()),
+                text(a.connectedAt()), text(a.updatedAt()), a.metadata().map(Views::parseStoredJson).orElse(null));
     }
+
+    /** Metadata is stored as the JSON text PlugKit itself wrote after validating it. */
+    private static com.fasterxml.jackson.databind.JsonNode parseStoredJson(String text) {
+        try {
+            return STORED_JSON.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored account metadata is not JSON", e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper STORED_JSON = Json.newMapper();
 
     private static String text(Instant instant) {
         return instant.toString();

@@ -300,7 +300,7 @@ abstract class StoreContractTest {
         return new AccountConnection(workspace, profileId, userId, Optional.of("27281358591558845"), username,
                 Optional.of("Name"), "BUSINESS", Optional.of("https://scontent.example/p.jpg"),
                 List.of("instagram_business_basic", "instagram_business_manage_messages"),
-                new SealedToken("k-test", ciphertext), T0.plus(Duration.ofDays(60)));
+                new SealedToken("k-test", ciphertext), Optional.of(T0.plus(Duration.ofDays(60))), Optional.empty());
     }
 
     /** A state hash unique to this test's workspace. */

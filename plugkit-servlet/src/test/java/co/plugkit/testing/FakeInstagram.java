@@ -40,7 +40,7 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class FakeInstagram implements AutoCloseable {
 
     /** The endpoints, for counting calls and queueing faults. */
-    public enum Endpoint { AUTHORIZE, CODE_EXCHANGE, LONG_LIVED_EXCHANGE, ME, REVOKE }
+    public enum Endpoint { AUTHORIZE, CODE_EXCHANGE, LONG_LIVED_EXCHANGE, ME, REVOKE, REFRESH }
 
     /** What the next call to an endpoint does instead of answering normally. */
     public enum Fault { SERVER_ERROR, SLOW, MALFORMED_JSON, HTML_BODY, HUGE_BODY, GRAPH_ERROR_190, RATE_LIMITED }
@@ -76,8 +76,10 @@ public final class FakeInstagram implements AutoCloseable {
     private final Set<String> registeredRedirectUris = ConcurrentHashMap.newKeySet();
     private final Map<String, CodeGrant> codes = new ConcurrentHashMap<>();
     private final Map<String, IgAccount> shortTokens = new ConcurrentHashMap<>();
-    private final Map<String, IgAccount> longTokens = new ConcurrentHashMap<>();
+    private final Map<String, LongGrant> longTokens = new ConcurrentHashMap<>();
     private final Set<String> everyLongToken = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger refreshes = new AtomicInteger();
+    private final AtomicInteger refreshTooEarly = new AtomicInteger();
     private final Map<Endpoint, AtomicInteger> calls = new EnumMap<>(Endpoint.class);
     private final Map<Endpoint, Deque<Fault>> faults = new EnumMap<>(Endpoint.class);
     private final List<Map<String, String>> codeExchangeForms = Collections.synchronizedList(new ArrayList<>());
@@ -88,6 +90,9 @@ public final class FakeInstagram implements AutoCloseable {
     private volatile Duration slowDelay = Duration.ofSeconds(3);
 
     private record CodeGrant(IgAccount account, String redirectUri, Instant expiresAt) {}
+
+    /** A long-lived token: valid for 60 days from issue, refreshable once it is a day old. */
+    private record LongGrant(IgAccount account, Instant issuedAt, Instant expiresAt) {}
 
     /** A stand-in on a free loopback port, as tests want it. */
     public FakeInstagram(Clock clock) {
@@ -181,7 +186,7 @@ public final class FakeInstagram implements AutoCloseable {
 
     /** Revokes every token of an account, as a password change would. */
     public void revokeTokensOf(String userId) {
-        longTokens.values().removeIf(a -> a.userId().equals(userId));
+        longTokens.values().removeIf(g -> g.account().userId().equals(userId));
         shortTokens.values().removeIf(a -> a.userId().equals(userId));
     }
 
@@ -206,6 +211,10 @@ public final class FakeInstagram implements AutoCloseable {
             } else if (path.equals("/oauth/access_token")) {
                 if (!faulted(Endpoint.CODE_EXCHANGE, resp)) {
                     codeExchange(req, resp);
+                }
+            } else if (path.equals("/refresh_access_token")) {
+                if (!faulted(Endpoint.REFRESH, resp)) {
+                    refresh(req, resp);
                 }
             } else if (path.equals("/access_token")) {
                 if (!faulted(Endpoint.LONG_LIVED_EXCHANGE, resp)) {
@@ -358,17 +367,74 @@ public final class FakeInstagram implements AutoCloseable {
             graphError(resp, 400, "Invalid OAuth access token - Cannot parse access token", "OAuthException", 190, null);
             return;
         }
+        issueLongLived(resp, account);
+    }
+
+    private void issueLongLived(HttpServletResponse resp, IgAccount account) throws IOException {
         String token = "IGAA" + randomToken(60);
-        longTokens.put(token, account);
+        Instant now = clock.instant();
+        longTokens.put(token, new LongGrant(account, now, now.plusSeconds(LONG_LIVED_SECONDS)));
         everyLongToken.add(token);
         json(resp, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":"
                 + LONG_LIVED_SECONDS + "}");
     }
 
+    /** {@code GET /refresh_access_token}: GET only, token at least 24 hours old and unexpired. */
+    private void refresh(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (!req.getMethod().equals("GET")) {
+            graphError(resp, 400, "Unsupported request - method type: " + req.getMethod().toLowerCase(java.util.Locale.ROOT),
+                    "GraphMethodException", 100, null);
+            return;
+        }
+        if (!"ig_refresh_token".equals(req.getParameter("grant_type"))) {
+            graphError(resp, 400, "Unsupported grant_type", "OAuthException", 100, null);
+            return;
+        }
+        String token = req.getParameter("access_token");
+        LongGrant grant = token == null ? null : longTokens.get(token);
+        if (grant == null) {
+            graphError(resp, 400, "Error validating access token: The session has been invalidated because the user"
+                    + " changed their password or Facebook has changed the session for security reasons.",
+                    "OAuthException", 190, 460);
+            return;
+        }
+        Instant now = clock.instant();
+        if (!grant.expiresAt().isAfter(now)) {
+            longTokens.remove(token);
+            graphError(resp, 400, "Error validating access token: Session has expired on " + grant.expiresAt(),
+                    "OAuthException", 190, 463);
+            return;
+        }
+        if (grant.issuedAt().plus(Duration.ofHours(24)).isAfter(now)) {
+            refreshTooEarly.incrementAndGet();
+            graphError(resp, 400, "The access token must be at least 24 hours old to be refreshed", "OAuthException",
+                    100, null);
+            return;
+        }
+        refreshes.incrementAndGet();
+        longTokens.remove(token);
+        issueLongLived(resp, grant.account());
+    }
+
+    /** How many refreshes succeeded, and how many came too early (before the token was a day old). */
+    public int successfulRefreshes() {
+        return refreshes.get();
+    }
+
+    public int refreshesTooEarly() {
+        return refreshTooEarly.get();
+    }
+
+    private LongGrant validGrant(String token) {
+        LongGrant grant = token == null ? null : longTokens.get(token);
+        return grant != null && grant.expiresAt().isAfter(clock.instant()) ? grant : null;
+    }
+
     private void me(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String header = req.getHeader("Authorization");
         String token = header != null && header.startsWith("Bearer ") ? header.substring(7) : req.getParameter("access_token");
-        IgAccount account = token == null ? null : longTokens.get(token);
+        LongGrant grant = validGrant(token);
+        IgAccount account = grant == null ? null : grant.account();
         if (account == null) {
             graphError(resp, 400, "Error validating access token: The session has been invalidated", "OAuthException",
                     190, 460);
@@ -395,7 +461,7 @@ public final class FakeInstagram implements AutoCloseable {
     private void revoke(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String header = req.getHeader("Authorization");
         String token = header != null && header.startsWith("Bearer ") ? header.substring(7) : null;
-        IgAccount account = token == null ? null : longTokens.remove(token);
+        LongGrant account = token == null ? null : longTokens.remove(token);
         if (account == null) {
             graphError(resp, 400, "Invalid OAuth access token", "OAuthException", 190, null);
             return;
@@ -405,7 +471,16 @@ public final class FakeInstagram implements AutoCloseable {
 
     /** Whether a long-lived token is still valid (not revoked). */
     public boolean isValid(String longLivedToken) {
-        return longTokens.containsKey(longLivedToken);
+        return validGrant(longLivedToken) != null;
+    }
+
+    /** Issues a long-lived token for an account directly, as the App Dashboard's "Generate token" does. */
+    public String generateToken(IgAccount account) {
+        String token = "IGAA" + randomToken(60);
+        Instant now = clock.instant();
+        longTokens.put(token, new LongGrant(account, now, now.plusSeconds(LONG_LIVED_SECONDS)));
+        everyLongToken.add(token);
+        return token;
     }
 
     private void flatError(HttpServletResponse resp, String message) throws IOException {

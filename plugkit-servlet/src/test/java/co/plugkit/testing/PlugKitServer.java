@@ -69,7 +69,9 @@ public final class PlugKitServer implements AutoCloseable {
                         .graphUrl(instagram.baseUrl().toString())
                         .encryptionKey(TestKeys.ENCRYPTION_KEY)
                         .adminToken(TestKeys.ADMIN_TOKEN)
-                        .readTimeout(java.time.Duration.ofSeconds(2)))
+                        .readTimeout(java.time.Duration.ofSeconds(2))
+                        // Tests drive refresh runs by hand (plugKit().refresher().runOnce()) with their clock.
+                        .refreshEnabled(false))
                 .build();
         instagram.registerRedirectUri(config.redirectUri().toString());
         PlugKit plugKit = PlugKit.builder().config(config).dataSource(dataSource).clock(clock).build();

@@ -10,9 +10,12 @@ import co.plugkit.model.Cursor;
 import co.plugkit.model.Page;
 import co.plugkit.model.SealedToken;
 import co.plugkit.store.AccountStore;
+import co.plugkit.store.RefreshClaim;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -23,30 +26,59 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 final class JdbiAccountStore implements AccountStore {
     private static final String COLUMNS = "seq, id, workspace_id, profile_id, external_id, app_scoped_id, username,"
-            + " display_name, account_type, profile_picture_url, scopes, status, token_expires_at, connected_at,"
-            + " updated_at";
+            + " display_name, account_type, profile_picture_url, scopes, status, status_reason, token_expires_at,"
+            + " last_refreshed_at, connected_at, updated_at, metadata";
 
-    /** The columns a (re)connection writes, and their parameters; the same list for every dialect. */
+    private static final String ACTIVE = AccountStatus.ACTIVE.apiName();
+
+    /**
+     * The columns a (re)connection writes, and their parameters; the same list for every dialect. A new
+     * connection also clears whatever the refresher had recorded (reason, back-off, lease).
+     */
     private static final String[] CONNECTION_COLUMNS = {"app_scoped_id", "username", "display_name", "account_type",
-        "profile_picture_url", "scopes", "status", "token_key_id", "token_ciphertext", "token_expires_at", "updated_at"};
+        "profile_picture_url", "scopes", "status", "status_reason", "token_key_id", "token_ciphertext",
+        "token_expires_at", "token_issued_at", "refresh_failures", "next_refresh_at", "lease_owner", "lease_until",
+        "updated_at"};
     private static final String[] CONNECTION_PARAMS = {"appScopedId", "username", "displayName", "accountType",
-        "pictureUrl", "scopes", "status", "keyId", "ciphertext", "expiresAt", "now"};
+        "pictureUrl", "scopes", "status", "noText", "keyId", "ciphertext", "expiresAt", "now", "zero", "noTime",
+        "noText", "noTime", "now"};
 
     private static final String INSERT_CONNECTION = "INSERT INTO plugkit_accounts (id, workspace_id, profile_id,"
-            + " platform, external_id, connected_at, " + String.join(", ", CONNECTION_COLUMNS) + ")"
-            + " VALUES (:id, :ws, :profileId, :platform, :externalId, :now, :"
+            + " platform, external_id, connected_at, metadata, " + String.join(", ", CONNECTION_COLUMNS) + ")"
+            + " VALUES (:id, :ws, :profileId, :platform, :externalId, :now, :metadata, :"
             + String.join(", :", CONNECTION_PARAMS) + ")";
 
+    /** Every token write bumps the version (see {@link #storeRefreshed}); metadata is kept unless sent anew. */
     private static final String UPDATE_CONNECTION = "UPDATE plugkit_accounts SET " + assignments("= :%2$s")
+            + ", token_version = token_version + 1, metadata = COALESCE(:metadata, metadata)"
             + " WHERE profile_id = :profileId AND external_id = :externalId AND workspace_id = :ws";
 
     /** PostgreSQL: one atomic statement, arbitrated by the (profile, user) unique constraint. */
     private static final String UPSERT_POSTGRESQL = INSERT_CONNECTION
-            + " ON CONFLICT (profile_id, external_id) DO UPDATE SET " + assignments("= EXCLUDED.%1$s");
+            + " ON CONFLICT (profile_id, external_id) DO UPDATE SET " + assignments("= EXCLUDED.%1$s")
+            + ", token_version = plugkit_accounts.token_version + 1,"
+            + " metadata = COALESCE(EXCLUDED.metadata, plugkit_accounts.metadata)";
 
     /** MariaDB and MySQL: the same, in their syntax ({@code VALUES()} works on both). */
     private static final String UPSERT_MYSQL = INSERT_CONNECTION
-            + " ON DUPLICATE KEY UPDATE " + assignments("= VALUES(%1$s)");
+            + " ON DUPLICATE KEY UPDATE " + assignments("= VALUES(%1$s)")
+            + ", token_version = token_version + 1, metadata = COALESCE(VALUES(metadata), metadata)";
+
+    /** Due for a refresh: active, a day old, expiring inside the window (or of unknown expiry), not backed off. */
+    private static final String DUE = "status = '" + ACTIVE + "' AND token_ciphertext IS NOT NULL"
+            + " AND token_issued_at <= :issuedBefore"
+            + " AND (token_expires_at IS NULL OR (token_expires_at <= :expiresBefore AND token_expires_at > :now))"
+            + " AND (next_refresh_at IS NULL OR next_refresh_at <= :now)";
+
+    private static final String LEASE_FREE = "(lease_until IS NULL OR lease_until <= :now)";
+
+    private static final String TOKEN_UNCHANGED = "id = :id AND token_version = :version AND status = '" + ACTIVE + "'";
+
+    private final JdbiCalls calls;
+
+    JdbiAccountStore(JdbiCalls calls) {
+        this.calls = calls;
+    }
 
     private static String assignments(String valueFormat) {
         StringBuilder out = new StringBuilder();
@@ -55,12 +87,6 @@ final class JdbiAccountStore implements AccountStore {
                     .append(String.format(valueFormat, CONNECTION_COLUMNS[i], CONNECTION_PARAMS[i]));
         }
         return out.toString();
-    }
-
-    private final JdbiCalls calls;
-
-    JdbiAccountStore(JdbiCalls calls) {
-        this.calls = calls;
     }
 
     /**
@@ -116,11 +142,15 @@ final class JdbiAccountStore implements AccountStore {
                 .bind("accountType", c.accountType())
                 .bind("pictureUrl", c.profilePictureUrl().orElse(null))
                 .bind("scopes", String.join(",", c.scopes()))
-                .bind("status", AccountStatus.ACTIVE.apiName())
+                .bind("status", ACTIVE)
                 .bind("keyId", c.sealedToken().keyId())
                 .bind("ciphertext", c.sealedToken().ciphertext())
-                .bind("expiresAt", calls.at(c.tokenExpiresAt()))
-                .bind("now", calls.at(now));
+                .bind("expiresAt", calls.at(c.tokenExpiresAt().orElse(null)))
+                .bind("metadata", c.metadata().orElse(null))
+                .bind("now", calls.at(now))
+                .bind("zero", 0)
+                .bindNull("noText", Types.VARCHAR)
+                .bindNull("noTime", Types.TIMESTAMP);
     }
 
     @Override
@@ -156,6 +186,153 @@ final class JdbiAccountStore implements AccountStore {
         });
     }
 
+    /**
+     * Candidates are read first, then each is leased by a conditional UPDATE that re-checks every
+     * condition; only an update count of 1 makes a claim. This needs no {@code SKIP LOCKED}, so it works
+     * the same on every database, and no transaction is held while the refresh itself runs.
+     */
+    @Override
+    public List<RefreshClaim> claimDue(Instant now, Instant issuedBefore, Instant expiresBefore, String owner,
+            Instant leaseUntil, int limit) {
+        List<String> candidates = calls.withHandle(h -> h.createQuery("SELECT id FROM plugkit_accounts WHERE " + DUE
+                        + " AND " + LEASE_FREE + " ORDER BY token_expires_at, seq")
+                .bind("now", calls.at(now))
+                .bind("issuedBefore", calls.at(issuedBefore))
+                .bind("expiresBefore", calls.at(expiresBefore))
+                .setMaxRows(limit * 4)
+                .mapTo(String.class)
+                .list());
+        List<RefreshClaim> claims = new ArrayList<>();
+        for (String id : candidates) {
+            if (claims.size() == limit) {
+                break;
+            }
+            int leased = calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET lease_owner = :owner,"
+                            + " lease_until = :leaseUntil WHERE id = :id AND " + DUE + " AND " + LEASE_FREE)
+                    .bind("owner", owner)
+                    .bind("leaseUntil", calls.at(leaseUntil))
+                    .bind("id", id)
+                    .bind("now", calls.at(now))
+                    .bind("issuedBefore", calls.at(issuedBefore))
+                    .bind("expiresBefore", calls.at(expiresBefore))
+                    .execute());
+            if (leased == 1) {
+                calls.withHandle(h -> readClaim(h, id, owner)).ifPresent(claims::add);
+            }
+        }
+        return claims;
+    }
+
+    @Override
+    public Optional<RefreshClaim> claim(WorkspaceId workspaceId, AccountId id, Instant now, String owner,
+            Instant leaseUntil) {
+        int leased = calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET lease_owner = :owner,"
+                        + " lease_until = :leaseUntil WHERE id = :id AND workspace_id = :ws AND status = '" + ACTIVE
+                        + "' AND token_ciphertext IS NOT NULL AND " + LEASE_FREE)
+                .bind("owner", owner)
+                .bind("leaseUntil", calls.at(leaseUntil))
+                .bind("id", id.value())
+                .bind("ws", workspaceId.value())
+                .bind("now", calls.at(now))
+                .execute());
+        return leased == 1 ? calls.withHandle(h -> readClaim(h, id.value(), owner)) : Optional.empty();
+    }
+
+    private Optional<RefreshClaim> readClaim(Handle h, String id, String owner) {
+        return h.createQuery("SELECT id, workspace_id, token_key_id, token_ciphertext, token_version, token_expires_at,"
+                        + " token_issued_at, refresh_failures FROM plugkit_accounts WHERE id = :id AND lease_owner = :owner"
+                        + " AND token_ciphertext IS NOT NULL")
+                .bind("id", id)
+                .bind("owner", owner)
+                .map((rs, ctx) -> new RefreshClaim(new AccountId(rs.getString("id")),
+                        new WorkspaceId(rs.getString("workspace_id")),
+                        new SealedToken(rs.getString("token_key_id"), rs.getString("token_ciphertext")),
+                        rs.getLong("token_version"), calls.instant(rs, "token_issued_at"),
+                        calls.optionalInstant(rs, "token_expires_at"), rs.getInt("refresh_failures")))
+                .findOne();
+    }
+
+    @Override
+    public boolean storeRefreshed(RefreshClaim claim, SealedToken token, Instant issuedAt, Instant expiresAt) {
+        return calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET token_key_id = :keyId,"
+                        + " token_ciphertext = :ciphertext, token_version = token_version + 1,"
+                        + " token_issued_at = :issuedAt, token_expires_at = :expiresAt, last_refreshed_at = :issuedAt,"
+                        + " refresh_failures = 0, next_refresh_at = NULL, lease_owner = NULL, lease_until = NULL,"
+                        + " status_reason = NULL, updated_at = :issuedAt WHERE " + TOKEN_UNCHANGED)
+                .bind("keyId", token.keyId())
+                .bind("ciphertext", token.ciphertext())
+                .bind("issuedAt", calls.at(issuedAt))
+                .bind("expiresAt", calls.at(expiresAt))
+                .bind("id", claim.accountId().value())
+                .bind("version", claim.tokenVersion())
+                .execute()) == 1;
+    }
+
+    /** The dead token is wiped: it can never be used again, so it is not kept. */
+    @Override
+    public boolean markNeedsReconnect(RefreshClaim claim, String reason, Instant now) {
+        return calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET status = :status,"
+                        + " status_reason = :reason, token_key_id = NULL, token_ciphertext = NULL,"
+                        + " token_version = token_version + 1, lease_owner = NULL, lease_until = NULL,"
+                        + " updated_at = :now WHERE " + TOKEN_UNCHANGED)
+                .bind("status", AccountStatus.NEEDS_RECONNECT.apiName())
+                .bind("reason", reason)
+                .bind("now", calls.at(now))
+                .bind("id", claim.accountId().value())
+                .bind("version", claim.tokenVersion())
+                .execute()) == 1;
+    }
+
+    @Override
+    public boolean deferRefresh(RefreshClaim claim, Instant nextAttempt, Instant now) {
+        return calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET refresh_failures = refresh_failures + 1,"
+                        + " next_refresh_at = :next, lease_owner = NULL, lease_until = NULL WHERE " + TOKEN_UNCHANGED)
+                .bind("next", calls.at(nextAttempt))
+                .bind("id", claim.accountId().value())
+                .bind("version", claim.tokenVersion())
+                .execute()) == 1;
+    }
+
+    @Override
+    public void release(RefreshClaim claim) {
+        calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET lease_owner = NULL, lease_until = NULL"
+                        + " WHERE id = :id AND token_version = :version")
+                .bind("id", claim.accountId().value())
+                .bind("version", claim.tokenVersion())
+                .execute());
+    }
+
+    @Override
+    public int markExpired(Instant now) {
+        return calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET status = :status,"
+                        + " status_reason = 'token_expired', token_key_id = NULL, token_ciphertext = NULL,"
+                        + " token_version = token_version + 1, updated_at = :now WHERE status = '" + ACTIVE + "'"
+                        + " AND token_expires_at IS NOT NULL AND token_expires_at <= :now AND " + LEASE_FREE)
+                .bind("status", AccountStatus.NEEDS_RECONNECT.apiName())
+                .bind("now", calls.at(now))
+                .execute());
+    }
+
+    @Override
+    public int disconnectInstagramUser(String instagramUserId, Instant now) {
+        return calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET status = :status,"
+                        + " status_reason = 'deauthorized', token_key_id = NULL, token_ciphertext = NULL,"
+                        + " token_expires_at = NULL, token_version = token_version + 1, lease_owner = NULL,"
+                        + " lease_until = NULL, updated_at = :now WHERE external_id = :user OR app_scoped_id = :user")
+                .bind("status", AccountStatus.DISCONNECTED.apiName())
+                .bind("now", calls.at(now))
+                .bind("user", instagramUserId)
+                .execute());
+    }
+
+    @Override
+    public int deleteInstagramUser(String instagramUserId) {
+        return calls.withHandle(h -> h.createUpdate(
+                        "DELETE FROM plugkit_accounts WHERE external_id = :user OR app_scoped_id = :user")
+                .bind("user", instagramUserId)
+                .execute());
+    }
+
     @Override
     public boolean delete(WorkspaceId workspaceId, AccountId id) {
         return calls.withHandle(h -> h.createUpdate("DELETE FROM plugkit_accounts WHERE id = :id AND workspace_id = :ws")
@@ -179,8 +356,11 @@ final class JdbiAccountStore implements AccountStore {
                 Optional.ofNullable(rs.getString("profile_picture_url")),
                 scopeList,
                 AccountStatus.fromApiName(rs.getString("status")),
+                Optional.ofNullable(rs.getString("status_reason")),
                 calls.optionalInstant(rs, "token_expires_at"),
+                calls.optionalInstant(rs, "last_refreshed_at"),
                 calls.instant(rs, "connected_at"),
-                calls.instant(rs, "updated_at"));
+                calls.instant(rs, "updated_at"),
+                Optional.ofNullable(rs.getString("metadata")));
     }
 }

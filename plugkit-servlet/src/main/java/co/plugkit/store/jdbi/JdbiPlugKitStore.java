@@ -2,6 +2,7 @@ package co.plugkit.store.jdbi;
 
 import co.plugkit.store.AccountStore;
 import co.plugkit.store.ConnectStateStore;
+import co.plugkit.store.DataDeletionStore;
 import co.plugkit.store.PlugKitStore;
 import co.plugkit.store.ProfileStore;
 import co.plugkit.store.WorkspaceStore;
@@ -26,6 +27,7 @@ public final class JdbiPlugKitStore implements PlugKitStore {
     private final JdbiProfileStore profiles;
     private final JdbiAccountStore accounts;
     private final JdbiConnectStateStore connectStates;
+    private final JdbiDataDeletionStore dataDeletions;
 
     private JdbiPlugKitStore(Jdbi jdbi, SqlDialect dialect) {
         this.calls = new JdbiCalls(jdbi, dialect);
@@ -33,6 +35,7 @@ public final class JdbiPlugKitStore implements PlugKitStore {
         this.profiles = new JdbiProfileStore(calls);
         this.accounts = new JdbiAccountStore(calls);
         this.connectStates = new JdbiConnectStateStore(calls);
+        this.dataDeletions = new JdbiDataDeletionStore(calls);
     }
 
     /** A store over an existing JDBI instance; the schema must already be migrated. */
@@ -80,6 +83,11 @@ public final class JdbiPlugKitStore implements PlugKitStore {
     @Override
     public ConnectStateStore connectStates() {
         return connectStates;
+    }
+
+    @Override
+    public DataDeletionStore dataDeletions() {
+        return dataDeletions;
     }
 
     @Override

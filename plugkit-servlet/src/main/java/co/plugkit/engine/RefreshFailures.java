@@ -1,0 +1,44 @@
+package co.plugkit.engine;
+
+import co.plugkit.instagram.InstagramError;
+import co.plugkit.instagram.InstagramException;
+import java.util.Optional;
+
+/**
+ * Which refresh failures are final (instagram-protocol.md §6 and §8): an invalid or expired token (190
+ * and its subcodes, 102) or removed permissions (10, 200–299) need the user to connect again; everything
+ * else — throttling (4, 17, 32, 613, 80002), 5xx, timeouts, unreadable answers, unknown errors — keeps
+ * the old token and is retried, because disconnecting on a transient error would be worse.
+ */
+final class RefreshFailures {
+    private RefreshFailures() {}
+
+    /** The reason to show on the account if the failure is final, else empty. */
+    static Optional<String> permanentReason(InstagramException e) {
+        if (e.kind() != InstagramException.Kind.REJECTED) {
+            return Optional.empty();
+        }
+        return e.error().flatMap(RefreshFailures::reason);
+    }
+
+    private static Optional<String> reason(InstagramError error) {
+        int code = error.code();
+        if (code == 190) {
+            return Optional.of(switch (error.subcode().orElse(0)) {
+                case 463 -> "token_expired";
+                case 460 -> "password_changed";
+                case 458 -> "app_removed";
+                case 459 -> "user_checkpointed";
+                case 464 -> "user_unconfirmed";
+                default -> "token_invalid";
+            });
+        }
+        if (code == 102) {
+            return Optional.of("session_invalid");
+        }
+        if (code == 10 || (code >= 200 && code <= 299)) {
+            return Optional.of("permission_removed");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,29 @@
+package co.plugkit.engine;
+
+import co.plugkit.model.Account;
+import java.util.Optional;
+
+/** What refreshing one account came to. */
+public sealed interface RefreshOutcome {
+
+    /** A new token is stored. */
+    record Refreshed(Account account) implements RefreshOutcome {}
+
+    /** Instagram rejected the token for good; the account is {@code needs_reconnect} with this reason. */
+    record NeedsReconnect(Account account, String reason) implements RefreshOutcome {}
+
+    /** A transient failure (throttling, 5xx, timeout, unreadable answer): the old token stays, retried later. */
+    record Deferred(String detail) implements RefreshOutcome {}
+
+    /** The account was reconnected, disconnected or deleted meanwhile; its newer state stands. */
+    record Superseded(Optional<Account> account) implements RefreshOutcome {}
+
+    /** Not attempted: no such account in the workspace. */
+    record NotFound() implements RefreshOutcome {}
+
+    /**
+     * Not attempted, for a reason the caller can act on: {@code account_not_active}, {@code token_too_new}
+     * (Instagram refreshes only tokens a day old) or {@code refresh_in_progress}.
+     */
+    record NotAttempted(String reason, Optional<Account> account) implements RefreshOutcome {}
+}

@@ -1,0 +1,53 @@
+package co.plugkit.engine;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the {@link TokenRefresher} every interval on one daemon thread, started and stopped with PlugKit.
+ * A failing run (say, the database is down) is logged and the next run comes as planned.
+ */
+public final class RefreshScheduler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RefreshScheduler.class);
+
+    private final ScheduledExecutorService timer;
+
+    private RefreshScheduler(ScheduledExecutorService timer) {
+        this.timer = timer;
+    }
+
+    /** Starts running {@code refresher} every {@code interval}, the first time after a short random delay. */
+    public static RefreshScheduler start(TokenRefresher refresher, Duration interval) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "plugkit-refresher");
+            t.setDaemon(true);
+            return t;
+        });
+        // Servers started together should not all run at the same moment.
+        long firstDelay = ThreadLocalRandom.current().nextLong(Math.max(1, Math.min(interval.toMillis(), 60_000)));
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                refresher.runOnce();
+            } catch (RuntimeException e) {
+                LOG.warn("Token refresh run failed; the next run is in {}: {}", interval, e.getClass().getSimpleName());
+            }
+        }, firstDelay, interval.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("Token refresher started (every {})", interval);
+        return new RefreshScheduler(timer);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package co.plugkit.store;
+
+import co.plugkit.id.AccountId;
+import co.plugkit.id.WorkspaceId;
+import co.plugkit.model.SealedToken;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * An account leased for one refresh: its sealed token, and the token's version, which the result must
+ * still match when it is written back.
+ *
+ * @param tokenExpiresAt when the claimed token expires, if known
+ * @param tokenIssuedAt when the claimed token was issued (Instagram refreshes only tokens a day old)
+ * @param failures how many refreshes in a row failed transiently before this one
+ */
+public record RefreshClaim(AccountId accountId, WorkspaceId workspaceId, SealedToken token, long tokenVersion,
+        Instant tokenIssuedAt, Optional<Instant> tokenExpiresAt, int failures) {}
