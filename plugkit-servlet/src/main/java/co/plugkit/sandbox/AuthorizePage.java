@@ -36,7 +36,7 @@ final class AuthorizePage {
         body.append("<p class=\"banner\">PlugKit sandbox — not Instagram. No real account, no data leaves this"
                 + " server.</p>");
         body.append("<h1>Connect an Instagram professional account</h1>");
-        body.append("<p>The app <strong>").append(escape(r.clientId())).append("</strong> would like to:</p><ul id=\"permissions\">");
+        body.append("<p>The app with ID <strong>").append(escape(r.clientId())).append("</strong> would like to:</p><ul id=\"permissions\">");
         for (String scope : r.scopes()) {
             body.append("<li><strong>").append(escape(PERMISSIONS.getOrDefault(scope, scope)))
                     .append("</strong> <span class=\"small\">").append(escape(scope)).append("</span></li>");
