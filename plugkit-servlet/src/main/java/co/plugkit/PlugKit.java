@@ -12,12 +12,16 @@ import co.plugkit.engine.TokenRefresher;
 import co.plugkit.engine.Workspaces;
 import co.plugkit.instagram.InstagramApi;
 import co.plugkit.instagram.NimbusInstagramClient;
+import co.plugkit.sandbox.InstagramSandbox;
+import co.plugkit.sandbox.SandboxRoutes;
+import co.plugkit.sandbox.SandboxSettings;
 import co.plugkit.store.PlugKitStore;
 import co.plugkit.store.jdbi.JdbiPlugKitStore;
 import co.plugkit.web.Json;
 import co.plugkit.web.Routes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.ServletContext;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -54,6 +58,7 @@ public final class PlugKit implements AutoCloseable {
     private final TokenRefresher refresher;
     private final Optional<RefreshScheduler> scheduler;
     private final Routes routes;
+    private final Optional<SandboxRoutes> sandboxRoutes;
 
     private PlugKit(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config");
@@ -82,6 +87,19 @@ public final class PlugKit implements AutoCloseable {
                 : Optional.empty();
         this.routes = new Routes(json, store, apiKeys, profiles, accounts, connectFlow, refresher, workspaces,
                 config.adminToken());
+        this.sandboxRoutes = config.sandbox() ? Optional.of(new SandboxRoutes(sandbox(config, clock), json)) : Optional.empty();
+    }
+
+    /**
+     * The built-in Instagram sandbox for this configuration. PlugKit reaches it over HTTP at its public URL,
+     * like any Instagram, so the connect flow takes the real code path; its "slow" fault waits past the
+     * configured read timeout.
+     */
+    private static InstagramSandbox sandbox(PlugKitConfig config, Clock clock) {
+        PlugKitConfig.InstagramSettings ig = config.instagram();
+        return new InstagramSandbox(new SandboxSettings(ig.clientId(), ig.clientSecret(), config.redirectUri(),
+                URI.create(config.publicUrl() + PlugKitConfig.SANDBOX_PATH),
+                ig.readTimeout().plus(Duration.ofSeconds(2))), clock);
     }
 
     public static Builder builder() {
@@ -101,6 +119,11 @@ public final class PlugKit implements AutoCloseable {
         Objects.requireNonNull(context, "context");
         String p = prefix == null || prefix.equals("/") ? "" : prefix.replaceAll("/+$", "");
         routes.register(context, p);
+        sandboxRoutes.ifPresent(sandbox -> {
+            sandbox.register(context, p);
+            LOG.warn("Instagram sandbox mode is ON: PlugKit talks to its built-in stand-in at {}{} instead of"
+                    + " Instagram; no real account can be connected", config.publicUrl(), PlugKitConfig.SANDBOX_PATH);
+        });
         LOG.info("PlugKit mounted at '{}{}/' (redirect URI {})", context.getContextPath(), p, config.redirectUri());
     }
 

@@ -29,6 +29,14 @@ public final class PlugKitConfig {
             "instagram_business_content_publish",
             "instagram_business_manage_insights");
 
+    /** The Instagram App ID the sandbox accepts when sandbox mode is on and no client id is configured. */
+    public static final String SANDBOX_CLIENT_ID = "000000000000000";
+
+    /** Where the sandbox is mounted, below the public URL (and below the path prefix inside the context). */
+    public static final String SANDBOX_PATH = "/sandbox/instagram";
+
+    private static final String SANDBOX_CLIENT_SECRET = "plugkit-sandbox-app-secret";
+
     private final URI publicUrl;
     private final String pathPrefix;
     private final Optional<String> dbUrl;
@@ -43,21 +51,28 @@ public final class PlugKitConfig {
     private final Duration stateTtl;
     private final boolean refreshEnabled;
     private final RefreshPolicy refreshPolicy;
+    private final boolean sandbox;
 
     private PlugKitConfig(Builder b) {
         this.publicUrl = absoluteHttpUrl("plugkit.publicUrl", require("plugkit.publicUrl", b.publicUrl));
+        this.sandbox = b.sandbox;
+        // In sandbox mode the Instagram URLs point at the built-in sandbox below the public URL, and the app
+        // credentials are optional: the sandbox accepts whichever pair the configuration ends up with.
+        String sandboxBase = publicUrl + SANDBOX_PATH;
         this.pathPrefix = normalisePrefix(b.pathPrefix);
         this.dbUrl = Optional.ofNullable(b.dbUrl);
         this.dbUser = Optional.ofNullable(b.dbUser);
         this.dbPassword = Optional.ofNullable(b.dbPassword).map(Secret::of);
         this.dbJndi = Optional.ofNullable(b.dbJndi);
         this.instagram = new InstagramSettings(
-                require("plugkit.instagram.clientId", b.clientId),
-                Secret.of(require("plugkit.instagram.clientSecret", b.clientSecret)),
+                sandbox && isBlank(b.clientId) ? SANDBOX_CLIENT_ID : require("plugkit.instagram.clientId", b.clientId),
+                Secret.of(sandbox && isBlank(b.clientSecret)
+                        ? SANDBOX_CLIENT_SECRET
+                        : require("plugkit.instagram.clientSecret", b.clientSecret)),
                 b.scopes.isEmpty() ? DEFAULT_SCOPES : List.copyOf(b.scopes),
-                absoluteHttpUrl("plugkit.instagram.authorizeUrl", b.authorizeUrl),
-                absoluteHttpUrl("plugkit.instagram.apiUrl", b.apiUrl),
-                absoluteHttpUrl("plugkit.instagram.graphUrl", b.graphUrl),
+                absoluteHttpUrl("plugkit.instagram.authorizeUrl", sandbox ? sandboxBase + "/oauth/authorize" : b.authorizeUrl),
+                absoluteHttpUrl("plugkit.instagram.apiUrl", sandbox ? sandboxBase : b.apiUrl),
+                absoluteHttpUrl("plugkit.instagram.graphUrl", sandbox ? sandboxBase : b.graphUrl),
                 graphVersion(b.graphVersion),
                 positive("connect timeout", b.connectTimeout),
                 positive("read timeout", b.readTimeout),
@@ -150,13 +165,22 @@ public final class PlugKitConfig {
         return refreshPolicy;
     }
 
+    /**
+     * Whether the built-in Instagram sandbox is on ({@code plugkit.sandbox}): PlugKit then mounts it at
+     * {@link #SANDBOX_PATH} and every Instagram URL of {@link #instagram()} points at it.
+     */
+    public boolean sandbox() {
+        return sandbox;
+    }
+
     @Override
     public String toString() {
         return "PlugKitConfig{publicUrl=" + publicUrl + ", pathPrefix='" + pathPrefix + "', dbUrl="
                 + dbUrl.orElse("(none)") + ", dbJndi=" + dbJndi.orElse("(none)") + ", instagram=" + instagram
                 + ", encryptionKey=****, allowedRedirectUrls=" + allowedRedirectUrls + ", bootstrapApiKey="
                 + bootstrapApiKey.map(s -> "****").orElse("(none)") + ", adminToken="
-                + adminToken.map(s -> "****").orElse("(none)") + ", stateTtl=" + stateTtl + ", refreshEnabled=" + refreshEnabled + ", refreshPolicy=" + refreshPolicy + "}";
+                + adminToken.map(s -> "****").orElse("(none)") + ", stateTtl=" + stateTtl + ", sandbox=" + sandbox
+                + ", refreshEnabled=" + refreshEnabled + ", refreshPolicy=" + refreshPolicy + "}";
     }
 
     /**
@@ -212,6 +236,7 @@ public final class PlugKitConfig {
         private Duration refreshWindow = RefreshPolicy.defaults().window();
         private Duration refreshInterval = RefreshPolicy.defaults().interval();
         private int refreshConcurrency = RefreshPolicy.defaults().concurrency();
+        private boolean sandbox;
 
         private Builder() {}
 
@@ -235,7 +260,8 @@ public final class PlugKitConfig {
             read(source, "plugkit.allowedRedirectUrls", v -> allowedRedirectUrls(splitList(v)));
             read(source, "plugkit.bootstrapApiKey", this::bootstrapApiKey);
             read(source, "plugkit.adminToken", this::adminToken);
-            read(source, "plugkit.refresh.enabled", v -> refreshEnabled(bool("plugkit.refresh.enabled", v)));
+            read(source, "plugkit.sandbox", v -> sandbox(parseBoolean("plugkit.sandbox", v)));
+            read(source, "plugkit.refresh.enabled", v -> refreshEnabled(parseBoolean("plugkit.refresh.enabled", v)));
             read(source, "plugkit.refresh.windowDays", v -> refreshWindow(Duration.ofDays(number("plugkit.refresh.windowDays", v))));
             read(source, "plugkit.refresh.intervalMinutes",
                     v -> refreshInterval(Duration.ofMinutes(number("plugkit.refresh.intervalMinutes", v))));
@@ -372,6 +398,15 @@ public final class PlugKitConfig {
             return this;
         }
 
+        /**
+         * Turns the built-in Instagram sandbox on or off (off by default). When on, the client id and secret
+         * become optional and the authorize, API and Graph URLs are replaced by the sandbox's.
+         */
+        public Builder sandbox(boolean sandbox) {
+            this.sandbox = sandbox;
+            return this;
+        }
+
         /** @throws PlugKitConfigException naming the first setting that is missing or invalid */
         public PlugKitConfig build() {
             if (maxResponseBytes < 1024) {
@@ -383,13 +418,6 @@ public final class PlugKitConfig {
         private static void read(ConfigSource source, String property, Consumer<String> setter) {
             source.get(property).ifPresent(setter);
         }
-    }
-
-    private static boolean bool(String property, String value) {
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(value);
-        }
-        throw new PlugKitConfigException(property + " must be true or false");
     }
 
     private static long number(String property, String value) {
@@ -412,6 +440,20 @@ public final class PlugKitConfig {
             }
         }
         return items;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static boolean parseBoolean(String property, String value) {
+        if ("true".equalsIgnoreCase(value.strip())) {
+            return true;
+        }
+        if ("false".equalsIgnoreCase(value.strip())) {
+            return false;
+        }
+        throw new PlugKitConfigException(property + " must be true or false");
     }
 
     private static String require(String property, String value) {

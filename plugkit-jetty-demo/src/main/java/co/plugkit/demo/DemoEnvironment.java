@@ -46,25 +46,39 @@ final class DemoEnvironment {
     }
 
     /**
-     * Refuses, before anything is bound or written, the settings the demo cannot honour yet, naming
-     * exactly what to set instead.
+     * Sandbox mode: on when {@code PLUGKIT_SANDBOX=true}, or when it is unset and neither the client id nor
+     * the client secret is set (the no-configuration start).
+     */
+    boolean sandbox() {
+        Optional<String> explicit = source.get("plugkit.sandbox");
+        if (explicit.isPresent()) {
+            return explicit.get().equalsIgnoreCase("true");
+        }
+        return source.get("plugkit.instagram.clientId").isEmpty()
+                && source.get("plugkit.instagram.clientSecret").isEmpty();
+    }
+
+    /**
+     * Refuses, before anything is bound or written, the settings the demo cannot honour, naming exactly
+     * what to set instead.
      */
     void checkSupported() {
+        Optional<String> explicit = source.get("plugkit.sandbox");
+        if (explicit.isPresent() && !explicit.get().equalsIgnoreCase("true")
+                && !explicit.get().equalsIgnoreCase("false")) {
+            throw new PlugKitConfigException("PLUGKIT_SANDBOX must be true or false");
+        }
         List<String> missing = new ArrayList<>();
         for (String property : List.of("plugkit.instagram.clientId", "plugkit.instagram.clientSecret")) {
             if (source.get(property).isEmpty()) {
                 missing.add(ConfigSource.environmentName(property));
             }
         }
-        if (!missing.isEmpty()) {
+        if (!sandbox() && !missing.isEmpty()) {
             throw new PlugKitConfigException("Set " + String.join(" and ", missing) + ": the Instagram App ID and"
                     + " App Secret from Meta's App Dashboard (Instagram > API setup with Instagram login)."
-                    + " To try PlugKit without a Meta app, run the stand-in Instagram as README.md shows."
-                    + " (A built-in sandbox mode that starts without them comes in a later issue.)");
-        }
-        if (source.get("plugkit.sandbox").filter(v -> !v.equalsIgnoreCase("false")).isPresent()) {
-            throw new PlugKitConfigException("PLUGKIT_SANDBOX is not supported yet (the sandbox comes in a later"
-                    + " issue); unset it and use the stand-in Instagram as README.md shows");
+                    + " To try PlugKit without a Meta app, set neither and leave PLUGKIT_SANDBOX unset (or set it"
+                    + " to true): the demo then runs in sandbox mode.");
         }
         if (source.get("plugkit.db.jndi").isPresent()) {
             throw new PlugKitConfigException("PLUGKIT_DB_JNDI needs a container with JNDI, which the Jetty demo"
@@ -85,6 +99,7 @@ final class DemoEnvironment {
             defaults.put("plugkit.db.url", data.h2Url());
             defaults.put("plugkit.db.user", "sa");
         }
+        defaults.put("plugkit.sandbox", Boolean.toString(sandbox()));
         if (source.get("plugkit.encryptionKey").isEmpty()) {
             defaults.put("plugkit.encryptionKey", data.encryptionKey());
         }

@@ -43,11 +43,13 @@ public final class DemoServer implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final PlugKit plugKit;
     private final PrintStream console;
+    private final FirstKeyOffer keyOffer;
     private boolean closed;
 
     private DemoServer(Server jetty, ServerConnector connector, HikariDataSource dataSource, PlugKit plugKit,
-            PrintStream console) {
+            PrintStream console, FirstKeyOffer keyOffer) {
         this.jetty = jetty;
+        this.keyOffer = keyOffer;
         this.connector = connector;
         this.dataSource = dataSource;
         this.plugKit = plugKit;
@@ -87,13 +89,17 @@ public final class DemoServer implements AutoCloseable {
             dataSource = DemoDatabase.open(config);
             PlugKit plugKit = PlugKit.builder().config(config).dataSource(dataSource).build();
 
+            FirstKeyOffer keyOffer = new FirstKeyOffer();
             ServletContextHandler context = new ServletContextHandler("/");
-            context.addServletContainerInitializer((classes, servletContext) -> plugKit.register(servletContext));
+            context.addServletContainerInitializer((classes, servletContext) -> {
+                plugKit.register(servletContext);
+                HomePage.register(servletContext, config, keyOffer);
+            });
             jetty.setHandler(context);
             LOG.info("Database: {}", environment.usesEmbeddedDatabase()
                     ? "embedded H2 in " + dataDir.toAbsolutePath().normalize()
                     : DemoDatabase.describe(config.dbUrl().orElseThrow()));
-            return new DemoServer(jetty, connector, dataSource, plugKit, console);
+            return new DemoServer(jetty, connector, dataSource, plugKit, console, keyOffer);
         } catch (RuntimeException e) {
             // Leave nothing open behind a failed start: the port and the pool (and with it the H2 file lock).
             connector.close();
@@ -105,8 +111,10 @@ public final class DemoServer implements AutoCloseable {
     }
 
     /**
-     * Serves requests. On the first start of a data folder (no bootstrap key, no key yet) it creates an
-     * API key and prints it once; the key is created only after Jetty is up, so a key that is shown works.
+     * Serves requests, then prints the start-up block (the URL to open, sandbox or Instagram, the redirect
+     * URI). On the first start of a data folder (no bootstrap key, no key yet) it creates an API key, shows
+     * it in that block once and lets the home page fill it in for a browser on this machine; the key is
+     * created only after Jetty is up, so a key that is shown works.
      */
     public void start() throws Exception {
         try {
@@ -115,7 +123,8 @@ public final class DemoServer implements AutoCloseable {
             PlugKitConfig config = plugKit.config();
             LOG.info("PlugKit demo listening on port {}: {}", port(), config.publicUrl());
             LOG.info("Instagram redirect URI: {}", config.redirectUri());
-            created.ifPresent(key -> StartupBanner.print(console, config, key));
+            created.ifPresent(keyOffer::created);
+            StartupBanner.print(console, config, created);
         } catch (Exception e) {
             close();
             throw e;

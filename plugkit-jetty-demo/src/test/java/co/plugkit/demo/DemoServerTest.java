@@ -130,10 +130,42 @@ class DemoServerTest {
     }
 
     @Test
-    void refusesToStartWithoutAnInstagramAppAndSaysWhatToSet() throws Exception {
+    void startsInSandboxModeWithoutAnyConfigurationAndServesTheHomePage() {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        DemoServer server = start(new HashMap<>(), console);
+        String printed = console.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("Mode: SANDBOX", server.publicUrl() + "/", server.redirectUri().toString());
+        String key = onlyKeyIn(printed);
+
+        Response home = ApiClient.browse(java.net.URI.create(server.publicUrl() + "/"));
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.body()).contains("Connect Instagram").doesNotContain("http://", "https://");
+        assertThat(home.header("Content-Security-Policy").orElseThrow()).contains("script-src 'self'");
+        JsonNode session = ApiClient.browse(java.net.URI.create(server.publicUrl() + "/demo/session")).json();
+        assertThat(session.get("sandbox").asBoolean()).isTrue();
+        assertThat(session.get("apiKey").asText()).isEqualTo(key);
+
+        ApiClient client = new ApiClient(server.publicUrl(), key);
+        String authUrl = client.connect(client.createProfile("Jane")).json().get("authUrl").asText();
+        assertThat(authUrl).startsWith(server.publicUrl() + "/sandbox/instagram/oauth/authorize?");
+    }
+
+    @Test
+    void aRestartPrintsTheBlockWithoutAKeyAndOffersNone() throws Exception {
+        start(new HashMap<>(), new ByteArrayOutputStream()).close();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        DemoServer second = start(new HashMap<>(), console);
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("Mode: SANDBOX").doesNotContain("sk_");
+        JsonNode session = ApiClient.browse(java.net.URI.create(second.publicUrl() + "/demo/session")).json();
+        assertThat(session.get("apiKey").isNull()).isTrue();
+    }
+
+    @Test
+    void refusesToStartWithoutAnInstagramAppWhenSandboxIsOffAndSaysWhatToSet() throws Exception {
         Map<String, String> env = env();
         env.remove("PLUGKIT_INSTAGRAM_CLIENT_ID");
         env.remove("PLUGKIT_INSTAGRAM_CLIENT_SECRET");
+        env.put("PLUGKIT_SANDBOX", "false");
 
         assertThatThrownBy(() -> DemoServer.createServer(0, env, dataDir, quiet()))
                 .isInstanceOf(PlugKitConfigException.class)

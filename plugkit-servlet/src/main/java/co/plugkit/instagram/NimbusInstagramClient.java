@@ -60,7 +60,7 @@ public final class NimbusInstagramClient implements InstagramApi {
     @Override
     public ShortLivedToken exchangeCode(Secret code) throws InstagramException {
         HTTPRequest request = new TokenRequest(
-                        settings.apiUrl().resolve("/oauth/access_token"),
+                        below(settings.apiUrl(), "/oauth/access_token"),
                         new ClientSecretPost(new ClientID(settings.clientId()),
                                 new com.nimbusds.oauth2.sdk.auth.Secret(settings.clientSecret().reveal())),
                         new AuthorizationCodeGrant(new AuthorizationCode(code.reveal()), redirectUri))
@@ -70,7 +70,7 @@ public final class NimbusInstagramClient implements InstagramApi {
 
     @Override
     public LongLivedToken exchangeForLongLived(Secret shortLivedToken) throws InstagramException {
-        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, settings.graphUrl().resolve("/access_token"));
+        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, below(settings.graphUrl(), "/access_token"));
         request.appendQueryParameters(Map.of(
                 "grant_type", List.of("ig_exchange_token"),
                 "client_secret", List.of(settings.clientSecret().reveal()),
@@ -81,7 +81,7 @@ public final class NimbusInstagramClient implements InstagramApi {
     @Override
     public LongLivedToken refresh(Secret longLivedToken) throws InstagramException {
         // GET only, with the token in the query: the one form Instagram accepts for this endpoint.
-        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, settings.graphUrl().resolve("/refresh_access_token"));
+        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, below(settings.graphUrl(), "/refresh_access_token"));
         request.appendQueryParameters(Map.of(
                 "grant_type", List.of("ig_refresh_token"),
                 "access_token", List.of(longLivedToken.reveal())));
@@ -91,7 +91,7 @@ public final class NimbusInstagramClient implements InstagramApi {
     @Override
     public InstagramProfile fetchProfile(Secret accessToken) throws InstagramException {
         HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET,
-                settings.graphUrl().resolve("/" + settings.graphVersion() + "/me"));
+                below(settings.graphUrl(), "/" + settings.graphVersion() + "/me"));
         request.appendQueryParameters(Map.of("fields", List.of(PROFILE_FIELDS)));
         // The token goes in the header, not the query, so it cannot end up in an access log.
         request.setAuthorization("Bearer " + accessToken.reveal());
@@ -101,9 +101,17 @@ public final class NimbusInstagramClient implements InstagramApi {
     @Override
     public void revokePermissions(Secret accessToken) throws InstagramException {
         HTTPRequest request = new HTTPRequest(HTTPRequest.Method.DELETE,
-                settings.graphUrl().resolve("/" + settings.graphVersion() + "/me/permissions"));
+                below(settings.graphUrl(), "/" + settings.graphVersion() + "/me/permissions"));
         request.setAuthorization("Bearer " + accessToken.reveal());
         responses.revocation(send("permission revocation", request));
+    }
+
+    /**
+     * {@code path} below a configured base URL. The base may carry a path of its own (the sandbox lives at
+     * {@code …/sandbox/instagram}), which {@link URI#resolve} would drop for an absolute path.
+     */
+    private static URI below(URI base, String path) {
+        return URI.create(base.toString() + path);
     }
 
     /**

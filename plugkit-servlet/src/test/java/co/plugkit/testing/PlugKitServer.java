@@ -87,6 +87,43 @@ public final class PlugKitServer implements AutoCloseable {
         return new PlugKitServer(server, plugKit, baseUrl, dataSource);
     }
 
+    /**
+     * A server in sandbox mode on a fresh in-memory H2 database: no Instagram app, the built-in sandbox
+     * mounted under {@code prefix}, PlugKit calling it over real HTTP. The read timeout is one second, so
+     * the sandbox's slow fault stays quick.
+     */
+    public static PlugKitServer startSandbox(java.time.Clock clock, String prefix) {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        try {
+            connector.open();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not bind a loopback port", e);
+        }
+        URI baseUrl = URI.create("http://127.0.0.1:" + connector.getLocalPort() + prefix);
+        PlugKitConfig config = PlugKitConfig.builder()
+                .publicUrl(baseUrl.toString())
+                .pathPrefix(prefix.isEmpty() ? "/" : prefix)
+                .sandbox(true)
+                .encryptionKey(TestKeys.ENCRYPTION_KEY)
+                .readTimeout(java.time.Duration.ofSeconds(1))
+                .build();
+        DataSource dataSource = h2InMemory();
+        PlugKit plugKit = PlugKit.builder().config(config).dataSource(dataSource).clock(clock).build();
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.addServletContainerInitializer((classes, ctx) -> plugKit.register(ctx));
+        server.setHandler(context);
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("PlugKit's Jetty did not start", e);
+        }
+        return new PlugKitServer(server, plugKit, baseUrl, dataSource);
+    }
+
     public static JdbcDataSource h2InMemory() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:plugkit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");

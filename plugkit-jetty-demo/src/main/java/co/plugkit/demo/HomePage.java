@@ -1,0 +1,29 @@
+package co.plugkit.demo;
+
+import co.plugkit.PlugKitConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletContext;
+import java.net.URI;
+
+/**
+ * Mounts the demo's home page at the context root: {@code /} (the page), {@code /demo/app.js},
+ * {@code /demo/app.css} and {@code /demo/session}. The page talks to PlugKit only through its public API.
+ */
+final class HomePage {
+    private HomePage() {}
+
+    static void register(ServletContext context, PlugKitConfig config, FirstKeyOffer offer) {
+        URI publicUrl = config.publicUrl();
+        String origin = publicUrl.getScheme() + "://" + publicUrl.getRawAuthority();
+        add(context, "home", new StaticAssetServlet("index.html", "text/html;charset=utf-8"), "");
+        add(context, "app-js", new StaticAssetServlet("app.js", "text/javascript;charset=utf-8"), "/demo/app.js");
+        add(context, "app-css", new StaticAssetServlet("app.css", "text/css;charset=utf-8"), "/demo/app.css");
+        add(context, "session", new DemoSessionServlet(new ObjectMapper(), offer, config.pathPrefix(), origin,
+                config.sandbox()), "/demo/session");
+    }
+
+    private static void add(ServletContext context, String name, Servlet servlet, String path) {
+        context.addServlet("demo:" + name, servlet).addMapping(path);
+    }
+}

@@ -1,0 +1,215 @@
+// PlugKit demo home page: plain JavaScript, no build step, no third-party code. Every action is a call to
+// PlugKit's public API (logged below the page with its curl equivalent). Text from the API is only ever put
+// into the page with textContent, never as HTML.
+'use strict';
+(function () {
+  var state = { key: '', apiBase: '', publicOrigin: '', sandbox: false, popup: null, profiles: {} };
+
+  function $(id) { return document.getElementById(id); }
+
+  function el(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    if (className) { node.className = className; }
+    return node;
+  }
+
+  function notice(text, isError) {
+    var n = $('notice');
+    n.textContent = text;
+    n.className = isError ? 'notice error' : 'notice';
+    n.hidden = false;
+  }
+
+  function shellQuote(text) { return "'" + String(text).replace(/'/g, "'\\''") + "'"; }
+
+  function curlFor(method, url, body) {
+    var line = 'curl -s';
+    if (method !== 'GET') { line += ' -X ' + method; }
+    line += ' ' + shellQuote(url) + ' -H "Authorization: Bearer $PLUGKIT_KEY"';
+    if (body !== undefined) {
+      line += " -H 'Content-Type: application/json' -d " + shellQuote(JSON.stringify(body));
+    }
+    return line;
+  }
+
+  function logCall(method, url, status, millis, body) {
+    var item = el('li');
+    var ok = typeof status === 'number' && status < 400;
+    item.appendChild(el('strong', method + ' ' + new URL(url).pathname + new URL(url).search + ' '));
+    item.appendChild(el('span', String(status) + ' · ' + millis + ' ms', ok ? 'ok' : 'fail'));
+    item.appendChild(el('code', curlFor(method, url, body)));
+    var log = $('log');
+    log.insertBefore(item, log.firstChild);
+    while (log.children.length > 50) { log.removeChild(log.lastChild); }
+  }
+
+  function api(method, path, body) {
+    var url = new URL(state.apiBase + path, location.href).href;
+    var headers = { 'Authorization': 'Bearer ' + state.key };
+    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
+    var started = performance.now();
+    return fetch(url, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) })
+      .then(function (res) {
+        return res.text().then(function (text) {
+          logCall(method, url, res.status, Math.round(performance.now() - started), body);
+          var data = null;
+          if (text) { try { data = JSON.parse(text); } catch (e) { data = null; } }
+          if (!res.ok) {
+            var message = data && data.error ? data.error.code + ': ' + data.error.message : 'HTTP ' + res.status;
+            throw new Error(message);
+          }
+          return data;
+        });
+      }, function (error) {
+        logCall(method, url, 'network error', Math.round(performance.now() - started), body);
+        throw error;
+      });
+  }
+
+  function useKey(key, how) {
+    state.key = key.trim();
+    sessionStorage.setItem('plugkit-demo-key', state.key);
+    return Promise.all([loadProfiles(), loadAccounts()]).then(function () {
+      $('key-hint').textContent = how;
+    }).catch(function (e) { notice('That key did not work: ' + e.message, true); });
+  }
+
+  function loadProfiles(selectId) {
+    return api('GET', '/v1/profiles').then(function (page) {
+      var select = $('profile');
+      select.textContent = '';
+      state.profiles = {};
+      page.data.forEach(function (p) {
+        state.profiles[p.id] = p.name;
+        var option = el('option', p.name + ' (' + p.id + ')');
+        option.value = p.id;
+        select.appendChild(option);
+      });
+      if (selectId) { select.value = selectId; }
+      $('connect').disabled = page.data.length === 0;
+    });
+  }
+
+  function formatExpiry(iso) {
+    if (!iso) { return '—'; }
+    var when = new Date(iso);
+    var days = Math.round((when.getTime() - Date.now()) / 86400000);
+    return when.toISOString().slice(0, 10) + ' (in ' + days + ' days)';
+  }
+
+  function loadAccounts() {
+    return api('GET', '/v1/accounts?limit=100').then(function (page) {
+      var body = $('accounts').querySelector('tbody');
+      body.textContent = '';
+      page.data.forEach(function (a) {
+        var row = el('tr');
+        row.dataset.accountId = a.id;
+        var pic = el('td');
+        if (a.profilePictureUrl) {
+          var img = el('img');
+          img.alt = '';
+          img.src = a.profilePictureUrl;
+          pic.appendChild(img);
+        }
+        row.appendChild(pic);
+        var name = el('td');
+        name.appendChild(el('strong', '@' + a.username, 'username'));
+        name.appendChild(el('div', a.displayName || '', 'small'));
+        row.appendChild(name);
+        row.appendChild(el('td', a.accountType === 'MEDIA_CREATOR' ? 'Creator' : 'Business'));
+        row.appendChild(el('td', state.profiles[a.profileId] || a.profileId));
+        row.appendChild(el('td', a.status, 'status status-' + a.status));
+        row.appendChild(el('td', formatExpiry(a.tokenExpiresAt), 'expiry'));
+        var actions = el('td');
+        var button = el('button', 'Disconnect', 'disconnect');
+        button.type = 'button';
+        button.addEventListener('click', function () { disconnect(a); });
+        actions.appendChild(button);
+        row.appendChild(actions);
+        body.appendChild(row);
+      });
+      $('no-accounts').hidden = page.data.length > 0;
+    });
+  }
+
+  function disconnect(account) {
+    api('DELETE', '/v1/accounts/' + encodeURIComponent(account.id)).then(function () {
+      notice('@' + account.username + ' was disconnected.');
+      return loadAccounts();
+    }).catch(function (e) { notice('Could not disconnect: ' + e.message, true); });
+  }
+
+  function createProfile() {
+    var name = $('profile-name').value.trim() || 'My first customer';
+    api('POST', '/v1/profiles', { name: name }).then(function (profile) {
+      notice('Profile "' + profile.name + '" created. Now press Connect Instagram.');
+      return loadProfiles(profile.id);
+    }).catch(function (e) { notice('Could not create the profile: ' + e.message, true); });
+  }
+
+  function connect() {
+    // The popup is opened now, while the click still counts as the person's gesture, and sent to the
+    // authorization URL once PlugKit has made it: popup blockers let this through.
+    if (state.popup && !state.popup.closed) { state.popup.close(); }
+    var popup = window.open('', 'plugkit-connect', 'popup,width=540,height=780');
+    state.popup = popup;
+    var profileId = $('profile').value;
+    api('GET', '/v1/connect/instagram?profileId=' + encodeURIComponent(profileId)).then(function (start) {
+      if (popup && !popup.closed) {
+        popup.location.href = start.authUrl;
+        notice('Waiting for the popup… approve there.');
+      } else {
+        notice('The popup was blocked: allow popups for this page, or open the authorization URL from the log.', true);
+      }
+    }).catch(function (e) {
+      if (popup) { popup.close(); }
+      notice('Could not start connecting: ' + e.message, true);
+    });
+  }
+
+  function onMessage(event) {
+    if (event.origin !== location.origin && event.origin !== state.publicOrigin) { return; }
+    var data = event.data;
+    if (!data || typeof data.type !== 'string') { return; }
+    if (data.type === 'plugkit:connected') {
+      notice('@' + data.username + ' is connected.');
+    } else if (data.type === 'plugkit:error') {
+      notice('Not connected: ' + data.error, true);
+    } else {
+      return;
+    }
+    // The popup shows PlugKit's result page for a moment, then closes by itself.
+    var popup = state.popup;
+    setTimeout(function () { if (popup && !popup.closed) { popup.close(); } }, 1500);
+    loadAccounts().catch(function (e) { notice('Could not list accounts: ' + e.message, true); });
+  }
+
+  function start() {
+    $('use-key').addEventListener('click', function () { useKey($('api-key').value, 'Using the key you pasted.'); });
+    $('create-profile').addEventListener('click', createProfile);
+    $('connect').addEventListener('click', connect);
+    window.addEventListener('message', onMessage);
+    fetch('demo/session', { cache: 'no-store' }).then(function (res) { return res.json(); }).then(function (session) {
+      state.apiBase = session.apiBase;
+      state.publicOrigin = session.publicOrigin;
+      state.sandbox = session.sandbox;
+      $('mode').textContent = session.sandbox ? 'Sandbox mode' : 'Instagram';
+      $('mode').className = session.sandbox ? 'badge sandbox' : 'badge live';
+      $('sandbox-hint').hidden = !session.sandbox;
+      var saved = sessionStorage.getItem('plugkit-demo-key');
+      if (session.apiKey) {
+        $('api-key').value = session.apiKey;
+        return useKey(session.apiKey, 'Filled in with the key this demo created at its first start'
+          + ' (offered only to a browser on this machine).');
+      }
+      if (saved) {
+        $('api-key').value = saved;
+        return useKey(saved, 'Using the key you pasted earlier in this tab.');
+      }
+      return null;
+    }).catch(function (e) { notice('The demo did not answer: ' + e.message, true); });
+  }
+
+  start();
+}());

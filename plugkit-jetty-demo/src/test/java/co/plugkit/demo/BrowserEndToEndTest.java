@@ -1,0 +1,251 @@
+package co.plugkit.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoSuchWindowException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The demo in a real browser: headless Chromium (Debian's {@code chromium} and {@code chromium-driver})
+ * opens the demo started with no configuration at all (sandbox mode), creates a profile, connects a sandbox
+ * account through the popup, cancels once, tries a fault switch, and disconnects. Screenshots go to
+ * {@code target/browser-screenshots/} (and, with {@code -Dplugkit.docsImages=DIR}, the two documentation
+ * images to DIR); on failure the page is captured there too.
+ *
+ * <p>Without Chromium the test is skipped with a loud message, except when {@code CI=true}: CI must never
+ * skip it silently, so there it fails.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserEndToEndTest {
+    private static final Path CHROMIUM = Path.of(System.getProperty("plugkit.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("plugkit.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static DemoServer demo;
+    private static ChromeDriver driver;
+    private static Path dataDir;
+    private static Path profileDir;
+
+    @RegisterExtension
+    final TestWatcher screenshotOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (driver != null) {
+                for (String handle : driver.getWindowHandles()) {
+                    driver.switchTo().window(handle);
+                    screenshot("failure-" + context.getRequiredTestMethod().getName() + "-" + handle.hashCode());
+                }
+            }
+        }
+    };
+
+    @BeforeAll
+    static void startDemoAndBrowser() throws Exception {
+        requireChromium();
+        dataDir = Files.createTempDirectory("plugkit-browser-data");
+        profileDir = Files.createTempDirectory("plugkit-chromium-profile");
+        // No configuration at all: the demo must start in sandbox mode.
+        demo = DemoServer.createServer(0, new HashMap<>(), dataDir,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        demo.start();
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,1000", "--user-data-dir=" + profileDir);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(WAIT);
+    }
+
+    @AfterAll
+    static void stopAll() throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (demo != null) {
+            demo.close();
+        }
+        for (Path dir : new Path[] {dataDir, profileDir}) {
+            if (dir != null) {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void connectsASandboxAccountThroughThePopup() {
+        driver.get(demo.publicUrl() + "/");
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("key-hint"), "Filled in"));
+        assertThat(driver.findElement(By.id("mode")).getText()).isEqualTo("Sandbox mode");
+
+        driver.findElement(By.id("create-profile")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("connect")));
+
+        String main = driver.getWindowHandle();
+        String popup = openPopup(main);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("allow")));
+        assertThat(driver.getCurrentUrl()).contains("/sandbox/instagram/oauth/authorize?");
+        assertThat(driver.findElement(By.id("permissions")).getText()).contains("instagram_business_basic");
+        driver.findElement(By.cssSelector("#developer-options summary")).click(); // show the fault switches too
+        driver.manage().window().setSize(new Dimension(600, 1500)); // the whole page in one screenshot
+        screenshot("sandbox-authorization-page");
+        driver.findElement(By.id("account-acme_coffee")).click();
+        clickAndLeave(By.id("allow"), main);
+
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//table[@id='accounts']//tr[.//strong[text()='@acme_coffee']]")));
+        assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("active");
+        assertThat(row.findElement(By.cssSelector(".expiry")).getText()).containsPattern("in (59|60) days");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "@acme_coffee is connected"));
+        assertThat(driver.getWindowHandles()).doesNotContain(popup);
+        waitForPictures();
+        screenshot("demo-accounts-table");
+        assertThat(driver.findElements(By.cssSelector("#log li"))).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(driver.findElement(By.id("log")).getText()).contains("curl -s", "/v1/connect/instagram?profileId=");
+    }
+
+    @Test
+    @Order(2)
+    void cancelEndsOnAccessDenied() {
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        String main = driver.getWindowHandle();
+        openPopup(main);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("cancel")));
+        clickAndLeave(By.id("cancel"), main);
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "access_denied"));
+        assertThat(accountRows()).hasSize(1);
+    }
+
+    @Test
+    @Order(3)
+    void aRevokedTokenFaultEndsOnPlugKitsError() {
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        String main = driver.getWindowHandle();
+        openPopup(main);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("allow")));
+        driver.findElement(By.cssSelector("#developer-options summary")).click();
+        assertThat(driver.findElement(By.id("fault-none")).isSelected()).isTrue();
+        driver.findElement(By.id("account-luna.creates")).click();
+        driver.findElement(By.id("fault-revoked_token")).click();
+        clickAndLeave(By.id("allow"), main);
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "instagram_rejected"));
+        assertThat(accountRows()).hasSize(1);
+    }
+
+    @Test
+    @Order(4)
+    void disconnectEmptiesTheTable() {
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        driver.findElement(By.cssSelector("#accounts .disconnect")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "was disconnected"));
+        wait.until(d -> accountRows().isEmpty());
+    }
+
+    /** Clicks Connect and switches to the popup it opens. */
+    private static String openPopup(String main) {
+        Set<String> before = driver.getWindowHandles();
+        driver.findElement(By.id("connect")).click();
+        new WebDriverWait(driver, WAIT).until(d -> d.getWindowHandles().size() > before.size());
+        String popup = driver.getWindowHandles().stream().filter(h -> !before.contains(h)).findFirst().orElseThrow();
+        driver.switchTo().window(popup);
+        return popup;
+    }
+
+    /** Clicks a button in the popup, goes back to the main window, and waits for the popup to close itself. */
+    private static void clickAndLeave(By button, String main) {
+        try {
+            driver.findElement(button).click();
+        } catch (NoSuchWindowException e) {
+            // The popup closed itself right after the callback page answered: that is the point.
+        }
+        driver.switchTo().window(main);
+        new WebDriverWait(driver, WAIT).until(d -> d.getWindowHandles().size() == 1);
+    }
+
+    private static List<WebElement> accountRows() {
+        return driver.findElements(By.cssSelector("#accounts tbody tr"));
+    }
+
+    private static void waitForPictures() {
+        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(driver.executeScript(
+                "return Array.from(document.querySelectorAll('#accounts img')).every(i => i.complete && i.naturalWidth > 0)")));
+    }
+
+    private static void screenshot(String name) {
+        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+            Optional<String> docs = Optional.ofNullable(System.getProperty("plugkit.docsImages"));
+            if (docs.isPresent() && !name.startsWith("failure-")) {
+                Files.createDirectories(Path.of(docs.get()));
+                Files.write(Path.of(docs.get(), name + ".png"), png);
+            }
+        } catch (IOException e) {
+            System.err.println("Could not save screenshot " + name + ": " + e);
+        }
+    }
+
+    /** Skips loudly without Chromium; fails on CI, which must always run this test. */
+    private static void requireChromium() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
+        String message = "The real-browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (Debian: apt-get install -y chromium chromium-driver).";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(message + " CI=true: this test must not be skipped.");
+        }
+        System.err.println();
+        System.err.println("!".repeat(78));
+        System.err.println("!! SKIPPING BrowserEndToEndTest: " + message);
+        System.err.println("!! See README.md, 'The browser test', to run it.");
+        System.err.println("!".repeat(78));
+        System.err.println();
+        Assumptions.abort(message);
+    }
+}

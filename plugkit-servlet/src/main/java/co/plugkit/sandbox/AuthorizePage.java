@@ -1,0 +1,131 @@
+package co.plugkit.sandbox;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * The sandbox's HTML: the consent page (the app's requested permissions, the sandbox accounts, the fault
+ * switches, Allow and Cancel) and the refusal page. One self-contained document each, no script, no
+ * third-party resource; every value is HTML-escaped.
+ */
+final class AuthorizePage {
+    private static final Map<String, String> PERMISSIONS = Map.of(
+            "instagram_business_basic", "Access your profile and media",
+            "instagram_business_content_publish", "Publish posts, reels and stories",
+            "instagram_business_manage_messages", "Read and reply to direct messages",
+            "instagram_business_manage_comments", "Read, reply to and moderate comments",
+            "instagram_business_manage_insights", "Read insights about your account and content");
+
+    private static final String STYLE = "body{font-family:system-ui,sans-serif;background:#fafafa;color:#262626;"
+            + "margin:0}main{max-width:30rem;margin:2rem auto;background:#fff;border:1px solid #dbdbdb;"
+            + "border-radius:8px;padding:1.5rem}.banner{background:#fff4d6;border:1px solid #f0c36d;border-radius:6px;"
+            + "padding:.5rem .75rem;font-size:.85rem}h1{font-size:1.2rem}ul{padding-left:1.2rem}"
+            + "label.account{display:flex;align-items:center;gap:.75rem;border:1px solid #dbdbdb;border-radius:6px;"
+            + "padding:.5rem;margin:.4rem 0;cursor:pointer}label.account img{width:40px;height:40px;border-radius:50%}"
+            + ".type{font-size:.75rem;color:#737373}details{margin:1rem 0;font-size:.9rem}fieldset{border:0;padding:0}"
+            + ".buttons{display:flex;gap:.75rem;margin-top:1rem}button{flex:1;padding:.6rem;border-radius:6px;"
+            + "font-size:1rem;border:1px solid #dbdbdb;background:#fff;cursor:pointer}"
+            + "button.allow{background:#0095f6;border-color:#0095f6;color:#fff}.small{font-size:.75rem;color:#737373;"
+            + "word-break:break-all}";
+
+    void consent(Authorization.Consent consent, HttpServletResponse response) throws IOException {
+        AuthorizationRequest r = consent.request();
+        StringBuilder body = new StringBuilder();
+        body.append("<p class=\"banner\">PlugKit sandbox — not Instagram. No real account, no data leaves this"
+                + " server.</p>");
+        body.append("<h1>Connect an Instagram professional account</h1>");
+        body.append("<p>The app with ID <strong>").append(escape(r.clientId())).append("</strong> would like to:</p><ul id=\"permissions\">");
+        for (String scope : r.scopes()) {
+            body.append("<li><strong>").append(escape(PERMISSIONS.getOrDefault(scope, scope)))
+                    .append("</strong> <span class=\"small\">").append(escape(scope)).append("</span></li>");
+        }
+        body.append("</ul><form method=\"post\" action=\"authorize\">");
+        hidden(body, "client_id", r.clientId());
+        hidden(body, "redirect_uri", r.redirectUri());
+        hidden(body, "response_type", "code");
+        hidden(body, "scope", r.scopeParam());
+        r.state().ifPresent(state -> hidden(body, "state", state));
+        body.append("<fieldset><legend>Continue as</legend>");
+        boolean first = true;
+        for (SandboxAccount a : consent.accounts()) {
+            body.append("<label class=\"account\"><input type=\"radio\" name=\"account\" id=\"account-")
+                    .append(escape(a.username())).append("\" value=\"").append(escape(a.username())).append('"')
+                    .append(first ? " checked" : "").append("><img alt=\"\" src=\"../pictures/")
+                    .append(escape(a.username())).append(".svg\"><span><strong>@").append(escape(a.username()))
+                    .append("</strong><br><span class=\"type\">").append(escape(a.name())).append(" · ")
+                    .append(escape(a.typeLabel())).append(" account</span></span></label>");
+            first = false;
+        }
+        body.append("</fieldset><details id=\"developer-options\"")
+                .append(r.fault() != SandboxFault.NONE || r.shape() != SandboxShape.FLAT ? " open" : "")
+                .append("><summary>Developer options: fault switches</summary><fieldset><legend>Code exchange"
+                        + " answer shape</legend>");
+        for (SandboxShape shape : SandboxShape.values()) {
+            radio(body, "sandbox_shape", "shape-" + shape.param(), shape.param(), shape.label(), shape == r.shape());
+        }
+        body.append("</fieldset><fieldset><legend>Fault</legend>");
+        for (SandboxFault fault : SandboxFault.values()) {
+            radio(body, "sandbox_fault", "fault-" + fault.param(), fault.param(), fault.label(), fault == r.fault());
+        }
+        body.append("</fieldset></details><div class=\"buttons\">"
+                + "<button type=\"submit\" name=\"decision\" value=\"cancel\" id=\"cancel\">Cancel</button>"
+                + "<button type=\"submit\" name=\"decision\" value=\"allow\" id=\"allow\" class=\"allow\">Allow</button>"
+                + "</div></form><p class=\"small\">You will be sent back to ")
+                .append(escape(r.redirectUri())).append("</p>");
+        write(response, 200, "Sandbox: allow access?", body.toString(), formTarget(r.redirectUri()));
+    }
+
+    void refused(String message, HttpServletResponse response) throws IOException {
+        write(response, 400, "Sandbox: invalid request",
+                "<p class=\"banner\">PlugKit sandbox — not Instagram.</p><h1>Sorry, this page isn't available</h1>"
+                        + "<p id=\"sandbox-error\">" + escape(message) + "</p>", "");
+    }
+
+    private static void hidden(StringBuilder out, String name, String value) {
+        out.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"").append(escape(value))
+                .append("\">");
+    }
+
+    private static void radio(StringBuilder out, String name, String id, String value, String label, boolean checked) {
+        out.append("<label><input type=\"radio\" name=\"").append(name).append("\" id=\"").append(id)
+                .append("\" value=\"").append(value).append('"').append(checked ? " checked" : "").append("> ")
+                .append(escape(label)).append("</label><br>");
+    }
+
+    /** The redirect URI's origin: the form's submission is redirected there, which form-action must allow. */
+    private static String formTarget(String redirectUri) {
+        URI uri = URI.create(redirectUri);
+        return " " + uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    private static void write(HttpServletResponse response, int status, String title, String body, String formTargets)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/html");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self';"
+                + " form-action 'self'" + formTargets + "; base-uri 'none'; frame-ancestors 'none'");
+        response.getWriter().write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
+                + "</title><style>" + STYLE + "</style></head><body><main>" + body + "</main></body></html>\n");
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

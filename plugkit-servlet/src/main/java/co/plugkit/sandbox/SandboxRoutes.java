@@ -1,0 +1,49 @@
+package co.plugkit.sandbox;
+
+import co.plugkit.PlugKitConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import java.util.Objects;
+
+/**
+ * Mounts the sandbox's thin servlets at {@code {prefix}/sandbox/instagram}: the authorization page, the
+ * code exchange, the Graph token endpoints, {@code /{version}/me} and the accounts' pictures.
+ */
+public final class SandboxRoutes {
+    private final InstagramSandbox sandbox;
+    private final ObjectMapper json;
+
+    public SandboxRoutes(InstagramSandbox sandbox, ObjectMapper json) {
+        this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
+        this.json = Objects.requireNonNull(json, "json");
+    }
+
+    /**
+     * Registers the sandbox's servlets; call it while the context initialises.
+     *
+     * @param prefix {@code ""} for the context root, else a path such as {@code /plugkit}
+     */
+    public void register(ServletContext context, String prefix) {
+        String base = prefix + PlugKitConfig.SANDBOX_PATH;
+        add(context, prefix, "authorize", new SandboxAuthorizeServlet(sandbox, new AuthorizePage()),
+                base + "/oauth/authorize");
+        add(context, prefix, "code-exchange", new SandboxJsonServlet(json, sandbox::exchangeCode),
+                base + "/oauth/access_token");
+        add(context, prefix, "long-lived", new SandboxJsonServlet(json, sandbox::exchangeForLongLived),
+                base + "/access_token");
+        add(context, prefix, "refresh", new SandboxJsonServlet(json, sandbox::refresh), base + "/refresh_access_token");
+        add(context, prefix, "pictures", new SandboxPictureServlet(), base + "/pictures/*");
+        add(context, prefix, "graph", new SandboxGraphServlet(json, sandbox), base + "/*");
+    }
+
+    private static void add(ServletContext context, String prefix, String name, Servlet servlet, String path) {
+        ServletRegistration.Dynamic registration =
+                context.addServlet("plugkit" + prefix + ":sandbox-" + name, servlet);
+        if (registration == null) {
+            throw new IllegalStateException("The Instagram sandbox is already registered at '" + prefix + "'");
+        }
+        registration.addMapping(path);
+    }
+}
