@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.ServletContext;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -48,15 +49,17 @@ public final class PlugKit implements AutoCloseable {
     private final Accounts accounts;
     private final ConnectFlow connectFlow;
     private final Routes routes;
+    private final Optional<NimbusInstagramClient> ownedHttpClient;
 
     private PlugKit(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config");
         Clock clock = b.clock;
         ObjectMapper json = Json.newMapper();
         this.store = b.store();
-        InstagramApi instagram = b.instagram != null
-                ? b.instagram
-                : new NimbusInstagramClient(config.instagram(), config.redirectUri(), json);
+        this.ownedHttpClient = b.instagram == null
+                ? Optional.of(new NimbusInstagramClient(config.instagram(), config.redirectUri(), json))
+                : Optional.empty();
+        InstagramApi instagram = b.instagram != null ? b.instagram : ownedHttpClient.get();
         byte[] key = config.encryptionKey();
         TokenCipher cipher = new TokenCipher(key);
         java.util.Arrays.fill(key, (byte) 0);
@@ -116,9 +119,13 @@ public final class PlugKit implements AutoCloseable {
         return connectFlow;
     }
 
-    /** Nothing to release yet: the host owns the data source. Kept so hosts stop PlugKit explicitly. */
+    /**
+     * Stops PlugKit's own threads (those of its HTTP client to Instagram). Call it when the webapp stops,
+     * after the container has stopped serving; the data source is the host's to close.
+     */
     @Override
     public void close() {
+        ownedHttpClient.ifPresent(NimbusInstagramClient::close);
         LOG.debug("PlugKit closed");
     }
 
