@@ -91,7 +91,13 @@ public final class PlugKit implements AutoCloseable {
         Objects.requireNonNull(context, "context");
         String p = prefix == null || prefix.equals("/") ? "" : prefix.replaceAll("/+$", "");
         routes.register(context, p);
-        LOG.info("PlugKit mounted at '{}{}/' (redirect URI {})", context.getContextPath(), p, config.redirectUri());
+        String mounted = context.getContextPath() + p;
+        LOG.info("PlugKit mounted at '{}/' (redirect URI {})", mounted, config.redirectUri());
+        String publicPath = Objects.requireNonNullElse(config.publicUrl().getRawPath(), "");
+        if (!publicPath.equals(mounted)) {
+            LOG.warn("plugkit.publicUrl has the path '{}' but PlugKit is mounted at '{}': Instagram's redirect"
+                    + " reaches PlugKit only through a reverse proxy that maps one to the other", publicPath, mounted);
+        }
     }
 
     public PlugKitConfig config() {
