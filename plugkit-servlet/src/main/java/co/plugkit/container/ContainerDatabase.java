@@ -22,21 +22,26 @@ final class ContainerDatabase implements AutoCloseable {
     private final DataSource dataSource;
     private final Optional<HikariDataSource> ownedPool;
     private final Optional<ScheduledExecutorService> housekeeper;
+    private final ClassLoader webappLoader;
     private final String description;
 
     private ContainerDatabase(DataSource dataSource, Optional<HikariDataSource> ownedPool,
-            Optional<ScheduledExecutorService> housekeeper, String description) {
+            Optional<ScheduledExecutorService> housekeeper, ClassLoader webappLoader, String description) {
+        this.webappLoader = webappLoader;
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.housekeeper = housekeeper;
         this.description = description;
     }
 
-    /** Looks the data source up or opens the pool; {@code poolName} names the pool's threads. */
-    static ContainerDatabase open(PlugKitConfig config, String poolName) {
+    /**
+     * Looks the data source up or opens the pool; {@code poolName} names the pool's threads, and
+     * {@code webappLoader} is where the JDBC driver is looked for (and deregistered from on close).
+     */
+    static ContainerDatabase open(PlugKitConfig config, String poolName, ClassLoader webappLoader) {
         if (config.dbJndi().isPresent()) {
             String name = config.dbJndi().get();
-            return new ContainerDatabase(lookup(name), Optional.empty(), Optional.empty(), "JNDI data source " + name);
+            return new ContainerDatabase(lookup(name), Optional.empty(), Optional.empty(), null, "JNDI data source " + name);
         }
         String url = config.dbUrl().orElseThrow(() -> new PlugKitConfigException(
                 "PlugKit needs a database: set plugkit.db.jndi (a container DataSource) or plugkit.db.url"
@@ -44,6 +49,7 @@ final class ContainerDatabase implements AutoCloseable {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName(poolName);
         hikari.setJdbcUrl(url);
+        JdbcDrivers.driverClassFor(url, webappLoader).ifPresent(hikari::setDriverClassName);
         config.dbUser().ifPresent(hikari::setUsername);
         config.dbPassword().map(Secret::reveal).ifPresent(hikari::setPassword);
         // PlugKit's traffic is a few short queries per connect; it should not starve the host's pool.
@@ -60,7 +66,7 @@ final class ContainerDatabase implements AutoCloseable {
         hikari.setScheduledExecutor(housekeeper);
         try {
             HikariDataSource pool = new HikariDataSource(hikari);
-            return new ContainerDatabase(pool, Optional.of(pool), Optional.of(housekeeper),
+            return new ContainerDatabase(pool, Optional.of(pool), Optional.of(housekeeper), webappLoader,
                     "pool " + poolName + " on " + describe(url));
         } catch (RuntimeException e) {
             housekeeper.shutdownNow();
@@ -80,11 +86,18 @@ final class ContainerDatabase implements AutoCloseable {
         return description;
     }
 
-    /** Closes the pool if PlugKit opened it; a container's data source is left alone. */
+    /**
+     * Closes the pool if PlugKit opened it, then deregisters the JDBC drivers the webapp's own class
+     * loader registered (the webapp is stopping; they cannot outlive it). A container's data source is
+     * left alone.
+     */
     @Override
     public void close() {
         ownedPool.ifPresent(HikariDataSource::close);
         housekeeper.ifPresent(ContainerDatabase::stop);
+        if (ownedPool.isPresent() && webappLoader != null) {
+            JdbcDrivers.deregisterLoadedBy(webappLoader);
+        }
     }
 
     private static void stop(ScheduledExecutorService executor) {

@@ -54,7 +54,7 @@ public final class PlugKitInitializer implements ServletContainerInitializer {
         Optional<ContainerDatabase> database = Optional.empty();
         try {
             PlugKitConfig config = PlugKitConfig.builder().from(settings).build();
-            database = Optional.of(ContainerDatabase.open(config, poolName(context)));
+            database = Optional.of(ContainerDatabase.open(config, poolName(context), context.getClassLoader()));
             PlugKit plugKit = PlugKit.builder().config(config).dataSource(database.get().dataSource()).build();
             plugKit.register(context);
             context.addListener(new PlugKitShutdown(plugKit, database.get(), webapp));
