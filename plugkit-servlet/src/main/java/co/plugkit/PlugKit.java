@@ -59,6 +59,7 @@ public final class PlugKit implements AutoCloseable {
     private final Optional<RefreshScheduler> scheduler;
     private final Routes routes;
     private final Optional<SandboxRoutes> sandboxRoutes;
+    private final Optional<NimbusInstagramClient> ownedHttpClient;
 
     private PlugKit(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config");
@@ -67,9 +68,10 @@ public final class PlugKit implements AutoCloseable {
         Clock clock = Clock.tick(b.clock, Duration.ofNanos(1_000));
         ObjectMapper json = Json.newMapper();
         this.store = b.store();
-        InstagramApi instagram = b.instagram != null
-                ? b.instagram
-                : new NimbusInstagramClient(config.instagram(), config.redirectUri(), json);
+        this.ownedHttpClient = b.instagram == null
+                ? Optional.of(new NimbusInstagramClient(config.instagram(), config.redirectUri(), json))
+                : Optional.empty();
+        InstagramApi instagram = b.instagram != null ? b.instagram : ownedHttpClient.get();
         byte[] key = config.encryptionKey();
         TokenCipher cipher = new TokenCipher(key);
         java.util.Arrays.fill(key, (byte) 0);
@@ -124,7 +126,13 @@ public final class PlugKit implements AutoCloseable {
             LOG.warn("Instagram sandbox mode is ON: PlugKit talks to its built-in stand-in at {}{} instead of"
                     + " Instagram; no real account can be connected", config.publicUrl(), PlugKitConfig.SANDBOX_PATH);
         });
-        LOG.info("PlugKit mounted at '{}{}/' (redirect URI {})", context.getContextPath(), p, config.redirectUri());
+        String mounted = context.getContextPath() + p;
+        LOG.info("PlugKit mounted at '{}/' (redirect URI {})", mounted, config.redirectUri());
+        String publicPath = Objects.requireNonNullElse(config.publicUrl().getRawPath(), "");
+        if (!publicPath.equals(mounted)) {
+            LOG.warn("plugkit.publicUrl has the path '{}' but PlugKit is mounted at '{}': Instagram's redirect"
+                    + " reaches PlugKit only through a reverse proxy that maps one to the other", publicPath, mounted);
+        }
     }
 
     public PlugKitConfig config() {
@@ -157,11 +165,16 @@ public final class PlugKit implements AutoCloseable {
         return refresher;
     }
 
-    /** Stops the background refresher and its threads. The data source is the host's to close. */
+    /**
+     * Stops PlugKit's own threads (the background refresher, and those of its HTTP client to Instagram).
+     * Call it when the webapp stops, after the container has stopped serving; the data source is the
+     * host's to close.
+     */
     @Override
     public void close() {
         scheduler.ifPresent(RefreshScheduler::close);
         refresher.close();
+        ownedHttpClient.ifPresent(NimbusInstagramClient::close);
         LOG.debug("PlugKit closed");
     }
 

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,19 +27,48 @@ import java.util.concurrent.TimeoutException;
  * for the whole exchange including the body) and in size (bodies above the cap are cut off and refused),
  * so a slow or huge answer from Instagram can never hold a request thread or fill the heap.
  */
-final class BoundedHttpSender implements HTTPRequestSender {
+final class BoundedHttpSender implements HTTPRequestSender, AutoCloseable {
+    private final ExecutorService executor;
     private final HttpClient client;
     private final Duration deadline;
     private final int maxBodyBytes;
 
     BoundedHttpSender(Duration connectTimeout, Duration deadline, int maxBodyBytes) {
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.executor = Executors.newCachedThreadPool(new GuestThreads("plugkit-instagram-http-"));
+        // The client's selector thread takes the context class loader of the thread that builds it; in a
+        // container that is the webapp's, which the thread would pin (and Tomcat report) until the
+        // client is collected. Build it with no webapp loader in sight.
+        Thread current = Thread.currentThread();
+        ClassLoader previous = current.getContextClassLoader();
+        current.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+        try {
+            this.client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .executor(executor)
+                    .build();
+        } finally {
+            current.setContextClassLoader(previous);
+        }
         this.deadline = deadline;
         this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /**
+     * Stops the threads that run PlugKit's calls to Instagram. On Java 21 and later the client itself
+     * is closed too; on Java 17 its selector thread ends once the closed client has been collected.
+     */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        if (client instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("the HTTP client did not close", e);
+            }
+        }
     }
 
     /** The body was larger than the cap. */

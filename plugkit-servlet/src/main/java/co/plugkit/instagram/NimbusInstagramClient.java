@@ -29,7 +29,7 @@ import java.util.Optional;
  * a size cap; {@link InstagramResponses} reads the non-standard answers, because Nimbus' own
  * {@code TokenResponse.parse} requires a {@code token_type} that Instagram's code exchange does not send.
  */
-public final class NimbusInstagramClient implements InstagramApi {
+public final class NimbusInstagramClient implements InstagramApi, AutoCloseable {
     private static final String PROFILE_FIELDS = "user_id,username,name,account_type,profile_picture_url";
 
     private final InstagramSettings settings;
@@ -42,6 +42,12 @@ public final class NimbusInstagramClient implements InstagramApi {
         this.redirectUri = Objects.requireNonNull(redirectUri, "redirectUri");
         this.sender = new BoundedHttpSender(settings.connectTimeout(), settings.readTimeout(), settings.maxResponseBytes());
         this.responses = new InstagramResponses(json);
+    }
+
+    /** Stops the HTTP client's threads; call it when PlugKit stops. */
+    @Override
+    public void close() {
+        sender.close();
     }
 
     @Override

@@ -1,0 +1,138 @@
+package co.plugkit.container;
+
+import co.plugkit.PlugKitConfig;
+import co.plugkit.PlugKitConfigException;
+import co.plugkit.secret.Secret;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
+/**
+ * The database of a PlugKit mounted by {@link PlugKitInitializer}: the container's {@code DataSource}
+ * named by {@code plugkit.db.jndi} (PlugKit never closes it), or else a HikariCP pool that PlugKit opens
+ * from {@code plugkit.db.url}, {@code .user} and {@code .password} and closes when the webapp stops.
+ */
+final class ContainerDatabase implements AutoCloseable {
+    private final DataSource dataSource;
+    private final Optional<HikariDataSource> ownedPool;
+    private final Optional<ScheduledExecutorService> housekeeper;
+    private final ClassLoader webappLoader;
+    private final String description;
+
+    private ContainerDatabase(DataSource dataSource, Optional<HikariDataSource> ownedPool,
+            Optional<ScheduledExecutorService> housekeeper, ClassLoader webappLoader, String description) {
+        this.webappLoader = webappLoader;
+        this.dataSource = dataSource;
+        this.ownedPool = ownedPool;
+        this.housekeeper = housekeeper;
+        this.description = description;
+    }
+
+    /**
+     * Looks the data source up or opens the pool; {@code poolName} names the pool's threads, and
+     * {@code webappLoader} is where the JDBC driver is looked for (and deregistered from on close).
+     */
+    static ContainerDatabase open(PlugKitConfig config, String poolName, ClassLoader webappLoader) {
+        if (config.dbJndi().isPresent()) {
+            String name = config.dbJndi().get();
+            return new ContainerDatabase(lookup(name), Optional.empty(), Optional.empty(), null, "JNDI data source " + name);
+        }
+        String url = config.dbUrl().orElseThrow(() -> new PlugKitConfigException(
+                "PlugKit needs a database: set plugkit.db.jndi (a container DataSource) or plugkit.db.url"
+                        + " (environment variables PLUGKIT_DB_JNDI, PLUGKIT_DB_URL)"));
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName(poolName);
+        hikari.setJdbcUrl(url);
+        JdbcDrivers.driverClassFor(url, webappLoader).ifPresent(hikari::setDriverClassName);
+        config.dbUser().ifPresent(hikari::setUsername);
+        config.dbPassword().map(Secret::reveal).ifPresent(hikari::setPassword);
+        // PlugKit's traffic is a few short queries per connect; it should not starve the host's pool.
+        hikari.setMaximumPoolSize(5);
+        hikari.setMinimumIdle(1);
+        // Hikari's own housekeeping thread outlives close() by a moment, long enough for Tomcat to report
+        // it; with our executor, close() waits until it has ended.
+        ScheduledExecutorService housekeeper = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, poolName + "-housekeeper");
+            thread.setDaemon(true);
+            thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+            return thread;
+        });
+        hikari.setScheduledExecutor(housekeeper);
+        try {
+            HikariDataSource pool = new HikariDataSource(hikari);
+            return new ContainerDatabase(pool, Optional.of(pool), Optional.of(housekeeper), webappLoader,
+                    "pool " + poolName + " on " + describe(url));
+        } catch (RuntimeException e) {
+            housekeeper.shutdownNow();
+            // The driver's message may quote the whole URL, parameters (and a password) included.
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            String reason = String.valueOf(cause.getMessage()).replace(url, describe(url));
+            throw new PlugKitConfigException("PlugKit could not open the database " + describe(url) + ": " + reason);
+        }
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** What the database is, safe to log: a JNDI name or a pool name and URL without parameters. */
+    String description() {
+        return description;
+    }
+
+    /**
+     * Closes the pool if PlugKit opened it, then deregisters the JDBC drivers the webapp's own class
+     * loader registered (the webapp is stopping; they cannot outlive it). A container's data source is
+     * left alone.
+     */
+    @Override
+    public void close() {
+        ownedPool.ifPresent(HikariDataSource::close);
+        housekeeper.ifPresent(ContainerDatabase::stop);
+        if (ownedPool.isPresent() && webappLoader != null) {
+            JdbcDrivers.deregisterLoadedBy(webappLoader);
+        }
+    }
+
+    private static void stop(ScheduledExecutorService executor) {
+        executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the pool's housekeeping thread did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static DataSource lookup(String name) {
+        try {
+            Object found = new InitialContext().lookup(name);
+            if (found instanceof DataSource ds) {
+                return ds;
+            }
+            throw new PlugKitConfigException("plugkit.db.jndi: " + name + " is not a javax.sql.DataSource");
+        } catch (NamingException e) {
+            throw new PlugKitConfigException("plugkit.db.jndi: no DataSource bound at " + name + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** The JDBC URL cut before its parameters, which may carry a password. */
+    static String describe(String url) {
+        int cut = url.length();
+        for (char c : new char[] {'?', ';'}) {
+            int i = url.indexOf(c);
+            if (i >= 0 && i < cut) {
+                cut = i;
+            }
+        }
+        return url.substring(0, cut);
+    }
+}
