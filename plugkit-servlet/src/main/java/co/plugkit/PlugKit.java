@@ -5,6 +5,9 @@ import co.plugkit.crypto.TokenCipher;
 import co.plugkit.engine.Accounts;
 import co.plugkit.engine.ApiKeys;
 import co.plugkit.engine.ConnectFlow;
+import co.plugkit.engine.Engine;
+import co.plugkit.engine.ManualConnect;
+import co.plugkit.engine.MetaCallbacks;
 import co.plugkit.engine.Profiles;
 import co.plugkit.engine.RedirectAllowList;
 import co.plugkit.engine.RefreshScheduler;
@@ -50,12 +53,7 @@ public final class PlugKit implements AutoCloseable {
 
     private final PlugKitConfig config;
     private final PlugKitStore store;
-    private final ApiKeys apiKeys;
-    private final Workspaces workspaces;
-    private final Profiles profiles;
-    private final Accounts accounts;
-    private final ConnectFlow connectFlow;
-    private final TokenRefresher refresher;
+    private final Engine engine;
     private final Optional<RefreshScheduler> scheduler;
     private final Routes routes;
     private final Optional<SandboxRoutes> sandboxRoutes;
@@ -76,19 +74,23 @@ public final class PlugKit implements AutoCloseable {
         TokenCipher cipher = new TokenCipher(key);
         java.util.Arrays.fill(key, (byte) 0);
 
-        this.apiKeys = new ApiKeys(store.workspaces(), clock);
-        this.workspaces = new Workspaces(store.workspaces(), apiKeys, clock);
-        this.profiles = new Profiles(store.profiles(), clock);
-        this.accounts = new Accounts(store.accounts(), instagram, cipher);
-        this.connectFlow = new ConnectFlow(store.profiles(), store.connectStates(), store.accounts(), instagram, cipher,
-                new RedirectAllowList(config.allowedRedirectUrls()), config.instagram().scopes(), config.stateTtl(),
-                clock);
-        this.refresher = new TokenRefresher(store.accounts(), instagram, cipher, config.refreshPolicy(), clock);
+        ApiKeys apiKeys = new ApiKeys(store.workspaces(), clock);
+        this.engine = new Engine(
+                apiKeys,
+                new Workspaces(store.workspaces(), apiKeys, clock),
+                new Profiles(store.profiles(), clock),
+                new Accounts(store.accounts(), instagram, cipher),
+                new ConnectFlow(store.profiles(), store.connectStates(), store.accounts(), instagram, cipher,
+                        new RedirectAllowList(config.allowedRedirectUrls()), config.instagram().scopes(),
+                        config.stateTtl(), clock),
+                new TokenRefresher(store.accounts(), instagram, cipher, config.refreshPolicy(), clock),
+                new ManualConnect(store.profiles(), store.accounts(), instagram, cipher, clock),
+                new MetaCallbacks(store.accounts(), store.dataDeletions(), config.instagram().clientSecret(),
+                        config.publicUrl(), json, clock));
         this.scheduler = config.refreshEnabled()
-                ? Optional.of(RefreshScheduler.start(refresher, config.refreshPolicy().interval()))
+                ? Optional.of(RefreshScheduler.start(engine.refresher(), config.refreshPolicy().interval()))
                 : Optional.empty();
-        this.routes = new Routes(json, store, apiKeys, profiles, accounts, connectFlow, refresher, workspaces,
-                config.adminToken());
+        this.routes = new Routes(json, store, engine, config.adminToken());
         this.sandboxRoutes = config.sandbox() ? Optional.of(new SandboxRoutes(sandbox(config, clock), json)) : Optional.empty();
     }
 
@@ -141,28 +143,28 @@ public final class PlugKit implements AutoCloseable {
 
     /** Workspaces (tenants): create one and get its first key. */
     public Workspaces workspaces() {
-        return workspaces;
+        return engine.workspaces();
     }
 
     public ApiKeys apiKeys() {
-        return apiKeys;
+        return engine.apiKeys();
     }
 
     public Profiles profiles() {
-        return profiles;
+        return engine.profiles();
     }
 
     public Accounts accounts() {
-        return accounts;
+        return engine.accounts();
     }
 
     public ConnectFlow connectFlow() {
-        return connectFlow;
+        return engine.connectFlow();
     }
 
     /** The token refresher, for hosts that run refresh runs themselves ({@code plugkit.refresh.enabled=false}). */
     public TokenRefresher refresher() {
-        return refresher;
+        return engine.refresher();
     }
 
     /**
@@ -173,7 +175,7 @@ public final class PlugKit implements AutoCloseable {
     @Override
     public void close() {
         scheduler.ifPresent(RefreshScheduler::close);
-        refresher.close();
+        engine.refresher().close();
         ownedHttpClient.ifPresent(NimbusInstagramClient::close);
         LOG.debug("PlugKit closed");
     }
@@ -240,8 +242,8 @@ public final class PlugKit implements AutoCloseable {
             plugKit.config.bootstrapApiKey().ifPresent(key -> {
                 ApiKeySecret secret = ApiKeySecret.parse(key.reveal()).orElseThrow(() -> new PlugKitConfigException(
                         "plugkit.bootstrapApiKey must be sk_ followed by 64 lowercase hex digits"));
-                plugKit.workspaces.ensureDefault();
-                if (plugKit.apiKeys.ensure(Workspaces.DEFAULT_WORKSPACE, secret, "bootstrap")) {
+                plugKit.engine.workspaces().ensureDefault();
+                if (plugKit.engine.apiKeys().ensure(Workspaces.DEFAULT_WORKSPACE, secret, "bootstrap")) {
                     LOG.info("Bootstrap API key {}… stored for the default workspace", secret.prefix());
                 }
             });

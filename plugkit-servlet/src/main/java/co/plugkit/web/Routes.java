@@ -1,11 +1,7 @@
 package co.plugkit.web;
 
-import co.plugkit.engine.Accounts;
 import co.plugkit.engine.ApiKeys;
-import co.plugkit.engine.ConnectFlow;
-import co.plugkit.engine.Profiles;
-import co.plugkit.engine.TokenRefresher;
-import co.plugkit.engine.Workspaces;
+import co.plugkit.engine.Engine;
 import co.plugkit.secret.Secret;
 import co.plugkit.store.PlugKitStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,24 +19,13 @@ import java.util.Optional;
 public final class Routes {
     private final ObjectMapper json;
     private final PlugKitStore store;
-    private final ApiKeys apiKeys;
-    private final Profiles profiles;
-    private final Accounts accounts;
-    private final ConnectFlow connectFlow;
-    private final TokenRefresher refresher;
-    private final Workspaces workspaces;
+    private final Engine engine;
     private final Optional<Secret> adminToken;
 
-    public Routes(ObjectMapper json, PlugKitStore store, ApiKeys apiKeys, Profiles profiles, Accounts accounts,
-            ConnectFlow connectFlow, TokenRefresher refresher, Workspaces workspaces, Optional<Secret> adminToken) {
+    public Routes(ObjectMapper json, PlugKitStore store, Engine engine, Optional<Secret> adminToken) {
         this.json = Objects.requireNonNull(json);
         this.store = Objects.requireNonNull(store);
-        this.apiKeys = Objects.requireNonNull(apiKeys);
-        this.profiles = Objects.requireNonNull(profiles);
-        this.accounts = Objects.requireNonNull(accounts);
-        this.connectFlow = Objects.requireNonNull(connectFlow);
-        this.refresher = Objects.requireNonNull(refresher);
-        this.workspaces = Objects.requireNonNull(workspaces);
+        this.engine = Objects.requireNonNull(engine);
         this.adminToken = Objects.requireNonNull(adminToken);
     }
 
@@ -51,16 +36,24 @@ public final class Routes {
      * @param prefix {@code ""} for the context root, else a path such as {@code /plugkit}
      */
     public void register(ServletContext context, String prefix) {
+        ApiKeys keys = engine.apiKeys();
         add(context, prefix, "health", new HealthServlet(json, store), "/v1/health");
-        add(context, prefix, "api-keys", new ApiKeysServlet(json, apiKeys), "/v1/api-keys/*");
-        add(context, prefix, "profiles", new ProfilesServlet(json, apiKeys, profiles), "/v1/profiles/*");
-        add(context, prefix, "connect", new ConnectServlet(json, apiKeys, connectFlow), "/v1/connect/instagram");
-        add(context, prefix, "callback", new CallbackServlet(connectFlow, new CallbackPage(json)),
+        add(context, prefix, "api-keys", new ApiKeysServlet(json, keys), "/v1/api-keys/*");
+        add(context, prefix, "profiles", new ProfilesServlet(json, keys, engine.profiles()), "/v1/profiles/*");
+        add(context, prefix, "connect", new ConnectServlet(json, keys, engine.connectFlow()), "/v1/connect/instagram");
+        add(context, prefix, "callback", new CallbackServlet(engine.connectFlow(), new CallbackPage(json)),
                 "/v1/connect/instagram/callback");
-        add(context, prefix, "accounts", new AccountsServlet(json, apiKeys, accounts, refresher), "/v1/accounts/*");
+        add(context, prefix, "deauthorize", new DeauthorizeServlet(json, engine.metaCallbacks()),
+                "/v1/connect/instagram/deauthorize");
+        add(context, prefix, "data-deletion", new DataDeletionServlet(json, engine.metaCallbacks()),
+                "/v1/connect/instagram/data-deletion/*");
+        add(context, prefix, "accounts", new AccountsServlet(json, keys, engine.accounts(), engine.refresher()),
+                "/v1/accounts/*");
+        add(context, prefix, "manual-connect", new ManualConnectServlet(json, keys, engine.manualConnect()),
+                "/v1/accounts/connect");
         add(context, prefix, "not-found", new NotFoundServlet(json), "/v1/*");
         adminToken.ifPresent(token -> add(context, prefix, "admin-workspaces",
-                new AdminWorkspacesServlet(json, workspaces, token), "/admin/v1/workspaces/*"));
+                new AdminWorkspacesServlet(json, engine.workspaces(), token), "/admin/v1/workspaces/*"));
     }
 
     private static void add(ServletContext context, String prefix, String name, Servlet servlet, String path) {

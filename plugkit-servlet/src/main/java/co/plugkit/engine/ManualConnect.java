@@ -1,0 +1,91 @@
+package co.plugkit.engine;
+
+import co.plugkit.crypto.TokenCipher;
+import co.plugkit.id.AccountId;
+import co.plugkit.id.ProfileId;
+import co.plugkit.id.WorkspaceId;
+import co.plugkit.instagram.InstagramApi;
+import co.plugkit.instagram.InstagramException;
+import co.plugkit.instagram.InstagramProfile;
+import co.plugkit.model.Account;
+import co.plugkit.model.AccountConnection;
+import co.plugkit.secret.Secret;
+import co.plugkit.store.AccountStore;
+import co.plugkit.store.ProfileStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code POST /v1/accounts/connect}: stores an account from a long-lived token the API client already has
+ * (say, from Meta's "Generate token"). The token is checked against {@code /me} first, and what
+ * Instagram says there — not what the client sent — is stored. Its expiry is unknown, so the refresher
+ * refreshes it as soon as Instagram allows (once it is a day old), which also learns the expiry.
+ */
+public final class ManualConnect {
+    private final ProfileStore profiles;
+    private final AccountStore accounts;
+    private final InstagramApi instagram;
+    private final TokenCipher cipher;
+    private final Clock clock;
+
+    public ManualConnect(ProfileStore profiles, AccountStore accounts, InstagramApi instagram, TokenCipher cipher,
+            Clock clock) {
+        this.profiles = profiles;
+        this.accounts = accounts;
+        this.instagram = instagram;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /**
+     * What the client sends.
+     *
+     * @param externalId the Instagram account id the client believes the token belongs to
+     * @param metadata the client's own JSON object, as text, already validated
+     */
+    public record Request(ProfileId profileId, String externalId, Secret accessToken, Optional<String> metadata) {
+        @Override
+        public String toString() {
+            return "ManualConnect.Request{profileId=" + profileId + ", externalId=" + externalId + ", accessToken=****}";
+        }
+    }
+
+    /** How it ended. */
+    public sealed interface Outcome {
+        record Connected(Account account) implements Outcome {}
+
+        record ProfileNotFound() implements Outcome {}
+
+        /** Instagram rejected the token, or it belongs to another account than {@code externalId}. */
+        record TokenRejected(String message) implements Outcome {}
+
+        record NotProfessional() implements Outcome {}
+
+        record InstagramUnavailable() implements Outcome {}
+    }
+
+    public Outcome connect(WorkspaceId workspaceId, Request request) {
+        if (profiles.find(workspaceId, request.profileId()).isEmpty()) {
+            return new Outcome.ProfileNotFound();
+        }
+        InstagramProfile me;
+        try {
+            me = instagram.fetchProfile(request.accessToken());
+        } catch (InstagramException e) {
+            return e.kind() == InstagramException.Kind.REJECTED
+                    ? new Outcome.TokenRejected("Instagram rejected the access token")
+                    : new Outcome.InstagramUnavailable();
+        }
+        if (!request.externalId().equals(me.userId()) && !me.appScopedId().map(request.externalId()::equals).orElse(false)) {
+            return new Outcome.TokenRejected("The access token belongs to another Instagram account than externalId");
+        }
+        if (!me.isProfessional()) {
+            return new Outcome.NotProfessional();
+        }
+        AccountConnection connection = new AccountConnection(workspaceId, request.profileId(), me.userId(),
+                me.appScopedId(), me.username(), me.name(), me.accountType(), me.profilePictureUrl(), List.of(),
+                cipher.seal(request.accessToken()), Optional.empty(), request.metadata());
+        return new Outcome.Connected(accounts.upsert(connection, AccountId.random(), clock.instant()));
+    }
+}

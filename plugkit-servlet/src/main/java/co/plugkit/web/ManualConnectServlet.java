@@ -1,0 +1,77 @@
+package co.plugkit.web;
+
+import co.plugkit.engine.ApiKeys;
+import co.plugkit.engine.ManualConnect;
+import co.plugkit.engine.ManualConnect.Outcome;
+import co.plugkit.id.ProfileId;
+import co.plugkit.id.WorkspaceId;
+import co.plugkit.secret.Secret;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * {@code POST /v1/accounts/connect}
+ * {@code {"platform":"INSTAGRAM","profileId","externalId","username","displayName","accessToken","metadata"}}:
+ * stores an account from a token the client already has. {@code username} and {@code displayName} are
+ * accepted but Instagram's own answer wins.
+ */
+final class ManualConnectServlet extends AuthenticatedServlet {
+    private static final int MAX_METADATA_CHARS = 8 * 1024;
+
+    private final transient ManualConnect manualConnect;
+
+    ManualConnectServlet(ObjectMapper json, ApiKeys apiKeys, ManualConnect manualConnect) {
+        super(json, apiKeys);
+        this.manualConnect = manualConnect;
+    }
+
+    @Override
+    protected void handle(ApiCall call, WorkspaceId workspace) throws IOException {
+        if (!call.method().equals("POST")) {
+            throw ApiProblem.methodNotAllowed(call.method());
+        }
+        JsonNode body = call.jsonBody();
+        String platform = ApiCall.textField(body, "platform", 20);
+        if (!platform.equalsIgnoreCase("instagram")) {
+            throw ApiProblem.badParameter("platform", "only INSTAGRAM is supported");
+        }
+        ProfileId profileId = ProfileId.parse(ApiCall.textField(body, "profileId", 64))
+                .orElseThrow(() -> ApiProblem.badParameter("profileId", "must be a profile id (prof_…)"));
+        String externalId = ApiCall.textField(body, "externalId", 64);
+        if (!externalId.matches("[0-9]{1,32}")) {
+            throw ApiProblem.badParameter("externalId", "must be the numeric Instagram account id");
+        }
+        Secret token = Secret.of(ApiCall.textField(body, "accessToken", 4096));
+        Optional<String> metadata = metadata(body.get("metadata"));
+
+        Outcome outcome = manualConnect.connect(workspace, new ManualConnect.Request(profileId, externalId, token, metadata));
+        if (outcome instanceof Outcome.Connected connected) {
+            call.respond(201, Views.account(connected.account()));
+        } else if (outcome instanceof Outcome.ProfileNotFound) {
+            throw ApiProblem.notFound("profile_not_found", "No profile " + profileId + " in this workspace");
+        } else if (outcome instanceof Outcome.TokenRejected rejected) {
+            throw new ApiProblem(422, "invalid_access_token", rejected.message());
+        } else if (outcome instanceof Outcome.NotProfessional) {
+            throw new ApiProblem(422, "not_professional_account",
+                    "Only Instagram business and creator accounts can be connected");
+        } else {
+            throw new ApiProblem(503, "instagram_unavailable", "Instagram could not be reached to check the token");
+        }
+    }
+
+    private Optional<String> metadata(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            throw ApiProblem.badParameter("metadata", "must be a JSON object");
+        }
+        String text = node.toString();
+        if (text.length() > MAX_METADATA_CHARS) {
+            throw ApiProblem.badParameter("metadata", "must be at most " + MAX_METADATA_CHARS + " characters as JSON");
+        }
+        return Optional.of(text);
+    }
+}
