@@ -47,6 +47,13 @@ class DisconnectHttpTest {
         assertThat(client.get("/v1/accounts/" + accountId).status()).isEqualTo(404);
         assertThat(client.get("/v1/accounts").json().get("data")).isEmpty();
         assertThat(client.delete("/v1/accounts/" + accountId).status()).isEqualTo(404);
+        try (var c = server.dataSource().getConnection();
+                var rs = c.createStatement().executeQuery("SELECT count(*) FROM plugkit_accounts WHERE token_ciphertext IS NOT NULL")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("sealed tokens left in the database").isZero();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
