@@ -1,6 +1,7 @@
 package co.plugkit;
 
 import co.plugkit.engine.RefreshPolicy;
+import co.plugkit.secret.JdbcUrls;
 import co.plugkit.secret.Secret;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -176,7 +177,7 @@ public final class PlugKitConfig {
     @Override
     public String toString() {
         return "PlugKitConfig{publicUrl=" + publicUrl + ", pathPrefix='" + pathPrefix + "', dbUrl="
-                + dbUrl.orElse("(none)") + ", dbJndi=" + dbJndi.orElse("(none)") + ", instagram=" + instagram
+                + dbUrl.map(JdbcUrls::withoutParameters).orElse("(none)") + ", dbJndi=" + dbJndi.orElse("(none)") + ", instagram=" + instagram
                 + ", encryptionKey=****, allowedRedirectUrls=" + allowedRedirectUrls + ", bootstrapApiKey="
                 + bootstrapApiKey.map(s -> "****").orElse("(none)") + ", adminToken="
                 + adminToken.map(s -> "****").orElse("(none)") + ", stateTtl=" + stateTtl + ", sandbox=" + sandbox

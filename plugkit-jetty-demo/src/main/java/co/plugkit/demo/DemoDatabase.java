@@ -1,6 +1,7 @@
 package co.plugkit.demo;
 
 import co.plugkit.PlugKitConfig;
+import co.plugkit.secret.JdbcUrls;
 import co.plugkit.secret.Secret;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -27,23 +28,9 @@ final class DemoDatabase {
             return new HikariDataSource(hikari);
         } catch (HikariPool.PoolInitializationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new DemoStartException("Could not open the database " + describe(url) + ": " + cause.getMessage(),
+            throw new DemoStartException("Could not open the database " + JdbcUrls.withoutParameters(url) + ": " + cause.getMessage(),
                     e);
         }
     }
 
-    /**
-     * The JDBC URL without anything after its host or file part: a URL may carry a password in its
-     * parameters, and this text ends up in logs and on the console.
-     */
-    static String describe(String url) {
-        int cut = url.length();
-        for (char c : new char[] {'?', ';'}) {
-            int i = url.indexOf(c);
-            if (i >= 0 && i < cut) {
-                cut = i;
-            }
-        }
-        return url.substring(0, cut);
-    }
 }

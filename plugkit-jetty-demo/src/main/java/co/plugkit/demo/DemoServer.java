@@ -2,6 +2,7 @@ package co.plugkit.demo;
 
 import co.plugkit.PlugKit;
 import co.plugkit.PlugKitConfig;
+import co.plugkit.secret.JdbcUrls;
 import co.plugkit.PlugKitConfigException;
 import co.plugkit.crypto.ApiKeySecret;
 import com.zaxxer.hikari.HikariDataSource;
@@ -98,7 +99,7 @@ public final class DemoServer implements AutoCloseable {
             jetty.setHandler(context);
             LOG.info("Database: {}", environment.usesEmbeddedDatabase()
                     ? "embedded H2 in " + dataDir.toAbsolutePath().normalize()
-                    : DemoDatabase.describe(config.dbUrl().orElseThrow()));
+                    : JdbcUrls.withoutParameters(config.dbUrl().orElseThrow()));
             return new DemoServer(jetty, connector, dataSource, plugKit, console, keyOffer);
         } catch (RuntimeException e) {
             // Leave nothing open behind a failed start: the port and the pool (and with it the H2 file lock).

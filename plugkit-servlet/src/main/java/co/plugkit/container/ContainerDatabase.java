@@ -1,5 +1,7 @@
 package co.plugkit.container;
 
+import co.plugkit.secret.JdbcUrls;
+
 import co.plugkit.PlugKitConfig;
 import co.plugkit.PlugKitConfigException;
 import co.plugkit.secret.Secret;
@@ -67,13 +69,13 @@ final class ContainerDatabase implements AutoCloseable {
         try {
             HikariDataSource pool = new HikariDataSource(hikari);
             return new ContainerDatabase(pool, Optional.of(pool), Optional.of(housekeeper), webappLoader,
-                    "pool " + poolName + " on " + describe(url));
+                    "pool " + poolName + " on " + JdbcUrls.withoutParameters(url));
         } catch (RuntimeException e) {
             housekeeper.shutdownNow();
             // The driver's message may quote the whole URL, parameters (and a password) included.
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            String reason = String.valueOf(cause.getMessage()).replace(url, describe(url));
-            throw new PlugKitConfigException("PlugKit could not open the database " + describe(url) + ": " + reason);
+            String reason = String.valueOf(cause.getMessage()).replace(url, JdbcUrls.withoutParameters(url));
+            throw new PlugKitConfigException("PlugKit could not open the database " + JdbcUrls.withoutParameters(url) + ": " + reason);
         }
     }
 
@@ -124,15 +126,4 @@ final class ContainerDatabase implements AutoCloseable {
         }
     }
 
-    /** The JDBC URL cut before its parameters, which may carry a password. */
-    static String describe(String url) {
-        int cut = url.length();
-        for (char c : new char[] {'?', ';'}) {
-            int i = url.indexOf(c);
-            if (i >= 0 && i < cut) {
-                cut = i;
-            }
-        }
-        return url.substring(0, cut);
-    }
 }

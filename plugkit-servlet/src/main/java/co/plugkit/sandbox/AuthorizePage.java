@@ -1,5 +1,7 @@
 package co.plugkit.sandbox;
 
+import static co.plugkit.web.Html.escape;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -114,18 +116,4 @@ final class AuthorizePage {
                 + "</title><style>" + STYLE + "</style></head><body><main>" + body + "</main></body></html>\n");
     }
 
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
 }

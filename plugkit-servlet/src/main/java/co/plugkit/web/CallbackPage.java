@@ -1,5 +1,7 @@
 package co.plugkit.web;
 
+import static co.plugkit.web.Html.escape;
+
 import co.plugkit.engine.CallbackOutcome;
 import co.plugkit.engine.CallbackOutcome.Connected;
 import co.plugkit.engine.CallbackOutcome.Failed;
@@ -88,20 +90,6 @@ final class CallbackPage {
         }
     }
 
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
 
     private static String sha256(String script) {
         try {

@@ -55,8 +55,8 @@ final class DataDeletionServlet extends ApiServlet {
         response.getWriter().write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>Data deletion request</title><style>body{font-family:system-ui,sans-serif;max-width:32rem;"
                 + "margin:4rem auto;padding:0 1rem}</style></head><body><h1>Data deletion request</h1>"
-                + "<p>Confirmation code <code>" + CallbackPage.escape(deletion.confirmationCode()) + "</code>: completed on "
-                + CallbackPage.escape(deletion.requestedAt().toString()) + ". Every connected Instagram account of this"
+                + "<p>Confirmation code <code>" + Html.escape(deletion.confirmationCode()) + "</code>: completed on "
+                + Html.escape(deletion.requestedAt().toString()) + ". Every connected Instagram account of this"
                 + " user and its access token were deleted.</p></body></html>\n");
     }
 }

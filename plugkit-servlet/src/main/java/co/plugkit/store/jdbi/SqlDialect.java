@@ -16,10 +16,10 @@ import javax.sql.DataSource;
  * stored, and how an account is upserted atomically. Everything else is plain SQL that all of them run.
  */
 public enum SqlDialect {
-    /** H2 2.x: {@code TIMESTAMP WITH TIME ZONE}; the embedded default. */
-    H2("h2", true),
-    /** PostgreSQL 14+: {@code timestamptz}, {@code INSERT … ON CONFLICT}. */
-    POSTGRESQL("postgresql", true),
+    /** H2 2.x: {@code TIMESTAMP WITH TIME ZONE}; the embedded default. Shares the standard-SQL migrations. */
+    H2("standard", true),
+    /** PostgreSQL 14+: {@code timestamptz}, {@code INSERT … ON CONFLICT}. Shares the standard-SQL migrations. */
+    POSTGRESQL("standard", true),
     /** MariaDB 10.6+ and MySQL 8: {@code DATETIME(6)} holding UTC, {@code INSERT … ON DUPLICATE KEY UPDATE}. */
     MYSQL("mysql", false);
 
