@@ -239,14 +239,19 @@ public final class PlugKit implements AutoCloseable {
          */
         public PlugKit build() {
             PlugKit plugKit = new PlugKit(this);
-            plugKit.config.bootstrapApiKey().ifPresent(key -> {
-                ApiKeySecret secret = ApiKeySecret.parse(key.reveal()).orElseThrow(() -> new PlugKitConfigException(
-                        "plugkit.bootstrapApiKey must be sk_ followed by 64 lowercase hex digits"));
-                plugKit.engine.workspaces().ensureDefault();
-                if (plugKit.engine.apiKeys().ensure(Workspaces.DEFAULT_WORKSPACE, secret, "bootstrap")) {
-                    LOG.info("Bootstrap API key {}… stored for the default workspace", secret.prefix());
-                }
-            });
+            try {
+                plugKit.config.bootstrapApiKey().ifPresent(key -> {
+                    ApiKeySecret secret = ApiKeySecret.parse(key.reveal()).orElseThrow(() -> new PlugKitConfigException(
+                            "plugkit.bootstrapApiKey must be sk_ followed by 64 lowercase hex digits"));
+                    plugKit.engine.workspaces().ensureDefault();
+                    if (plugKit.engine.apiKeys().ensure(Workspaces.DEFAULT_WORKSPACE, secret, "bootstrap")) {
+                        LOG.info("Bootstrap API key {}… stored for the default workspace", secret.prefix());
+                    }
+                });
+            } catch (RuntimeException e) {
+                plugKit.close(); // the refresher's threads are already running; a failed build must not leak them
+                throw e;
+            }
             return plugKit;
         }
 
