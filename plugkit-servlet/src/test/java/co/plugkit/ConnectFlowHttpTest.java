@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.plugkit.testing.ApiClient;
 import co.plugkit.testing.ApiClient.Response;
+import co.plugkit.testing.Concurrently;
 import co.plugkit.testing.FakeInstagram;
 import co.plugkit.testing.FakeInstagram.Endpoint;
 import co.plugkit.testing.FakeInstagram.IgAccount;
@@ -22,9 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,21 +174,13 @@ class ConnectFlowHttpTest {
         Response authorize = ApiClient.browse(URI.create(client.connect(profileId).json().get("authUrl").asText()));
         URI callback = ApiClient.callbackUrl(authorize);
 
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Callable<Integer>> tasks = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                tasks.add(() -> ApiClient.browse(callback).status());
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(tasks)) {
-                statuses.add(f.get());
-            }
-            assertThat(statuses).containsOnly(200, 409);
-            assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            tasks.add(() -> ApiClient.browse(callback).status());
         }
+        List<Integer> statuses = Concurrently.run(8, tasks);
+        assertThat(statuses).containsOnly(200, 409);
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(instagram.calls(Endpoint.CODE_EXCHANGE)).isEqualTo(1);
         assertThat(client.get("/v1/accounts").json().get("data")).hasSize(1);
     }

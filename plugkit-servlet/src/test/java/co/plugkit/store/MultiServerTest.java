@@ -8,15 +8,13 @@ import co.plugkit.testing.FakeInstagram;
 import co.plugkit.testing.FakeInstagram.Endpoint;
 import co.plugkit.testing.MutableClock;
 import co.plugkit.testing.PlugKitServer;
+import co.plugkit.testing.Concurrently;
 import co.plugkit.testing.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,7 +92,7 @@ abstract class MultiServerTest {
             PlugKitServer target = i % 2 == 0 ? one : two;
             tasks.add(() -> ApiClient.browse(on(target, callback)).status());
         }
-        List<Integer> statuses = runAll(tasks);
+        List<Integer> statuses = Concurrently.run(16, tasks);
 
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(49);
@@ -116,7 +114,7 @@ abstract class MultiServerTest {
                 return ApiClient.browse(on(callbackServer, ApiClient.callbackUrl(authorize))).status();
             });
         }
-        List<Integer> statuses = runAll(tasks);
+        List<Integer> statuses = Concurrently.run(16, tasks);
 
         assertThat(statuses).containsOnly(200);
         assertThat(client.get("/v1/accounts?profileId=" + profileId).json().get("data")).hasSize(1);
@@ -127,16 +125,4 @@ abstract class MultiServerTest {
         return URI.create(server.baseUrl() + url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
     }
 
-    private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : pool.invokeAll(tasks)) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

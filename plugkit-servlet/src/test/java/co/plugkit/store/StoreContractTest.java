@@ -18,6 +18,7 @@ import co.plugkit.model.SealedToken;
 import co.plugkit.model.Workspace;
 import co.plugkit.store.ConnectStateStore.Consumption;
 import co.plugkit.store.jdbi.JdbiPlugKitStore;
+import co.plugkit.testing.Concurrently;
 import co.plugkit.testing.TestDatabase;
 import java.net.URI;
 import java.time.Duration;
@@ -27,9 +28,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TimeZone;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -203,7 +201,7 @@ abstract class StoreContractTest {
             tasks.add(() -> store.accounts().upsert(connection(profile, "17841400000000003", "racer" + n, "v" + n),
                     AccountId.random(), T0.plusSeconds(n)));
         }
-        List<Account> results = runAll(tasks);
+        List<Account> results = Concurrently.run(8, tasks);
 
         assertThat(results).extracting(Account::id).containsOnly(results.get(0).id());
         assertThat(store.accounts().list(workspace, Optional.empty(), 50, Optional.empty()).items()).hasSize(1);
@@ -279,7 +277,7 @@ abstract class StoreContractTest {
         for (int i = 0; i < 20; i++) {
             tasks.add(() -> store.connectStates().consume(hash, T0.plusSeconds(1)));
         }
-        List<Consumption> results = runAll(tasks);
+        List<Consumption> results = Concurrently.run(8, tasks);
 
         assertThat(results).filteredOn(r -> r instanceof Consumption.Consumed).hasSize(1);
         assertThat(results).filteredOn(r -> r instanceof Consumption.AlreadyUsed).hasSize(19);
@@ -309,17 +307,5 @@ abstract class StoreContractTest {
         return (base + String.valueOf(c).repeat(64)).substring(0, 64);
     }
 
-    private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : pool.invokeAll(tasks)) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
 }
