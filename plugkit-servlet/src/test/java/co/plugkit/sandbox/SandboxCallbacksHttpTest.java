@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class SandboxCallbacksHttpTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final Pattern TOKEN = Pattern.compile("name=\"form_token\" value=\"([^\"]+)\"");
+    /** PlugKitConfig's fixed sandbox app secret, used when no client secret is configured. */
+    private static final String SANDBOX_APP_SECRET = "plugkit-sandbox-app-secret";
     private static final Pattern COOKIE = Pattern.compile("plugkit_sandbox_form=([0-9a-f]{32})");
 
     private PlugKitServer server;
@@ -61,6 +63,9 @@ class SandboxCallbacksHttpTest {
                 "PlugKit acknowledged the deauthorize callback (HTTP 200)",
                 server.baseUrl() + "/v1/connect/instagram/deauthorize", "&quot;user_id&quot;:&quot;17841400000000101&quot;",
                 "&quot;algorithm&quot;:&quot;HMAC-SHA256&quot;");
+        // Only the payload is shown: neither the signed request nor the app secret.
+        assertThat(result.body()).doesNotContain(SANDBOX_APP_SECRET, "signed_request=").doesNotContainPattern(
+                "[A-Za-z0-9_-]{43}\\.[A-Za-z0-9_-]{20,}");
         // The sandbox revoked its tokens, as removing the app on Instagram does.
         assertThat(result.body()).contains("id=\"app-acme_coffee\"")
                 .containsPattern("id=\"app-acme_coffee\".*?app access: <span class=\"access\">none");
@@ -130,7 +135,7 @@ class SandboxCallbacksHttpTest {
                 .contains("Path=/plugkit/sandbox/instagram/apps", "HttpOnly", "SameSite=Strict");
         assertThat(page.body()).contains("id=\"remove-app-acme_coffee\"", "id=\"delete-data-luna.creates\"")
                 .doesNotContain("<script", "src=\"http", "href=\"http").contains("@northwind_outfitters");
-        assertThat(page.body()).doesNotContain("sandbox-secret", "signed_request=");
+        assertThat(page.body()).doesNotContain(SANDBOX_APP_SECRET, "signed_request=");
         HttpResponse<String> unknown = open().submit(Map.of("account", "nobody", "callback", "deauthorize"));
         assertThat(unknown.statusCode()).isEqualTo(400);
     }
