@@ -15,7 +15,9 @@ import co.plugkit.engine.TokenRefresher;
 import co.plugkit.engine.Workspaces;
 import co.plugkit.instagram.InstagramApi;
 import co.plugkit.instagram.NimbusInstagramClient;
+import co.plugkit.sandbox.CallbackTransport;
 import co.plugkit.sandbox.InstagramSandbox;
+import co.plugkit.sandbox.SandboxMeta;
 import co.plugkit.sandbox.SandboxRoutes;
 import co.plugkit.sandbox.SandboxSettings;
 import co.plugkit.store.PlugKitStore;
@@ -50,6 +52,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PlugKit implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlugKit.class);
+    /** How long the sandbox waits on PlugKit's answer to a callback it sends (connect, then read). */
+    private static final Duration SANDBOX_CALLBACK_TIMEOUT = Duration.ofSeconds(10);
 
     private final PlugKitConfig config;
     private final PlugKitStore store;
@@ -91,7 +95,7 @@ public final class PlugKit implements AutoCloseable {
                 ? Optional.of(RefreshScheduler.start(engine.refresher(), config.refreshPolicy().interval()))
                 : Optional.empty();
         this.routes = new Routes(json, store, engine, config.adminToken());
-        this.sandboxRoutes = config.sandbox() ? Optional.of(new SandboxRoutes(sandbox(config, clock), json)) : Optional.empty();
+        this.sandboxRoutes = config.sandbox() ? Optional.of(sandboxRoutes(config, clock, json)) : Optional.empty();
     }
 
     /**
@@ -99,11 +103,16 @@ public final class PlugKit implements AutoCloseable {
      * like any Instagram, so the connect flow takes the real code path; its "slow" fault waits past the
      * configured read timeout.
      */
-    private static InstagramSandbox sandbox(PlugKitConfig config, Clock clock) {
+    private static SandboxRoutes sandboxRoutes(PlugKitConfig config, Clock clock, ObjectMapper json) {
         PlugKitConfig.InstagramSettings ig = config.instagram();
-        return new InstagramSandbox(new SandboxSettings(ig.clientId(), ig.clientSecret(), config.redirectUri(),
-                URI.create(config.publicUrl() + PlugKitConfig.SANDBOX_PATH),
+        InstagramSandbox sandbox = new InstagramSandbox(new SandboxSettings(ig.clientId(), ig.clientSecret(),
+                config.redirectUri(), URI.create(config.publicUrl() + PlugKitConfig.SANDBOX_PATH),
                 ig.readTimeout().plus(Duration.ofSeconds(2))), clock);
+        // Meta's callbacks go to PlugKit's public URL over HTTP, like the connect flow's calls to the sandbox,
+        // so PlugKit's real callback endpoints answer them.
+        SandboxMeta meta = new SandboxMeta(sandbox, config.publicUrl(), CallbackTransport.http(SANDBOX_CALLBACK_TIMEOUT),
+                json, clock);
+        return new SandboxRoutes(sandbox, meta, json);
     }
 
     public static Builder builder() {

@@ -39,8 +39,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The demo in a real browser: headless Chromium (Debian's {@code chromium} and {@code chromium-driver})
  * opens the demo started with no configuration at all (sandbox mode), creates a profile, connects a sandbox
- * account through the popup, cancels once, tries a fault switch, and disconnects. Screenshots go to
- * {@code target/browser-screenshots/} (and, with {@code -Dplugkit.docsImages=DIR}, the two documentation
+ * account through the popup, cancels once, tries a fault switch, asks for a refresh, plays Meta on the
+ * sandbox's apps page (Remove app: the account shows disconnected), and disconnects. Screenshots go to
+ * {@code target/browser-screenshots/} (and, with {@code -Dplugkit.docsImages=DIR}, the documentation
  * images to DIR); on failure the page is captured there too.
  *
  * <p>Without Chromium the test is skipped with a loud message, except when {@code CI=true}: CI must never
@@ -178,6 +179,41 @@ class BrowserEndToEndTest {
 
     @Test
     @Order(4)
+    void refreshTokenIsAnApiCallAndATooNewTokenIsExplained() {
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        WebElement row = acmeRow();
+        assertThat(row.findElement(By.cssSelector(".last-refreshed")).getText()).isEqualTo("never");
+        row.findElement(By.cssSelector(".refresh")).click();
+        // The sandbox, like Instagram, refreshes a token only once it is 24 hours old.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "token_too_new"));
+        assertThat(driver.findElement(By.id("log")).getText()).contains("curl -s -X POST", "/refresh");
+    }
+
+    @Test
+    @Order(5)
+    void removeAppInTheSandboxEndsDisconnected() {
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        String main = driver.getWindowHandle();
+        Set<String> before = driver.getWindowHandles();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sandbox-apps"))).click();
+        wait.until(d -> d.getWindowHandles().size() > before.size());
+        String apps = driver.getWindowHandles().stream().filter(h -> !before.contains(h)).findFirst().orElseThrow();
+        driver.switchTo().window(apps);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("remove-app-acme_coffee"))).click();
+        WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("callback-result")));
+        assertThat(result.getText()).contains("PlugKit acknowledged the deauthorize callback");
+        driver.manage().window().setSize(new Dimension(600, 1500));
+        screenshot("sandbox-apps-page");
+        driver.close();
+        driver.switchTo().window(main);
+
+        driver.findElement(By.id("reload-accounts")).click();
+        wait.until(d -> acmeRow().findElement(By.cssSelector(".status")).getText().equals("disconnected"));
+        assertThat(acmeRow().findElement(By.cssSelector(".status-reason")).getText()).isEqualTo("deauthorized");
+    }
+
+    @Test
+    @Order(6)
     void disconnectEmptiesTheTable() {
         WebDriverWait wait = new WebDriverWait(driver, WAIT);
         driver.findElement(By.cssSelector("#accounts .disconnect")).click();
@@ -204,6 +240,10 @@ class BrowserEndToEndTest {
         }
         driver.switchTo().window(main);
         new WebDriverWait(driver, WAIT).until(d -> d.getWindowHandles().size() == 1);
+    }
+
+    private static WebElement acmeRow() {
+        return driver.findElement(By.xpath("//table[@id='accounts']//tr[.//strong[text()='@acme_coffee']]"));
     }
 
     private static List<WebElement> accountRows() {

@@ -77,7 +77,7 @@ public final class MetaCallbacks {
         String code = HexFormat.of().formatHex(Hashing.randomBytes(10));
         Instant now = clock.instant();
         deletions.insert(new DataDeletion(code, now, count));
-        LOG.info("Data deletion callback: {} account(s) deleted, confirmation {}", count, code);
+        LOG.info("Data deletion callback: {} account(s) of an Instagram user deleted", count);
         return new Outcome.Deleted(statusBaseUrl.resolve(code), code, count);
     }
 

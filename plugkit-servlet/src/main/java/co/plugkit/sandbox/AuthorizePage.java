@@ -1,6 +1,7 @@
 package co.plugkit.sandbox;
 
-import static co.plugkit.web.Html.escape;
+import static co.plugkit.sandbox.SandboxHtml.escape;
+import static co.plugkit.sandbox.SandboxHtml.write;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,7 +11,7 @@ import java.util.Map;
 /**
  * The sandbox's HTML: the consent page (the app's requested permissions, the sandbox accounts, the fault
  * switches, Allow and Cancel) and the refusal page. One self-contained document each, no script, no
- * third-party resource; every value is HTML-escaped.
+ * third-party resource; every value is HTML-escaped ({@link SandboxHtml}).
  */
 final class AuthorizePage {
     private static final Map<String, String> PERMISSIONS = Map.of(
@@ -19,18 +20,6 @@ final class AuthorizePage {
             "instagram_business_manage_messages", "Read and reply to direct messages",
             "instagram_business_manage_comments", "Read, reply to and moderate comments",
             "instagram_business_manage_insights", "Read insights about your account and content");
-
-    private static final String STYLE = "body{font-family:system-ui,sans-serif;background:#fafafa;color:#262626;"
-            + "margin:0}main{max-width:30rem;margin:2rem auto;background:#fff;border:1px solid #dbdbdb;"
-            + "border-radius:8px;padding:1.5rem}.banner{background:#fff4d6;border:1px solid #f0c36d;border-radius:6px;"
-            + "padding:.5rem .75rem;font-size:.85rem}h1{font-size:1.2rem}ul{padding-left:1.2rem}"
-            + "label.account{display:flex;align-items:center;gap:.75rem;border:1px solid #dbdbdb;border-radius:6px;"
-            + "padding:.5rem;margin:.4rem 0;cursor:pointer}label.account img{width:40px;height:40px;border-radius:50%}"
-            + ".type{font-size:.75rem;color:#737373}details{margin:1rem 0;font-size:.9rem}fieldset{border:0;padding:0}"
-            + ".buttons{display:flex;gap:.75rem;margin-top:1rem}button{flex:1;padding:.6rem;border-radius:6px;"
-            + "font-size:1rem;border:1px solid #dbdbdb;background:#fff;cursor:pointer}"
-            + "button.allow{background:#0095f6;border-color:#0095f6;color:#fff}.small{font-size:.75rem;color:#737373;"
-            + "word-break:break-all}";
 
     void consent(Authorization.Consent consent, HttpServletResponse response) throws IOException {
         AuthorizationRequest r = consent.request();
@@ -101,19 +90,4 @@ final class AuthorizePage {
         URI uri = URI.create(redirectUri);
         return " " + uri.getScheme() + "://" + uri.getRawAuthority();
     }
-
-    private static void write(HttpServletResponse response, int status, String title, String body, String formTargets)
-            throws IOException {
-        response.setStatus(status);
-        response.setContentType("text/html");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self';"
-                + " form-action 'self'" + formTargets + "; base-uri 'none'; frame-ancestors 'none'");
-        response.getWriter().write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
-                + "</title><style>" + STYLE + "</style></head><body><main>" + body + "</main></body></html>\n");
-    }
-
 }

@@ -140,6 +140,19 @@ public final class InstagramSandbox {
         return graph.revokePermissions(call);
     }
 
+    /**
+     * The person removed the app in Instagram's settings: every sandbox token of {@code account} is revoked
+     * (Graph answers 190/460 for them from now on), as after {@code DELETE /me/permissions}.
+     */
+    public void removeApp(SandboxAccount account) {
+        ledger.revokeAllOf(Objects.requireNonNull(account, "account").userId());
+    }
+
+    /** Whether the app can still use {@code account}: it holds a long-lived token neither revoked nor expired. */
+    public boolean hasAccess(SandboxAccount account) {
+        return ledger.hasLiveLongLivedToken(Objects.requireNonNull(account, "account").userId(), clock.instant());
+    }
+
     /** Graph's answer to a path it does not know. */
     public SandboxAnswer unsupported(String method) {
         return SandboxAnswer.graphError(400, "GraphMethodException", 100, 33,

@@ -71,6 +71,12 @@ final class SandboxLedger {
         tokens.replaceAll((value, t) -> t.grant().account().userId().equals(userId) ? t.revoke() : t);
     }
 
+    /** Whether the account holds a long-lived token that is neither revoked nor expired at {@code now}. */
+    synchronized boolean hasLiveLongLivedToken(String userId, Instant now) {
+        return tokens.values().stream().anyMatch(t -> t.longLived() && !t.revoked() && now.isBefore(t.expiresAt())
+                && t.grant().account().userId().equals(userId));
+    }
+
     /** A random token of letters and digits after a fixed prefix, like Instagram's {@code IGAA…}. */
     static String randomToken(String prefix, int length) {
         StringBuilder out = new StringBuilder(prefix);

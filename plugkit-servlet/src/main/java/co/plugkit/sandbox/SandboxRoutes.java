@@ -9,14 +9,22 @@ import java.util.Objects;
 
 /**
  * Mounts the sandbox's thin servlets at {@code {prefix}/sandbox/instagram}: the authorization page, the
- * code exchange, the Graph token endpoints, {@code /{version}/me} and the accounts' pictures.
+ * code exchange, the Graph token endpoints, {@code /{version}/me}, the accounts' pictures, and the
+ * "Apps and websites" page from which the sandbox sends Meta's callbacks ({@code …/apps}).
  */
 public final class SandboxRoutes {
     private final InstagramSandbox sandbox;
+    private final SandboxMeta meta;
     private final ObjectMapper json;
 
-    public SandboxRoutes(InstagramSandbox sandbox, ObjectMapper json) {
+    /**
+     * @param sandbox the sandbox's engine
+     * @param meta the sandbox playing Meta, for the callbacks page
+     * @param json writes the sandbox's JSON answers
+     */
+    public SandboxRoutes(InstagramSandbox sandbox, SandboxMeta meta, ObjectMapper json) {
         this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
+        this.meta = Objects.requireNonNull(meta, "meta");
         this.json = Objects.requireNonNull(json, "json");
     }
 
@@ -34,6 +42,9 @@ public final class SandboxRoutes {
         add(context, prefix, "long-lived", new SandboxJsonServlet(json, sandbox::exchangeForLongLived),
                 base + "/access_token");
         add(context, prefix, "refresh", new SandboxJsonServlet(json, sandbox::refresh), base + "/refresh_access_token");
+        // An exact mapping: it wins over the Graph servlet's "/*" below.
+        add(context, prefix, "apps", new SandboxAppsServlet(meta, new SandboxFormGuard(), new AppsPage()),
+                base + "/apps");
         add(context, prefix, "pictures", new SandboxPictureServlet(), base + "/pictures/*");
         add(context, prefix, "graph", new SandboxGraphServlet(json, sandbox), base + "/*");
     }

@@ -3,7 +3,8 @@
 // into the page with textContent, never as HTML.
 'use strict';
 (function () {
-  var state = { key: '', apiBase: '', publicOrigin: '', sandbox: false, popup: null, profiles: {} };
+  var state = { key: '', apiBase: '', publicOrigin: '', sandbox: false, popup: null, profiles: {},
+    sandboxAppsOpened: false };
 
   function $(id) { return document.getElementById(id); }
 
@@ -98,6 +99,11 @@
     return when.toISOString().slice(0, 10) + ' (in ' + days + ' days)';
   }
 
+  function formatWhen(iso, none) {
+    if (!iso) { return none; }
+    return new Date(iso).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+  }
+
   function loadAccounts() {
     return api('GET', '/v1/accounts?limit=100').then(function (page) {
       var body = $('accounts').querySelector('tbody');
@@ -119,18 +125,41 @@
         row.appendChild(name);
         row.appendChild(el('td', a.accountType === 'MEDIA_CREATOR' ? 'Creator' : 'Business'));
         row.appendChild(el('td', state.profiles[a.profileId] || a.profileId));
-        row.appendChild(el('td', a.status, 'status status-' + a.status));
+        var status = el('td');
+        status.appendChild(el('span', a.status, 'status status-' + a.status));
+        if (a.statusReason) { status.appendChild(el('div', a.statusReason, 'small status-reason')); }
+        row.appendChild(status);
         row.appendChild(el('td', formatExpiry(a.tokenExpiresAt), 'expiry'));
-        var actions = el('td');
-        var button = el('button', 'Disconnect', 'disconnect');
-        button.type = 'button';
-        button.addEventListener('click', function () { disconnect(a); });
-        actions.appendChild(button);
+        row.appendChild(el('td', formatWhen(a.lastRefreshedAt, 'never'), 'last-refreshed'));
+        var actions = el('td', null, 'actions');
+        actions.appendChild(button('Refresh token', 'refresh', function () { refresh(a); }));
+        actions.appendChild(button('Disconnect', 'disconnect', function () { disconnect(a); }));
         row.appendChild(actions);
         body.appendChild(row);
       });
       $('no-accounts').hidden = page.data.length > 0;
     });
+  }
+
+  function button(text, className, onClick) {
+    var b = el('button', text, className);
+    b.type = 'button';
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  function refresh(account) {
+    api('POST', '/v1/accounts/' + encodeURIComponent(account.id) + '/refresh').then(function (updated) {
+      notice('@' + account.username + ': ' + (updated.status === 'active'
+        ? 'token refreshed, now expires ' + formatExpiry(updated.tokenExpiresAt) + '.'
+        : 'Instagram refused the token, the account is ' + updated.status + '.'), updated.status !== 'active');
+      return loadAccounts();
+    }).catch(function (e) { notice('Not refreshed: ' + e.message, true); });
+  }
+
+  function reloadAccounts() {
+    if (!state.key) { return; }
+    loadAccounts().catch(function (e) { notice('Could not list accounts: ' + e.message, true); });
   }
 
   function disconnect(account) {
@@ -189,6 +218,10 @@
     $('use-key').addEventListener('click', function () { useKey($('api-key').value, 'Using the key you pasted.'); });
     $('create-profile').addEventListener('click', createProfile);
     $('connect').addEventListener('click', connect);
+    $('reload-accounts').addEventListener('click', reloadAccounts);
+    $('sandbox-apps').addEventListener('click', function () { state.sandboxAppsOpened = true; });
+    // After playing Meta in the sandbox's tab, coming back shows what the callbacks did.
+    window.addEventListener('focus', function () { if (state.sandboxAppsOpened) { reloadAccounts(); } });
     window.addEventListener('message', onMessage);
     fetch('demo/session', { cache: 'no-store' }).then(function (res) { return res.json(); }).then(function (session) {
       state.apiBase = session.apiBase;
@@ -197,6 +230,10 @@
       $('mode').textContent = session.sandbox ? 'Sandbox mode' : 'Instagram';
       $('mode').className = session.sandbox ? 'badge sandbox' : 'badge live';
       $('sandbox-hint').hidden = !session.sandbox;
+      if (session.sandbox) {
+        $('sandbox-apps').href = new URL(state.apiBase + '/sandbox/instagram/apps', location.href).href;
+        $('sandbox-apps').hidden = false;
+      }
       var saved = sessionStorage.getItem('plugkit-demo-key');
       if (session.apiKey) {
         $('api-key').value = session.apiKey;

@@ -1,0 +1,71 @@
+package co.plugkit.sandbox;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * {@code …/apps}: {@code GET} lists the sandbox accounts with Remove app and Delete my data; {@code POST}
+ * (their forms) checks the anti-forgery token, has {@link SandboxMeta} send the callback, and shows
+ * PlugKit's answer.
+ */
+final class SandboxAppsServlet extends HttpServlet {
+    private static final String COOKIE = "plugkit_sandbox_form";
+
+    private final transient SandboxMeta meta;
+    private final transient SandboxFormGuard guard;
+    private final transient AppsPage page;
+
+    SandboxAppsServlet(SandboxMeta meta, SandboxFormGuard guard, AppsPage page) {
+        this.meta = meta;
+        this.guard = guard;
+        this.page = page;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        show(request, response, 200, Optional.empty(), Optional.empty());
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!guard.accepts(cookie(request).orElse(null), request.getParameter(AppsPage.TOKEN_FIELD))) {
+            show(request, response, 403, Optional.empty(),
+                    Optional.of("This form has expired or was sent from another page. Try again below."));
+            return;
+        }
+        Optional<SandboxCallback> callback = Optional.ofNullable(request.getParameter("callback"))
+                .flatMap(SandboxCallback::fromParam);
+        Optional<SandboxAccount> account = Optional.ofNullable(request.getParameter("account"))
+                .flatMap(SandboxAccount::byUsername);
+        Optional<SandboxUserId> userId = Optional.ofNullable(request.getParameter("user_id"))
+                .map(SandboxUserId::fromParam).orElse(Optional.of(SandboxUserId.PROFESSIONAL));
+        if (callback.isEmpty() || account.isEmpty() || userId.isEmpty()) {
+            show(request, response, 400, Optional.empty(), Optional.of("Choose a sandbox account and a button."));
+            return;
+        }
+        CallbackReport report = meta.send(callback.get(), account.get(), userId.get());
+        show(request, response, 200, Optional.of(report), Optional.empty());
+    }
+
+    private void show(HttpServletRequest request, HttpServletResponse response, int status,
+            Optional<CallbackReport> report, Optional<String> problem) throws IOException {
+        String nonce = cookie(request).filter(guard::wellFormed).orElseGet(guard::newNonce);
+        // Set on every answer, scoped to this page; SameSite=Strict keeps it off cross-site form posts.
+        response.addHeader("Set-Cookie", COOKIE + "=" + nonce + "; Path=" + request.getContextPath()
+                + request.getServletPath() + "; HttpOnly; SameSite=Strict" + (request.isSecure() ? "; Secure" : ""));
+        response.setHeader("Referrer-Policy", "no-referrer");
+        page.show(response, status, meta.accounts(), meta.target(SandboxCallback.DEAUTHORIZE),
+                meta.target(SandboxCallback.DATA_DELETION), guard.tokenFor(nonce), report, problem);
+    }
+
+    private static Optional<String> cookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        return cookies == null ? Optional.empty() : Arrays.stream(cookies)
+                .filter(c -> COOKIE.equals(c.getName())).map(Cookie::getValue).findFirst();
+    }
+}
