@@ -167,6 +167,13 @@ class AccountsHttpTest extends SharedServerTest {
         assertError(client.post("/v1/health", "{}"), 405, "method_not_allowed");
         assertError(client.post("/v1/connect/instagram", "{}"), 405, "method_not_allowed");
         assertThat(client.get("/v1/accounts/" + accountId).status()).isEqualTo(200);
+
+        // A 405 says what the route does take (RFC 9110).
+        assertThat(client.post("/v1/accounts", "{}").header("Allow")).contains("GET");
+        assertThat(client.post("/v1/accounts/" + accountId, "{}").header("Allow")).contains("GET, DELETE");
+        assertThat(client.get("/v1/accounts/" + accountId + "/refresh").header("Allow")).contains("POST");
+        assertThat(client.post("/v1/health", "{}").header("Allow")).contains("GET, HEAD");
+        assertThat(client.delete("/v1/profiles").header("Allow")).contains("GET, POST");
     }
 
     @Test

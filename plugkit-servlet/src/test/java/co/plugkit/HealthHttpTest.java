@@ -24,4 +24,12 @@ class HealthHttpTest extends SharedServerTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("status").asText()).isEqualTo("ok");
     }
+
+    @Test
+    void answersHeadForLoadBalancerProbes() {
+        Response r = server.anonymousClient().raw("HEAD", "/v1/health");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).isEmpty();
+    }
 }

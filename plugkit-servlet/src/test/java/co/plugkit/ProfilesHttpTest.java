@@ -124,7 +124,7 @@ class ProfilesHttpTest extends SharedServerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
-        "text/json"})
+        "text/json", "application/json-patch+json", "application/jsonx"})
     void aBodyOfAnotherContentTypeIsRefused(String contentType) {
         ApiClient client = newWorkspace();
 

@@ -28,7 +28,7 @@ final class AccountsServlet extends AuthenticatedServlet {
         List<String> path = call.pathSegments();
         if (path.size() == 2 && path.get(1).equals("refresh")) {
             if (!call.method().equals("POST")) {
-                throw ApiProblem.methodNotAllowed(call.method());
+                throw ApiProblem.methodNotAllowed(call.method(), "POST");
             }
             refresh(call, workspace, path.get(0));
             return;
@@ -49,7 +49,7 @@ final class AccountsServlet extends AuthenticatedServlet {
             }
             case "DELETE" -> {
                 if (id.isEmpty()) {
-                    throw ApiProblem.methodNotAllowed("DELETE");
+                    throw ApiProblem.methodNotAllowed("DELETE", "GET");
                 }
                 AccountId accountId = AccountId.parse(id.get()).orElseThrow(() -> notFound(id.get()));
                 if (!accounts.disconnect(workspace, accountId)) {
@@ -57,7 +57,9 @@ final class AccountsServlet extends AuthenticatedServlet {
                 }
                 call.noContent();
             }
-            default -> throw ApiProblem.methodNotAllowed(call.method());
+            default -> throw id.isPresent()
+                    ? ApiProblem.methodNotAllowed(call.method(), "GET", "DELETE")
+                    : ApiProblem.methodNotAllowed(call.method(), "GET");
         }
     }
 

@@ -29,7 +29,7 @@ final class AdminWorkspacesServlet extends ApiServlet {
             throw new ApiProblem(401, "unauthorized", "Send the admin token as 'Authorization: Bearer …'");
         }
         if (!call.method().equals("POST") || call.pathId().isPresent()) {
-            throw ApiProblem.methodNotAllowed(call.method());
+            throw ApiProblem.methodNotAllowed(call.method(), "POST");
         }
         String name = ApiCall.textField(call.jsonBody(), "name", 200);
         NewWorkspace created = workspaces.create(name);

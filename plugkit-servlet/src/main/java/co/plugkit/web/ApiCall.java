@@ -108,7 +108,7 @@ final class ApiCall {
     /** The request body as one JSON object and nothing after it, at most 64 KiB. */
     JsonNode jsonBody() {
         String type = request.getContentType();
-        if (type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        if (type != null && !type.split(";", 2)[0].strip().equalsIgnoreCase("application/json")) {
             throw new ApiProblem(415, "unsupported_media_type", "Send the body as application/json");
         }
         byte[] bytes;

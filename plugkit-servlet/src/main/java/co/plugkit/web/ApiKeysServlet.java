@@ -23,20 +23,20 @@ final class ApiKeysServlet extends AuthenticatedServlet {
         switch (call.method()) {
             case "POST" -> {
                 if (id.isPresent()) {
-                    throw ApiProblem.methodNotAllowed("POST");
+                    throw ApiProblem.methodNotAllowed("POST", "DELETE");
                 }
                 String name = ApiCall.textField(call.jsonBody(), "name", 200);
                 call.respond(201, Views.newApiKey(apiKeys.create(workspace, name)));
             }
             case "GET" -> {
                 if (id.isPresent()) {
-                    throw ApiProblem.methodNotAllowed("GET");
+                    throw ApiProblem.methodNotAllowed("GET", "DELETE");
                 }
                 call.respond(200, Map.of("data", apiKeys.list(workspace).stream().map(Views::apiKey).toList()));
             }
             case "DELETE" -> {
                 if (id.isEmpty()) {
-                    throw ApiProblem.methodNotAllowed("DELETE");
+                    throw ApiProblem.methodNotAllowed("DELETE", "GET", "POST");
                 }
                 ApiKeyId keyId = ApiKeyId.parse(id.get()).orElseThrow(ApiKeysServlet::notFound);
                 if (!apiKeys.revoke(workspace, keyId)) {
@@ -44,7 +44,9 @@ final class ApiKeysServlet extends AuthenticatedServlet {
                 }
                 call.noContent();
             }
-            default -> throw ApiProblem.methodNotAllowed(call.method());
+            default -> throw id.isPresent()
+                    ? ApiProblem.methodNotAllowed(call.method(), "DELETE")
+                    : ApiProblem.methodNotAllowed(call.method(), "GET", "POST");
         }
     }
 

@@ -7,11 +7,22 @@ package co.plugkit.web;
 final class ApiProblem extends RuntimeException {
     private final int status;
     private final String code;
+    private final java.util.List<String> allowedMethods;
 
     ApiProblem(int status, String code, String message) {
+        this(status, code, message, java.util.List.of());
+    }
+
+    private ApiProblem(int status, String code, String message, java.util.List<String> allowedMethods) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
+        this.allowedMethods = allowedMethods;
+    }
+
+    /** For a 405: the methods the route does accept, for the {@code Allow} header. */
+    java.util.List<String> allowedMethods() {
+        return allowedMethods;
     }
 
     int status() {
@@ -34,7 +45,8 @@ final class ApiProblem extends RuntimeException {
         return new ApiProblem(404, code, message);
     }
 
-    static ApiProblem methodNotAllowed(String method) {
-        return new ApiProblem(405, "method_not_allowed", "Method " + method + " is not allowed here");
+    static ApiProblem methodNotAllowed(String method, String... allowed) {
+        return new ApiProblem(405, "method_not_allowed", "Method " + method + " is not allowed here; use "
+                + String.join(" or ", allowed), java.util.List.of(allowed));
     }
 }

@@ -36,6 +36,9 @@ abstract class ApiServlet extends HttpServlet {
         try {
             handle(call);
         } catch (ApiProblem problem) {
+            if (!problem.allowedMethods().isEmpty()) {
+                response.setHeader("Allow", String.join(", ", problem.allowedMethods()));
+            }
             call.error(problem.status(), problem.code(), problem.getMessage());
         } catch (StoreUnavailableException e) {
             LOG.warn("Request {} {}: the database is unavailable ({})", requestId, request.getMethod(),

@@ -20,7 +20,7 @@ final class ConnectServlet extends AuthenticatedServlet {
     @Override
     protected void handle(ApiCall call, WorkspaceId workspace) throws IOException {
         if (!call.method().equals("GET")) {
-            throw ApiProblem.methodNotAllowed(call.method());
+            throw ApiProblem.methodNotAllowed(call.method(), "GET");
         }
         String profileText = call.requiredQuery("profileId");
         ProfileId profileId = ProfileId.parse(profileText)

@@ -37,7 +37,7 @@ final class DataDeletionServlet extends ApiServlet {
             return;
         }
         if (!call.method().equals("GET")) {
-            throw ApiProblem.methodNotAllowed(call.method());
+            throw ApiProblem.methodNotAllowed(call.method(), "GET");
         }
         DataDeletion deletion = callbacks.deletionStatus(code.get()).orElseThrow(() ->
                 ApiProblem.notFound("deletion_not_found", "No data deletion request with this confirmation code"));

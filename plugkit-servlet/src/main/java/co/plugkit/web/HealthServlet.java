@@ -15,10 +15,15 @@ final class HealthServlet extends ApiServlet {
 
     @Override
     protected void handle(ApiCall call) throws IOException {
-        if (!call.method().equals("GET")) {
-            throw ApiProblem.methodNotAllowed(call.method());
+        boolean head = call.method().equals("HEAD"); // load balancers often probe with HEAD
+        if (!head && !call.method().equals("GET")) {
+            throw ApiProblem.methodNotAllowed(call.method(), "GET", "HEAD");
         }
         boolean up = store.isReachable();
+        if (head) {
+            call.response().setStatus(up ? 200 : 503);
+            return;
+        }
         call.respond(up ? 200 : 503, new Views.HealthView(up ? "ok" : "degraded", up ? "up" : "down"));
     }
 }

@@ -30,7 +30,7 @@ final class ManualConnectServlet extends AuthenticatedServlet {
     @Override
     protected void handle(ApiCall call, WorkspaceId workspace) throws IOException {
         if (!call.method().equals("POST")) {
-            throw ApiProblem.methodNotAllowed(call.method());
+            throw ApiProblem.methodNotAllowed(call.method(), "POST");
         }
         JsonNode body = call.jsonBody();
         String platform = ApiCall.textField(body, "platform", 20);

@@ -23,7 +23,7 @@ final class ProfilesServlet extends AuthenticatedServlet {
         switch (call.method()) {
             case "POST" -> {
                 if (id.isPresent()) {
-                    throw ApiProblem.methodNotAllowed("POST");
+                    throw ApiProblem.methodNotAllowed("POST", "GET");
                 }
                 String name = ApiCall.textField(call.jsonBody(), "name", 200);
                 call.respond(201, Views.profile(profiles.create(workspace, name)));
@@ -39,7 +39,9 @@ final class ProfilesServlet extends AuthenticatedServlet {
                             Views::profile));
                 }
             }
-            default -> throw ApiProblem.methodNotAllowed(call.method());
+            default -> throw id.isPresent()
+                    ? ApiProblem.methodNotAllowed(call.method(), "GET")
+                    : ApiProblem.methodNotAllowed(call.method(), "GET", "POST");
         }
     }
 }

@@ -13,7 +13,7 @@ final class SignedRequestForm {
     static String read(ApiCall call) {
         HttpServletRequest request = call.request();
         if (!call.method().equals("POST")) {
-            throw ApiProblem.methodNotAllowed(call.method());
+            throw ApiProblem.methodNotAllowed(call.method(), "POST");
         }
         if (request.getContentLengthLong() > MAX_BODY) {
             throw new ApiProblem(413, "body_too_large", "The request body is too large for a signed request");
