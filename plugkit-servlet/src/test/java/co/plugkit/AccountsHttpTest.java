@@ -118,6 +118,13 @@ class AccountsHttpTest extends SharedServerTest {
             assertBadParameter(client.get("/v1/accounts?limit=" + limit), "limit");
         }
         assertBadParameter(client.get("/v1/accounts?cursor=nonsense"), "cursor");
+
+        // A cursor of another list is refused rather than quietly shifting the page.
+        client.createProfile("A");
+        client.createProfile("B");
+        String profilesCursor = client.get("/v1/profiles?limit=1").json().get("nextCursor").asText();
+        assertBadParameter(client.get("/v1/accounts?cursor=" + ApiClient.encode(profilesCursor)), "cursor");
+        assertThat(client.get("/v1/profiles?cursor=" + ApiClient.encode(profilesCursor)).status()).isEqualTo(200);
     }
 
     @Test

@@ -44,7 +44,7 @@ final class AccountsServlet extends AuthenticatedServlet {
                     Optional<ProfileId> profileId = call.query("profileId").map(p -> ProfileId.parse(p)
                             .orElseThrow(() -> ApiProblem.badParameter("profileId", "must be a profile id (prof_…)")));
                     call.respond(200, Views.page(accounts.list(workspace, profileId, Paging.limit(call),
-                            Paging.cursor(call)), Views::account));
+                            Paging.cursor(call, "accounts")), Views::account, "accounts"));
                 }
             }
             case "DELETE" -> {

@@ -14,12 +14,13 @@ final class Paging {
         return call.intQuery("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
     }
 
-    static Optional<Cursor> cursor(ApiCall call) {
+    /** The {@code cursor} parameter, which must be one this API returned for the same list. */
+    static Optional<Cursor> cursor(ApiCall call, String list) {
         Optional<String> text = call.query("cursor");
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Cursor.decode(text.get())
+        return Optional.of(CursorCodec.decode(list, text.get())
                 .orElseThrow(() -> ApiProblem.badParameter("cursor", "not a cursor this API returned")));
     }
 }

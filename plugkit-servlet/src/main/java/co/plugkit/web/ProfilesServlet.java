@@ -35,8 +35,8 @@ final class ProfilesServlet extends AuthenticatedServlet {
                             .orElseThrow(() -> ApiProblem.notFound("profile_not_found",
                                     "No profile " + Safe.id(id.get()) + " in this workspace"))));
                 } else {
-                    call.respond(200, Views.page(profiles.list(workspace, Paging.limit(call), Paging.cursor(call)),
-                            Views::profile));
+                    call.respond(200, Views.page(profiles.list(workspace, Paging.limit(call), Paging.cursor(call, "profiles")),
+                            Views::profile, "profiles"));
                 }
             }
             default -> throw id.isPresent()

@@ -3,7 +3,6 @@ package co.plugkit.web;
 import co.plugkit.engine.ApiKeys.NewApiKey;
 import co.plugkit.model.Account;
 import co.plugkit.model.ApiKey;
-import co.plugkit.model.Cursor;
 import co.plugkit.model.Page;
 import co.plugkit.model.Profile;
 import co.plugkit.model.Workspace;
@@ -45,8 +44,10 @@ final class Views {
         return new ErrorBody(new ErrorDetail(code, message, requestId));
     }
 
-    static <T, V> ListBody<V> page(Page<T> page, Function<T, V> view) {
-        return new ListBody<>(page.items().stream().map(view).toList(), page.next().map(Cursor::encode).orElse(null));
+    /** One page of the named list; its next cursor is valid for that list only. */
+    static <T, V> ListBody<V> page(Page<T> page, Function<T, V> view, String list) {
+        return new ListBody<>(page.items().stream().map(view).toList(),
+                page.next().map(c -> CursorCodec.encode(list, c)).orElse(null));
     }
 
     static WorkspaceView workspace(Workspace w) {
