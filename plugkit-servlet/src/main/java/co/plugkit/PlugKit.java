@@ -84,15 +84,28 @@ public final class PlugKit implements AutoCloseable {
                 new Workspaces(store.workspaces(), apiKeys, clock),
                 new Profiles(store.profiles(), clock),
                 new Accounts(store.accounts(), instagram, cipher),
-                new ConnectFlow(store.profiles(), store.connectStates(), store.accounts(), instagram, cipher,
-                        new RedirectAllowList(config.allowedRedirectUrls()), config.instagram().scopes(),
-                        config.stateTtl(), clock),
+                new ConnectFlow(
+                        store.profiles(),
+                        store.connectStates(),
+                        store.accounts(),
+                        instagram,
+                        cipher,
+                        new RedirectAllowList(config.allowedRedirectUrls()),
+                        config.instagram().scopes(),
+                        config.stateTtl(),
+                        clock),
                 new TokenRefresher(store.accounts(), instagram, cipher, config.refreshPolicy(), clock),
                 new ManualConnect(store.profiles(), store.accounts(), instagram, cipher, clock),
-                new MetaCallbacks(store.accounts(), store.dataDeletions(), config.instagram().clientSecret(),
-                        config.publicUrl(), json, clock));
+                new MetaCallbacks(
+                        store.accounts(),
+                        store.dataDeletions(),
+                        config.instagram().clientSecret(),
+                        config.publicUrl(),
+                        json,
+                        clock));
         this.scheduler = config.refreshEnabled()
-                ? Optional.of(RefreshScheduler.start(engine.refresher(), config.refreshPolicy().interval()))
+                ? Optional.of(RefreshScheduler.start(
+                        engine.refresher(), config.refreshPolicy().interval()))
                 : Optional.empty();
         this.routes = new Routes(json, store, engine, config.adminToken());
         this.sandboxRoutes = config.sandbox() ? Optional.of(sandboxRoutes(config, clock, json)) : Optional.empty();
@@ -105,13 +118,18 @@ public final class PlugKit implements AutoCloseable {
      */
     private static SandboxRoutes sandboxRoutes(PlugKitConfig config, Clock clock, ObjectMapper json) {
         PlugKitConfig.InstagramSettings ig = config.instagram();
-        InstagramSandbox sandbox = new InstagramSandbox(new SandboxSettings(ig.clientId(), ig.clientSecret(),
-                config.redirectUri(), URI.create(config.publicUrl() + PlugKitConfig.SANDBOX_PATH),
-                ig.readTimeout().plus(Duration.ofSeconds(2))), clock);
+        InstagramSandbox sandbox = new InstagramSandbox(
+                new SandboxSettings(
+                        ig.clientId(),
+                        ig.clientSecret(),
+                        config.redirectUri(),
+                        URI.create(config.publicUrl() + PlugKitConfig.SANDBOX_PATH),
+                        ig.readTimeout().plus(Duration.ofSeconds(2))),
+                clock);
         // Meta's callbacks go to PlugKit's public URL over HTTP, like the connect flow's calls to the sandbox,
         // so PlugKit's real callback endpoints answer them.
-        SandboxMeta meta = new SandboxMeta(sandbox, config.publicUrl(), CallbackTransport.http(SANDBOX_CALLBACK_TIMEOUT),
-                json, clock);
+        SandboxMeta meta = new SandboxMeta(
+                sandbox, config.publicUrl(), CallbackTransport.http(SANDBOX_CALLBACK_TIMEOUT), json, clock);
         return new SandboxRoutes(sandbox, meta, json);
     }
 
@@ -134,15 +152,21 @@ public final class PlugKit implements AutoCloseable {
         routes.register(context, p);
         sandboxRoutes.ifPresent(sandbox -> {
             sandbox.register(context, p);
-            LOG.warn("Instagram sandbox mode is ON: PlugKit talks to its built-in stand-in at {}{} instead of"
-                    + " Instagram; no real account can be connected", config.publicUrl(), PlugKitConfig.SANDBOX_PATH);
+            LOG.warn(
+                    "Instagram sandbox mode is ON: PlugKit talks to its built-in stand-in at {}{} instead of"
+                            + " Instagram; no real account can be connected",
+                    config.publicUrl(),
+                    PlugKitConfig.SANDBOX_PATH);
         });
         String mounted = context.getContextPath() + p;
         LOG.info("PlugKit mounted at '{}/' (redirect URI {})", mounted, config.redirectUri());
         String publicPath = Objects.requireNonNullElse(config.publicUrl().getRawPath(), "");
         if (!publicPath.equals(mounted)) {
-            LOG.warn("plugkit.publicUrl has the path '{}' but PlugKit is mounted at '{}': Instagram's redirect"
-                    + " reaches PlugKit only through a reverse proxy that maps one to the other", publicPath, mounted);
+            LOG.warn(
+                    "plugkit.publicUrl has the path '{}' but PlugKit is mounted at '{}': Instagram's redirect"
+                            + " reaches PlugKit only through a reverse proxy that maps one to the other",
+                    publicPath,
+                    mounted);
         }
     }
 
@@ -250,8 +274,9 @@ public final class PlugKit implements AutoCloseable {
             PlugKit plugKit = new PlugKit(this);
             try {
                 plugKit.config.bootstrapApiKey().ifPresent(key -> {
-                    ApiKeySecret secret = ApiKeySecret.parse(key.reveal()).orElseThrow(() -> new PlugKitConfigException(
-                            "plugkit.bootstrapApiKey must be sk_ followed by 64 lowercase hex digits"));
+                    ApiKeySecret secret = ApiKeySecret.parse(key.reveal())
+                            .orElseThrow(() -> new PlugKitConfigException(
+                                    "plugkit.bootstrapApiKey must be sk_ followed by 64 lowercase hex digits"));
                     plugKit.engine.workspaces().ensureDefault();
                     if (plugKit.engine.apiKeys().ensure(Workspaces.DEFAULT_WORKSPACE, secret, "bootstrap")) {
                         LOG.info("Bootstrap API key {}… stored for the default workspace", secret.prefix());

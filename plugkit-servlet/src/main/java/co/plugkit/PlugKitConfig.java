@@ -67,11 +67,13 @@ public final class PlugKitConfig {
         this.dbJndi = Optional.ofNullable(b.dbJndi);
         this.instagram = new InstagramSettings(
                 sandbox && isBlank(b.clientId) ? SANDBOX_CLIENT_ID : require("plugkit.instagram.clientId", b.clientId),
-                Secret.of(sandbox && isBlank(b.clientSecret)
-                        ? SANDBOX_CLIENT_SECRET
-                        : require("plugkit.instagram.clientSecret", b.clientSecret)),
+                Secret.of(
+                        sandbox && isBlank(b.clientSecret)
+                                ? SANDBOX_CLIENT_SECRET
+                                : require("plugkit.instagram.clientSecret", b.clientSecret)),
                 b.scopes.isEmpty() ? DEFAULT_SCOPES : List.copyOf(b.scopes),
-                absoluteHttpUrl("plugkit.instagram.authorizeUrl", sandbox ? sandboxBase + "/oauth/authorize" : b.authorizeUrl),
+                absoluteHttpUrl(
+                        "plugkit.instagram.authorizeUrl", sandbox ? sandboxBase + "/oauth/authorize" : b.authorizeUrl),
                 absoluteHttpUrl("plugkit.instagram.apiUrl", sandbox ? sandboxBase : b.apiUrl),
                 absoluteHttpUrl("plugkit.instagram.graphUrl", sandbox ? sandboxBase : b.graphUrl),
                 graphVersion(b.graphVersion),
@@ -87,8 +89,8 @@ public final class PlugKitConfig {
         this.stateTtl = positive("state time-to-live", b.stateTtl);
         this.refreshEnabled = b.refreshEnabled;
         try {
-            this.refreshPolicy = new RefreshPolicy(b.refreshWindow, b.refreshInterval, b.refreshConcurrency, 50,
-                    Duration.ofMinutes(5));
+            this.refreshPolicy = new RefreshPolicy(
+                    b.refreshWindow, b.refreshInterval, b.refreshConcurrency, 50, Duration.ofMinutes(5));
         } catch (IllegalArgumentException e) {
             throw new PlugKitConfigException("plugkit.refresh.*: " + e.getMessage());
         }
@@ -177,7 +179,8 @@ public final class PlugKitConfig {
     @Override
     public String toString() {
         return "PlugKitConfig{publicUrl=" + publicUrl + ", pathPrefix='" + pathPrefix + "', dbUrl="
-                + dbUrl.map(JdbcUrls::withoutParameters).orElse("(none)") + ", dbJndi=" + dbJndi.orElse("(none)") + ", instagram=" + instagram
+                + dbUrl.map(JdbcUrls::withoutParameters).orElse("(none)") + ", dbJndi=" + dbJndi.orElse("(none)")
+                + ", instagram=" + instagram
                 + ", encryptionKey=****, allowedRedirectUrls=" + allowedRedirectUrls + ", bootstrapApiKey="
                 + bootstrapApiKey.map(s -> "****").orElse("(none)") + ", adminToken="
                 + adminToken.map(s -> "****").orElse("(none)") + ", stateTtl=" + stateTtl + ", sandbox=" + sandbox
@@ -263,8 +266,13 @@ public final class PlugKitConfig {
             read(source, "plugkit.adminToken", this::adminToken);
             read(source, "plugkit.sandbox", v -> sandbox(parseBoolean("plugkit.sandbox", v)));
             read(source, "plugkit.refresh.enabled", v -> refreshEnabled(parseBoolean("plugkit.refresh.enabled", v)));
-            read(source, "plugkit.refresh.windowDays", v -> refreshWindow(Duration.ofDays(number("plugkit.refresh.windowDays", v))));
-            read(source, "plugkit.refresh.intervalMinutes",
+            read(
+                    source,
+                    "plugkit.refresh.windowDays",
+                    v -> refreshWindow(Duration.ofDays(number("plugkit.refresh.windowDays", v))));
+            read(
+                    source,
+                    "plugkit.refresh.intervalMinutes",
                     v -> refreshInterval(Duration.ofMinutes(number("plugkit.refresh.intervalMinutes", v))));
             return this;
         }
@@ -469,8 +477,10 @@ public final class PlugKitConfig {
         try {
             URI uri = new URI(value.strip());
             String scheme = uri.getScheme();
-            if (uri.getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
-                    || uri.getQuery() != null || uri.getFragment() != null) {
+            if (uri.getHost() == null
+                    || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+                    || uri.getQuery() != null
+                    || uri.getFragment() != null) {
                 throw new PlugKitConfigException(property + " must be an absolute http(s) URL without query");
             }
             String text = uri.toString();

@@ -68,11 +68,14 @@ class AccountsHttpTest extends SharedServerTest {
         List<Integer> pageSizes = new ArrayList<>();
         String cursor = null;
         do {
-            Response page = client.get("/v1/accounts?limit=2" + (cursor == null ? "" : "&cursor=" + ApiClient.encode(cursor)));
+            Response page =
+                    client.get("/v1/accounts?limit=2" + (cursor == null ? "" : "&cursor=" + ApiClient.encode(cursor)));
             assertThat(page.status()).isEqualTo(200);
             page.json().get("data").forEach(a -> seen.add(a.get("id").asText()));
             pageSizes.add(page.json().get("data").size());
-            cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asText();
+            cursor = page.json().get("nextCursor").isNull()
+                    ? null
+                    : page.json().get("nextCursor").asText();
         } while (cursor != null && pageSizes.size() < 10);
 
         assertThat(pageSizes).containsExactly(2, 2, 1);
@@ -91,9 +94,11 @@ class AccountsHttpTest extends SharedServerTest {
             joes.add(connect(client, joe));
         }
 
-        JsonNode first = client.get("/v1/accounts?profileId=" + jane + "&limit=2").json();
+        JsonNode first =
+                client.get("/v1/accounts?profileId=" + jane + "&limit=2").json();
         JsonNode second = client.get("/v1/accounts?profileId=" + jane + "&limit=2&cursor="
-                + first.get("nextCursor").asText()).json();
+                        + first.get("nextCursor").asText())
+                .json();
 
         List<String> seen = new ArrayList<>();
         first.get("data").forEach(a -> seen.add(a.get("id").asText()));
@@ -101,9 +106,13 @@ class AccountsHttpTest extends SharedServerTest {
         assertThat(seen).containsExactlyElementsOf(janes);
         assertThat(second.get("nextCursor").isNull()).isTrue();
         assertThat(ids(client.get("/v1/accounts?profileId=" + joe).json())).containsExactlyElementsOf(joes);
-        assertThat(client.get("/v1/accounts?profileId=prof_000000000000000000000000").json().get("data")).isEmpty();
+        assertThat(client.get("/v1/accounts?profileId=prof_000000000000000000000000")
+                        .json()
+                        .get("data"))
+                .isEmpty();
         String empty = client.createProfile("Nobody");
-        assertThat(client.get("/v1/accounts?profileId=" + empty).json().get("data")).isEmpty();
+        assertThat(client.get("/v1/accounts?profileId=" + empty).json().get("data"))
+                .isEmpty();
     }
 
     @Test
@@ -122,9 +131,12 @@ class AccountsHttpTest extends SharedServerTest {
         // A cursor of another list is refused rather than quietly shifting the page.
         client.createProfile("A");
         client.createProfile("B");
-        String profilesCursor = client.get("/v1/profiles?limit=1").json().get("nextCursor").asText();
+        String profilesCursor =
+                client.get("/v1/profiles?limit=1").json().get("nextCursor").asText();
         assertBadParameter(client.get("/v1/accounts?cursor=" + ApiClient.encode(profilesCursor)), "cursor");
-        assertThat(client.get("/v1/profiles?cursor=" + ApiClient.encode(profilesCursor)).status()).isEqualTo(200);
+        assertThat(client.get("/v1/profiles?cursor=" + ApiClient.encode(profilesCursor))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -141,7 +153,8 @@ class AccountsHttpTest extends SharedServerTest {
         assertError(client.get("/v1/accounts/" + gone), 404, "account_not_found");
         assertError(client.delete("/v1/accounts/" + gone), 404, "account_not_found");
         assertThat(ids(client.get("/v1/accounts").json())).containsExactly(kept);
-        assertThat(ids(client.get("/v1/accounts?profileId=" + profileId).json())).containsExactly(kept);
+        assertThat(ids(client.get("/v1/accounts?profileId=" + profileId).json()))
+                .containsExactly(kept);
         assertThat(client.get("/v1/accounts/" + kept).status()).isEqualTo(200);
         assertThat(storedTokens(gone)).isZero();
         assertThat(storedTokens(kept)).isOne();
@@ -151,8 +164,15 @@ class AccountsHttpTest extends SharedServerTest {
     void unknownAndMalformedIdsAreNotFound() {
         ApiClient client = newWorkspace();
 
-        for (String id : List.of("acc_000000000000000000000000", "acc_", "ACC_abc", "prof_000000000000000000000000",
-                "not-an-id", "%3Cscript%3E", "acc_" + "a".repeat(100), "..%3B")) {
+        for (String id : List.of(
+                "acc_000000000000000000000000",
+                "acc_",
+                "ACC_abc",
+                "prof_000000000000000000000000",
+                "not-an-id",
+                "%3Cscript%3E",
+                "acc_" + "a".repeat(100),
+                "..%3B")) {
             JsonNode error = assertError(client.get("/v1/accounts/" + id), 404, "account_not_found");
             assertThat(error.get("message").asText()).doesNotContain("<script>");
             assertError(client.delete("/v1/accounts/" + id), 404, "account_not_found");
@@ -177,8 +197,10 @@ class AccountsHttpTest extends SharedServerTest {
 
         // A 405 says what the route does take (RFC 9110).
         assertThat(client.post("/v1/accounts", "{}").header("Allow")).contains("GET");
-        assertThat(client.post("/v1/accounts/" + accountId, "{}").header("Allow")).contains("GET, DELETE");
-        assertThat(client.get("/v1/accounts/" + accountId + "/refresh").header("Allow")).contains("POST");
+        assertThat(client.post("/v1/accounts/" + accountId, "{}").header("Allow"))
+                .contains("GET, DELETE");
+        assertThat(client.get("/v1/accounts/" + accountId + "/refresh").header("Allow"))
+                .contains("POST");
         assertThat(client.post("/v1/health", "{}").header("Allow")).contains("GET, HEAD");
         assertThat(client.delete("/v1/profiles").header("Allow")).contains("GET, POST");
     }
@@ -187,8 +209,14 @@ class AccountsHttpTest extends SharedServerTest {
     void unknownRoutesAnswerAJson404WithOrWithoutAKey() {
         ApiClient client = newWorkspace();
 
-        for (String path : List.of("/v1/nothing", "/v1/", "/v1", "/v1/account", "/v1/health/extra",
-                "/v1/connect/facebook", "/v1/connect/instagram/other")) {
+        for (String path : List.of(
+                "/v1/nothing",
+                "/v1/",
+                "/v1",
+                "/v1/account",
+                "/v1/health/extra",
+                "/v1/connect/facebook",
+                "/v1/connect/instagram/other")) {
             assertError(client.get(path), 404, "not_found");
             assertError(server.anonymousClient().get(path), 404, "not_found");
         }

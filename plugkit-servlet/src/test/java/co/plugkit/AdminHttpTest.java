@@ -32,7 +32,8 @@ class AdminHttpTest extends SharedServerTest {
         JsonNode workspace = r.json().get("workspace");
         assertThat(workspace.get("id").asText()).startsWith("ws_");
         assertThat(workspace.get("name").asText()).isEqualTo("Acme Inc");
-        assertThat(workspace.get("createdAt").asText()).isEqualTo(clock.instant().toString());
+        assertThat(workspace.get("createdAt").asText())
+                .isEqualTo(clock.instant().toString());
         String key = r.json().get("apiKey").asText();
         assertThat(key).matches("sk_[0-9a-f]{64}");
 
@@ -48,7 +49,8 @@ class AdminHttpTest extends SharedServerTest {
         JsonNode first = admin().post(PATH, "{\"name\":\"Same name\"}").json();
         JsonNode second = admin().post(PATH, "{\"name\":\"Same name\"}").json();
 
-        assertThat(first.get("workspace").get("id").asText()).isNotEqualTo(second.get("workspace").get("id").asText());
+        assertThat(first.get("workspace").get("id").asText())
+                .isNotEqualTo(second.get("workspace").get("id").asText());
         ApiClient one = server.anonymousClient().withKey(first.get("apiKey").asText());
         ApiClient two = server.anonymousClient().withKey(second.get("apiKey").asText());
         String profile = one.createProfile("Jane");
@@ -59,13 +61,18 @@ class AdminHttpTest extends SharedServerTest {
     void aWrongOrMissingAdminTokenGets401AndCreatesNothing() throws SQLException {
         ApiClient tenant = newWorkspace();
         int workspacesBefore = workspaceCount();
-        List<String> wrong = List.of("", "Bearer", "Bearer wrong", "Bearer " + TestKeys.ADMIN_TOKEN + "x",
-                "Bearer " + TestKeys.ADMIN_TOKEN.substring(1), "Bearer " + TestKeys.ADMIN_TOKEN.toUpperCase(Locale.ROOT),
-                "Basic " + TestKeys.ADMIN_TOKEN, TestKeys.ADMIN_TOKEN, "Bearer " + tenant.apiKey());
+        List<String> wrong = List.of(
+                "",
+                "Bearer",
+                "Bearer wrong",
+                "Bearer " + TestKeys.ADMIN_TOKEN + "x",
+                "Bearer " + TestKeys.ADMIN_TOKEN.substring(1),
+                "Bearer " + TestKeys.ADMIN_TOKEN.toUpperCase(Locale.ROOT),
+                "Basic " + TestKeys.ADMIN_TOKEN,
+                TestKeys.ADMIN_TOKEN,
+                "Bearer " + tenant.apiKey());
         for (String authorization : wrong) {
-            Response r = authorization.isEmpty()
-                    ? post(null)
-                    : post(authorization);
+            Response r = authorization.isEmpty() ? post(null) : post(authorization);
             assertThat(r.status()).as("'%s'", authorization).isEqualTo(401);
             assertUnauthorized(r);
             assertThat(r.body()).doesNotContain("sk_").doesNotContain(TestKeys.ADMIN_TOKEN);
@@ -83,9 +90,17 @@ class AdminHttpTest extends SharedServerTest {
 
     @Test
     void twoAuthorizationHeadersAreRefused() {
-        Response r = RawRequests.send(server.baseUrl(), "POST", PATH,
-                "{\"name\":\"x\"}".getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json",
-                "Authorization", "Bearer " + TestKeys.ADMIN_TOKEN, "Authorization", "Bearer " + TestKeys.ADMIN_TOKEN);
+        Response r = RawRequests.send(
+                server.baseUrl(),
+                "POST",
+                PATH,
+                "{\"name\":\"x\"}".getBytes(StandardCharsets.UTF_8),
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                "Bearer " + TestKeys.ADMIN_TOKEN,
+                "Authorization",
+                "Bearer " + TestKeys.ADMIN_TOKEN);
 
         assertUnauthorized(r);
     }
@@ -110,13 +125,14 @@ class AdminHttpTest extends SharedServerTest {
     void withoutAnAdminTokenTheRouteIsAbsent() throws Exception {
         MutableClock ownClock = MutableClock.startingNow();
         try (FakeInstagram ownInstagram = new FakeInstagram(ownClock);
-                PlugKitServer noAdmin = PlugKitServer.start(ownInstagram, ownClock, PlugKitServer.h2InMemory(), "",
-                        b -> b.adminToken(null))) {
+                PlugKitServer noAdmin = PlugKitServer.start(
+                        ownInstagram, ownClock, PlugKitServer.h2InMemory(), "", b -> b.adminToken(null))) {
             ApiClient withToken = noAdmin.anonymousClient().withKey(TestKeys.ADMIN_TOKEN);
 
             // No PlugKit servlet answers (none sets X-Request-Id): the container's own answer for an unmapped
             // path, which for a POST in a bare Jetty context is 405 rather than 404.
-            for (Response r : List.of(withToken.post(PATH, "{\"name\":\"x\"}"),
+            for (Response r : List.of(
+                    withToken.post(PATH, "{\"name\":\"x\"}"),
                     noAdmin.anonymousClient().post(PATH, "{\"name\":\"x\"}"),
                     withToken.post(PATH + "/", "{\"name\":\"x\"}"))) {
                 assertThat(r.status()).isIn(404, 405);
@@ -137,7 +153,14 @@ class AdminHttpTest extends SharedServerTest {
         byte[] body = "{\"name\":\"Intruder\"}".getBytes(StandardCharsets.UTF_8);
         return authorization == null
                 ? RawRequests.send(server.baseUrl(), "POST", PATH, body, "Content-Type", "application/json")
-                : RawRequests.send(server.baseUrl(), "POST", PATH, body, "Content-Type", "application/json",
-                        "Authorization", authorization);
+                : RawRequests.send(
+                        server.baseUrl(),
+                        "POST",
+                        PATH,
+                        body,
+                        "Content-Type",
+                        "application/json",
+                        "Authorization",
+                        authorization);
     }
 }

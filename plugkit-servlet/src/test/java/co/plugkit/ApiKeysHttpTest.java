@@ -27,15 +27,22 @@ class ApiKeysHttpTest extends SharedServerTest {
         assertThat(key.get("key").asText()).matches("sk_[0-9a-f]{64}");
         assertThat(key.get("prefix").asText()).isEqualTo(key.get("key").asText().substring(0, 11));
         assertThat(key.get("createdAt").asText()).isEqualTo(clock.instant().toString());
-        assertThat(client.withKey(key.get("key").asText()).get("/v1/profiles").status()).isEqualTo(200);
+        assertThat(client.withKey(key.get("key").asText()).get("/v1/profiles").status())
+                .isEqualTo(200);
     }
 
     @Test
     void everyKeyIsDifferent() {
         ApiClient client = newWorkspace();
 
-        String first = client.post("/v1/api-keys", "{\"name\":\"a\"}").json().get("key").asText();
-        String second = client.post("/v1/api-keys", "{\"name\":\"a\"}").json().get("key").asText();
+        String first = client.post("/v1/api-keys", "{\"name\":\"a\"}")
+                .json()
+                .get("key")
+                .asText();
+        String second = client.post("/v1/api-keys", "{\"name\":\"a\"}")
+                .json()
+                .get("key")
+                .asText();
 
         assertThat(first).isNotEqualTo(second).isNotEqualTo(client.apiKey());
     }
@@ -60,7 +67,8 @@ class ApiKeysHttpTest extends SharedServerTest {
         }
         JsonNode zapier = findById(data, created.get("id").asText());
         assertThat(zapier.get("name").asText()).isEqualTo("Zapier");
-        assertThat(zapier.get("prefix").asText()).isEqualTo(created.get("prefix").asText());
+        assertThat(zapier.get("prefix").asText())
+                .isEqualTo(created.get("prefix").asText());
         for (String plaintext : plaintexts) {
             assertThat(list.body()).doesNotContain(plaintext).doesNotContain(plaintext.substring(3));
         }
@@ -72,9 +80,15 @@ class ApiKeysHttpTest extends SharedServerTest {
         JsonNode created = client.post("/v1/api-keys", "{\"name\":\"later\"}").json();
         String id = created.get("id").asText();
         assertThat(created.get("lastUsedAt").isNull()).isTrue();
-        assertThat(findById(client.get("/v1/api-keys").json().get("data"), id).get("lastUsedAt").isNull()).isTrue();
+        assertThat(findById(client.get("/v1/api-keys").json().get("data"), id)
+                        .get("lastUsedAt")
+                        .isNull())
+                .isTrue();
 
-        assertThat(client.withKey(created.get("key").asText()).get("/v1/profiles").status()).isEqualTo(200);
+        assertThat(client.withKey(created.get("key").asText())
+                        .get("/v1/profiles")
+                        .status())
+                .isEqualTo(200);
 
         JsonNode listed = findById(client.get("/v1/api-keys").json().get("data"), id);
         assertThat(listed.get("lastUsedAt").asText()).isEqualTo(clock.instant().toString());
@@ -103,7 +117,8 @@ class ApiKeysHttpTest extends SharedServerTest {
     @Test
     void aKeyMayRevokeItself() {
         ApiClient client = newWorkspace();
-        String ownId = client.get("/v1/api-keys").json().get("data").get(0).get("id").asText();
+        String ownId =
+                client.get("/v1/api-keys").json().get("data").get(0).get("id").asText();
 
         assertThat(client.delete("/v1/api-keys/" + ownId).status()).isEqualTo(204);
 
@@ -114,7 +129,8 @@ class ApiKeysHttpTest extends SharedServerTest {
     void anotherWorkspacesKeyCannotBeDeletedAndKeepsWorking() {
         ApiClient a = newWorkspace();
         ApiClient b = newWorkspace();
-        String aKeyId = a.get("/v1/api-keys").json().get("data").get(0).get("id").asText();
+        String aKeyId =
+                a.get("/v1/api-keys").json().get("data").get(0).get("id").asText();
 
         assertError(b.delete("/v1/api-keys/" + aKeyId), 404, "api_key_not_found");
 
@@ -150,9 +166,12 @@ class ApiKeysHttpTest extends SharedServerTest {
     @Test
     void otherMethodsAreNotAllowed() {
         ApiClient client = newWorkspace();
-        String ownId = client.get("/v1/api-keys").json().get("data").get(0).get("id").asText();
+        String ownId =
+                client.get("/v1/api-keys").json().get("data").get(0).get("id").asText();
 
-        assertError(client.raw("PUT", "/v1/api-keys", "Authorization", "Bearer " + client.apiKey()), 405,
+        assertError(
+                client.raw("PUT", "/v1/api-keys", "Authorization", "Bearer " + client.apiKey()),
+                405,
                 "method_not_allowed");
         assertError(client.delete("/v1/api-keys"), 405, "method_not_allowed");
         assertError(client.post("/v1/api-keys/" + ownId, "{\"name\":\"x\"}"), 405, "method_not_allowed");

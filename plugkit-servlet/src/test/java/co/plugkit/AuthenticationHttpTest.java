@@ -33,33 +33,40 @@ class AuthenticationHttpTest extends SharedServerTest {
     @Test
     void everyProtectedRouteWantsAKey() {
         for (String[] route : PROTECTED) {
-            Response r = RawRequests.send(server.baseUrl(), route[0], route[1],
+            Response r = RawRequests.send(
+                    server.baseUrl(),
+                    route[0],
+                    route[1],
                     route[0].equals("POST") ? "{\"name\":\"x\"}".getBytes(StandardCharsets.UTF_8) : null,
-                    "Content-Type", "application/json");
+                    "Content-Type",
+                    "application/json");
             assertThat(r.status()).as("%s %s", route[0], route[1]).isEqualTo(401);
             assertUnauthorized(r);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "Bearer",
-        "Bearer  ",
-        "Basic dXNlcjpwYXNzd29yZA==",
-        "Token sk_0000000000000000000000000000000000000000000000000000000000000000",
-        "sk_0000000000000000000000000000000000000000000000000000000000000000",
-        "Bearer sk_short",
-        "Bearer sk_",
-        "Bearer pk_0000000000000000000000000000000000000000000000000000000000000000",
-        "Bearer sk_00000000000000000000000000000000000000000000000000000000000000000",
-        "Bearer sk_000000000000000000000000000000000000000000000000000000000000000g",
-        "Bearer sk_0000000000000000000000000000000000000000000000000000000000000000 extra",
-        "Bearer Bearer sk_0000000000000000000000000000000000000000000000000000000000000000",
-    })
+    @ValueSource(
+            strings = {
+                "Bearer",
+                "Bearer  ",
+                "Basic dXNlcjpwYXNzd29yZA==",
+                "Token sk_0000000000000000000000000000000000000000000000000000000000000000",
+                "sk_0000000000000000000000000000000000000000000000000000000000000000",
+                "Bearer sk_short",
+                "Bearer sk_",
+                "Bearer pk_0000000000000000000000000000000000000000000000000000000000000000",
+                "Bearer sk_00000000000000000000000000000000000000000000000000000000000000000",
+                "Bearer sk_000000000000000000000000000000000000000000000000000000000000000g",
+                "Bearer sk_0000000000000000000000000000000000000000000000000000000000000000 extra",
+                "Bearer Bearer sk_0000000000000000000000000000000000000000000000000000000000000000",
+            })
     void malformedOrUnknownCredentialsGet401(String authorization) {
         for (String[] route : PROTECTED) {
             Response r = server.anonymousClient().raw(route[0], route[1], "Authorization", authorization);
-            assertThat(r.status()).as("%s %s with '%s'", route[0], route[1], authorization).isEqualTo(401);
+            assertThat(r.status())
+                    .as("%s %s with '%s'", route[0], route[1], authorization)
+                    .isEqualTo(401);
             assertUnauthorized(r);
         }
     }
@@ -82,7 +89,8 @@ class AuthenticationHttpTest extends SharedServerTest {
         Response before = client.get("/v1/profiles");
         assertThat(before.status()).as(before.body()).isEqualTo(200);
 
-        assertUnauthorized(client.withKey("sk_" + key.substring(3).toUpperCase(Locale.ROOT)).get("/v1/profiles"));
+        assertUnauthorized(client.withKey("sk_" + key.substring(3).toUpperCase(Locale.ROOT))
+                .get("/v1/profiles"));
         assertUnauthorized(client.withKey(key.toUpperCase(Locale.ROOT)).get("/v1/profiles"));
         Response after = client.get("/v1/profiles");
         assertThat(after.status()).as(after.body()).isEqualTo(200);
@@ -106,17 +114,22 @@ class AuthenticationHttpTest extends SharedServerTest {
         StringBuilder requests = new StringBuilder();
         for (int i = 0; i < keys.length; i++) {
             requests.append("GET /v1/profiles HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ")
-                    .append(keys[i]).append("\r\n")
+                    .append(keys[i])
+                    .append("\r\n")
                     .append(i == keys.length - 1 ? "Connection: close\r\n" : "")
                     .append("\r\n");
         }
-        try (Socket socket = new Socket(server.baseUrl().getHost(), server.baseUrl().getPort())) {
+        try (Socket socket =
+                new Socket(server.baseUrl().getHost(), server.baseUrl().getPort())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(requests.toString().getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-            return Pattern.compile("HTTP/1\\.1 (\\d{3}) ").matcher(answers).results()
-                    .map(m -> Integer.parseInt(m.group(1))).toList();
+            return Pattern.compile("HTTP/1\\.1 (\\d{3}) ")
+                    .matcher(answers)
+                    .results()
+                    .map(m -> Integer.parseInt(m.group(1)))
+                    .toList();
         }
     }
 
@@ -134,10 +147,24 @@ class AuthenticationHttpTest extends SharedServerTest {
         ApiClient a = newWorkspace();
         ApiClient b = newWorkspace();
 
-        assertUnauthorized(RawRequests.send(server.baseUrl(), "GET", "/v1/profiles", null,
-                "Authorization", "Bearer " + a.apiKey(), "Authorization", "Bearer " + b.apiKey()));
-        assertUnauthorized(RawRequests.send(server.baseUrl(), "GET", "/v1/profiles", null,
-                "Authorization", "Bearer " + a.apiKey(), "Authorization", "Bearer " + a.apiKey()));
+        assertUnauthorized(RawRequests.send(
+                server.baseUrl(),
+                "GET",
+                "/v1/profiles",
+                null,
+                "Authorization",
+                "Bearer " + a.apiKey(),
+                "Authorization",
+                "Bearer " + b.apiKey()));
+        assertUnauthorized(RawRequests.send(
+                server.baseUrl(),
+                "GET",
+                "/v1/profiles",
+                null,
+                "Authorization",
+                "Bearer " + a.apiKey(),
+                "Authorization",
+                "Bearer " + a.apiKey()));
     }
 
     @Test
@@ -151,13 +178,20 @@ class AuthenticationHttpTest extends SharedServerTest {
     @Test
     void aRevokedKeyGets401OnEveryRoute() {
         ApiClient client = newWorkspace();
-        String keyId = client.get("/v1/api-keys").json().get("data").get(0).get("id").asText();
+        String keyId =
+                client.get("/v1/api-keys").json().get("data").get(0).get("id").asText();
         assertThat(client.delete("/v1/api-keys/" + keyId).status()).isEqualTo(204);
 
         for (String[] route : PROTECTED) {
-            Response r = RawRequests.send(server.baseUrl(), route[0], route[1],
+            Response r = RawRequests.send(
+                    server.baseUrl(),
+                    route[0],
+                    route[1],
                     route[0].equals("POST") ? "{\"name\":\"x\"}".getBytes(StandardCharsets.UTF_8) : null,
-                    "Content-Type", "application/json", "Authorization", "Bearer " + client.apiKey());
+                    "Content-Type",
+                    "application/json",
+                    "Authorization",
+                    "Bearer " + client.apiKey());
             assertThat(r.status()).as("%s %s", route[0], route[1]).isEqualTo(401);
             assertUnauthorized(r);
         }
@@ -165,7 +199,9 @@ class AuthenticationHttpTest extends SharedServerTest {
 
     @Test
     void theAdminTokenIsNoApiKey() {
-        assertUnauthorized(server.anonymousClient().withKey(co.plugkit.testing.TestKeys.ADMIN_TOKEN).get("/v1/profiles"));
+        assertUnauthorized(server.anonymousClient()
+                .withKey(co.plugkit.testing.TestKeys.ADMIN_TOKEN)
+                .get("/v1/profiles"));
     }
 
     @Test

@@ -14,8 +14,13 @@ import org.junit.jupiter.api.Test;
 
 /** Bad input gets a 4xx in the error envelope, never a 500, whichever route and parameter it hits. */
 class BadInputHttpTest extends SharedServerTest {
-    private static final List<String> QUERY_ROUTES = List.of("/v1/accounts?profileId=", "/v1/accounts?limit=",
-            "/v1/accounts?cursor=", "/v1/profiles?limit=", "/v1/profiles?cursor=", "/v1/connect/instagram?profileId=");
+    private static final List<String> QUERY_ROUTES = List.of(
+            "/v1/accounts?profileId=",
+            "/v1/accounts?limit=",
+            "/v1/accounts?cursor=",
+            "/v1/profiles?limit=",
+            "/v1/profiles?cursor=",
+            "/v1/connect/instagram?profileId=");
 
     @Test
     void aQueryValueThatIsNotUtf8IsA400() {
@@ -58,10 +63,13 @@ class BadInputHttpTest extends SharedServerTest {
 
     /** A GET sent byte for byte, for request targets that java.net.URI refuses to build. */
     private RawAnswer rawGet(String target, String apiKey) throws IOException {
-        try (Socket socket = new Socket(server.baseUrl().getHost(), server.baseUrl().getPort())) {
+        try (Socket socket =
+                new Socket(server.baseUrl().getHost(), server.baseUrl().getPort())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                    + apiKey + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + apiKey
+                                    + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = Integer.parseInt(answer.substring(9, 12));
             return new RawAnswer(status, answer.substring(answer.indexOf("\r\n\r\n") + 4));

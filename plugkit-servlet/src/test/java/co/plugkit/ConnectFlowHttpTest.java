@@ -67,11 +67,13 @@ class ConnectFlowHttpTest {
         assertThat(account.get("profilePictureUrl").asText()).isEqualTo("https://scontent.example/acme.jpg");
         assertThat(account.get("profileId").asText()).isEqualTo(profileId);
         assertThat(account.get("status").asText()).isEqualTo("active");
-        assertThat(account.get("scopes")).extracting(JsonNode::asText)
+        assertThat(account.get("scopes"))
+                .extracting(JsonNode::asText)
                 .containsExactly("instagram_business_basic", "instagram_business_manage_messages");
         assertThat(Instant.parse(account.get("tokenExpiresAt").asText()))
                 .isEqualTo(clock.instant().plusSeconds(FakeInstagram.LONG_LIVED_SECONDS));
-        assertThat(client.get("/v1/accounts/" + account.get("id").asText()).json()).isEqualTo(account);
+        assertThat(client.get("/v1/accounts/" + account.get("id").asText()).json())
+                .isEqualTo(account);
     }
 
     @Test
@@ -83,15 +85,18 @@ class ConnectFlowHttpTest {
         URI authUrl = URI.create(first.get("authUrl").asText());
         Map<String, String> query = query(authUrl);
         assertThat(authUrl.getPath()).isEqualTo("/oauth/authorize");
-        assertThat(query).containsEntry("client_id", FakeInstagram.CLIENT_ID)
+        assertThat(query)
+                .containsEntry("client_id", FakeInstagram.CLIENT_ID)
                 .containsEntry("response_type", "code")
                 .containsEntry("redirect_uri", server.baseUrl() + "/v1/connect/instagram/callback")
                 .containsEntry("scope", String.join(",", PlugKitConfig.DEFAULT_SCOPES))
                 .containsEntry("state", first.get("state").asText());
-        assertThat(authUrl.getRawQuery()).contains("scope=instagram_business_basic%2Cinstagram_business_manage_messages");
+        assertThat(authUrl.getRawQuery())
+                .contains("scope=instagram_business_basic%2Cinstagram_business_manage_messages");
         assertThat(first.get("state").asText()).hasSizeGreaterThanOrEqualTo(43); // 256 bits, base64url
         assertThat(first.get("state").asText()).isNotEqualTo(second.get("state").asText());
-        assertThat(Instant.parse(first.get("expiresAt").asText())).isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
+        assertThat(Instant.parse(first.get("expiresAt").asText()))
+                .isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
     }
 
     @Test
@@ -101,11 +106,15 @@ class ConnectFlowHttpTest {
 
         assertThat(instagram.codeExchangeForms()).hasSize(1);
         Map<String, String> form = instagram.codeExchangeForms().get(0);
-        assertThat(form.keySet()).containsExactlyInAnyOrder("client_id", "client_secret", "grant_type", "redirect_uri", "code");
-        assertThat(form).containsEntry("grant_type", "authorization_code")
+        assertThat(form.keySet())
+                .containsExactlyInAnyOrder("client_id", "client_secret", "grant_type", "redirect_uri", "code");
+        assertThat(form)
+                .containsEntry("grant_type", "authorization_code")
                 .containsEntry("redirect_uri", server.baseUrl() + "/v1/connect/instagram/callback");
         // The token travels in the Authorization header to /me, never in a URL.
-        assertThat(instagram.requestLines()).filteredOn(l -> l.contains("/me")).allMatch(l -> !l.contains("access_token"));
+        assertThat(instagram.requestLines())
+                .filteredOn(l -> l.contains("/me"))
+                .allMatch(l -> !l.contains("access_token"));
     }
 
     @Test
@@ -115,7 +124,8 @@ class ConnectFlowHttpTest {
         JsonNode before = client.get("/v1/accounts").json().get("data").get(0);
 
         clock.advance(Duration.ofDays(3));
-        instagram.approveAs(new IgAccount("17841400000000001", "27280000000000001", "acme_renamed", "Acme", "BUSINESS", null));
+        instagram.approveAs(
+                new IgAccount("17841400000000001", "27280000000000001", "acme_renamed", "Acme", "BUSINESS", null));
         Response page = client.connectThroughBrowser(profileId, Optional.empty());
 
         assertThat(page.status()).isEqualTo(200);
@@ -124,7 +134,8 @@ class ConnectFlowHttpTest {
         JsonNode after = data.get(0);
         assertThat(after.get("id").asText()).isEqualTo(before.get("id").asText());
         assertThat(after.get("username").asText()).isEqualTo("acme_renamed");
-        assertThat(after.get("connectedAt").asText()).isEqualTo(before.get("connectedAt").asText());
+        assertThat(after.get("connectedAt").asText())
+                .isEqualTo(before.get("connectedAt").asText());
         assertThat(Instant.parse(after.get("tokenExpiresAt").asText()))
                 .isEqualTo(Instant.parse(before.get("tokenExpiresAt").asText()).plus(Duration.ofDays(3)));
         assertThat(after.get("profilePictureUrl").isNull()).isTrue();
@@ -149,14 +160,16 @@ class ConnectFlowHttpTest {
         client.connectThroughBrowser(joe, Optional.empty());
 
         assertThat(client.get("/v1/accounts").json().get("data")).hasSize(2);
-        assertThat(client.get("/v1/accounts?profileId=" + joe).json().get("data")).hasSize(1);
+        assertThat(client.get("/v1/accounts?profileId=" + joe).json().get("data"))
+                .hasSize(1);
     }
 
     @Test
     void aReplayedCallbackIsRefusedWithoutASecondCodeExchange() {
         String profileId = client.createProfile("Jane");
         Response connect = client.connect(profileId);
-        Response authorize = ApiClient.browse(URI.create(connect.json().get("authUrl").asText()));
+        Response authorize =
+                ApiClient.browse(URI.create(connect.json().get("authUrl").asText()));
         URI callback = ApiClient.callbackUrl(authorize);
 
         assertThat(ApiClient.browse(callback).status()).isEqualTo(200);
@@ -171,7 +184,8 @@ class ConnectFlowHttpTest {
     @Test
     void concurrentCallbacksWithOneStateExchangeTheCodeOnce() throws Exception {
         String profileId = client.createProfile("Jane");
-        Response authorize = ApiClient.browse(URI.create(client.connect(profileId).json().get("authUrl").asText()));
+        Response authorize = ApiClient.browse(
+                URI.create(client.connect(profileId).json().get("authUrl").asText()));
         URI callback = ApiClient.callbackUrl(authorize);
 
         List<Callable<Integer>> tasks = new ArrayList<>();
@@ -187,8 +201,8 @@ class ConnectFlowHttpTest {
 
     @Test
     void anUnknownStateIsRefusedAndNothingIsSentUpstream() {
-        Response page = ApiClient.browse(URI.create(server.baseUrl()
-                + "/v1/connect/instagram/callback?code=AQabc&state=not-a-state-we-issued"));
+        Response page = ApiClient.browse(
+                URI.create(server.baseUrl() + "/v1/connect/instagram/callback?code=AQabc&state=not-a-state-we-issued"));
 
         assertThat(page.status()).isEqualTo(400);
         assertThat(page.body()).contains("state_unknown").contains("not valid");
@@ -207,7 +221,8 @@ class ConnectFlowHttpTest {
     @Test
     void anExpiredStateIsRefusedAndNothingIsStored() {
         String profileId = client.createProfile("Jane");
-        Response authorize = ApiClient.browse(URI.create(client.connect(profileId).json().get("authUrl").asText()));
+        Response authorize = ApiClient.browse(
+                URI.create(client.connect(profileId).json().get("authUrl").asText()));
 
         clock.advance(Duration.ofMinutes(10).plusSeconds(1));
         Response page = ApiClient.browse(ApiClient.callbackUrl(authorize));
@@ -221,7 +236,8 @@ class ConnectFlowHttpTest {
     @Test
     void aStateStillWorksJustBeforeItExpires() {
         String profileId = client.createProfile("Jane");
-        Response authorize = ApiClient.browse(URI.create(client.connect(profileId).json().get("authUrl").asText()));
+        Response authorize = ApiClient.browse(
+                URI.create(client.connect(profileId).json().get("authUrl").asText()));
 
         clock.advance(Duration.ofMinutes(10).minusSeconds(1));
         assertThat(ApiClient.browse(ApiClient.callbackUrl(authorize)).status()).isEqualTo(200);
@@ -244,10 +260,12 @@ class ConnectFlowHttpTest {
         instagram.shape(Shape.DATA_ARRAY);
         String profileId = client.createProfile("Jane");
 
-        assertThat(client.connectThroughBrowser(profileId, Optional.empty()).status()).isEqualTo(200);
+        assertThat(client.connectThroughBrowser(profileId, Optional.empty()).status())
+                .isEqualTo(200);
         JsonNode account = client.get("/v1/accounts").json().get("data").get(0);
         assertThat(account.get("externalId").asText()).isEqualTo("17841400000000001");
-        assertThat(account.get("scopes")).extracting(JsonNode::asText)
+        assertThat(account.get("scopes"))
+                .extracting(JsonNode::asText)
                 .containsExactly("instagram_business_basic", "instagram_business_manage_messages");
     }
 
@@ -256,15 +274,18 @@ class ConnectFlowHttpTest {
         instagram.shape(Shape.FLAT_NO_PERMISSIONS);
         String profileId = client.createProfile("Jane");
 
-        assertThat(client.connectThroughBrowser(profileId, Optional.empty()).status()).isEqualTo(200);
+        assertThat(client.connectThroughBrowser(profileId, Optional.empty()).status())
+                .isEqualTo(200);
         assertThat(client.get("/v1/accounts").json().get("data").get(0).get("scopes"))
-                .extracting(JsonNode::asText).containsExactlyElementsOf(PlugKitConfig.DEFAULT_SCOPES);
+                .extracting(JsonNode::asText)
+                .containsExactlyElementsOf(PlugKitConfig.DEFAULT_SCOPES);
     }
 
     @Test
     void aCodeWithInstagramsHashSuffixStillWorks() {
         String profileId = client.createProfile("Jane");
-        Response authorize = ApiClient.browse(URI.create(client.connect(profileId).json().get("authUrl").asText()));
+        Response authorize = ApiClient.browse(
+                URI.create(client.connect(profileId).json().get("authUrl").asText()));
         String location = authorize.header("Location").orElseThrow();
         assertThat(location).endsWith("#_");
         // A client that pasted the whole URL sends the fragment percent-encoded inside the code.
@@ -287,18 +308,25 @@ class ConnectFlowHttpTest {
 
     @Test
     void creatorAccountsAreAccepted() {
-        instagram.approveAs(new IgAccount("17841400000000010", "27280000000000010", "maker", "Maker", "MEDIA_CREATOR", null));
+        instagram.approveAs(
+                new IgAccount("17841400000000010", "27280000000000010", "maker", "Maker", "MEDIA_CREATOR", null));
         String profileId = client.createProfile("Jane");
 
-        assertThat(client.connectThroughBrowser(profileId, Optional.empty()).status()).isEqualTo(200);
-        assertThat(client.get("/v1/accounts").json().get("data").get(0).get("accountType").asText())
+        assertThat(client.connectThroughBrowser(profileId, Optional.empty()).status())
+                .isEqualTo(200);
+        assertThat(client.get("/v1/accounts")
+                        .json()
+                        .get("data")
+                        .get(0)
+                        .get("accountType")
+                        .asText())
                 .isEqualTo("MEDIA_CREATOR");
     }
 
     @Test
     void theResultPageEscapesProviderTextAndTellsThePopupOpener() {
-        instagram.approveAs(new IgAccount("17841400000000011", "27280000000000011", "<script>alert(1)</script>",
-                "x", "BUSINESS", null));
+        instagram.approveAs(new IgAccount(
+                "17841400000000011", "27280000000000011", "<script>alert(1)</script>", "x", "BUSINESS", null));
         String profileId = client.createProfile("Jane");
         Response page = client.connectThroughBrowser(profileId, Optional.empty());
 
@@ -308,11 +336,13 @@ class ConnectFlowHttpTest {
         assertThat(page.body()).contains("\\u003cscript\\u003e"); // inside the JSON data block
         assertThat(page.body()).contains("window.opener.postMessage").contains("plugkit:connected");
         assertThat(page.body()).doesNotContain("http://").doesNotContain("https://");
-        assertThat(page.header("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(page.header("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
         assertThat(page.header("Cache-Control")).contains("no-store");
         assertThat(page.header("Referrer-Policy")).contains("no-referrer");
-        assertThat(page.header("Content-Security-Policy")).hasValueSatisfying(v ->
-                assertThat(v).contains("default-src 'none'").contains("script-src 'sha256-"));
+        assertThat(page.header("Content-Security-Policy"))
+                .hasValueSatisfying(
+                        v -> assertThat(v).contains("default-src 'none'").contains("script-src 'sha256-"));
     }
 
     @Test
@@ -324,16 +354,21 @@ class ConnectFlowHttpTest {
             Response done = c.connectThroughBrowser(profileId, Optional.of("https://app.example.com/connected?tab=ig"));
             assertThat(done.status()).isEqualTo(303);
             URI location = URI.create(done.header("Location").orElseThrow());
-            String accountId = c.get("/v1/accounts").json().get("data").get(0).get("id").asText();
+            String accountId =
+                    c.get("/v1/accounts").json().get("data").get(0).get("id").asText();
             assertThat(location.getHost()).isEqualTo("app.example.com");
-            assertThat(query(location)).containsEntry("tab", "ig").containsEntry("status", "connected")
-                    .containsEntry("accountId", accountId).containsEntry("profileId", profileId);
+            assertThat(query(location))
+                    .containsEntry("tab", "ig")
+                    .containsEntry("status", "connected")
+                    .containsEntry("accountId", accountId)
+                    .containsEntry("profileId", profileId);
 
             allowing.instagram.denyNext();
             Response denied = c.connectThroughBrowser(profileId, Optional.of("https://app.example.com/connected"));
             assertThat(denied.status()).isEqualTo(303);
             assertThat(query(URI.create(denied.header("Location").orElseThrow())))
-                    .containsEntry("status", "error").containsEntry("error", "access_denied");
+                    .containsEntry("status", "error")
+                    .containsEntry("error", "access_denied");
         }
     }
 
@@ -342,38 +377,53 @@ class ConnectFlowHttpTest {
         try (var allowing = Allowing.redirectsTo("https://app.example.com/connected")) {
             ApiClient c = allowing.server.newWorkspaceClient("Acme");
             String profileId = c.createProfile("Jane");
-            for (String bad : List.of("https://app.example.com.evil.net/connected", "https://app.example.com/connectedx",
-                    "http://app.example.com/connected", "https://app.example.com:8443/connected", "javascript:alert(1)",
-                    "/connected", "https://user@app.example.com/connected")) {
-                Response r = c.get("/v1/connect/instagram?profileId=" + profileId + "&redirectUrl=" + ApiClient.encode(bad));
+            for (String bad : List.of(
+                    "https://app.example.com.evil.net/connected",
+                    "https://app.example.com/connectedx",
+                    "http://app.example.com/connected",
+                    "https://app.example.com:8443/connected",
+                    "javascript:alert(1)",
+                    "/connected",
+                    "https://user@app.example.com/connected")) {
+                Response r =
+                        c.get("/v1/connect/instagram?profileId=" + profileId + "&redirectUrl=" + ApiClient.encode(bad));
                 assertThat(r.status()).as(bad).isEqualTo(400);
                 assertThat(r.json().get("error").get("code").asText()).isEqualTo("redirect_url_not_allowed");
                 assertThat(r.json().get("error").get("message").asText()).contains("redirectUrl");
             }
         }
         // And with no allow-list configured at all, any redirectUrl is refused.
-        Response r = client.get("/v1/connect/instagram?profileId=" + client.createProfile("J")
-                + "&redirectUrl=" + ApiClient.encode("https://app.example.com/x"));
+        Response r = client.get("/v1/connect/instagram?profileId=" + client.createProfile("J") + "&redirectUrl="
+                + ApiClient.encode("https://app.example.com/x"));
         assertThat(r.status()).isEqualTo(400);
     }
 
     @Test
     void connectValidatesItsParameters() {
-        assertThat(client.get("/v1/connect/instagram").json().get("error").get("message").asText()).contains("profileId");
+        assertThat(client.get("/v1/connect/instagram")
+                        .json()
+                        .get("error")
+                        .get("message")
+                        .asText())
+                .contains("profileId");
         Response malformed = client.get("/v1/connect/instagram?profileId=nope");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().get("error").get("message").asText()).contains("profileId");
         Response unknown = client.get("/v1/connect/instagram?profileId=prof_000000000000000000000000");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("error").get("code").asText()).isEqualTo("profile_not_found");
-        assertThat(server.anonymousClient().get("/v1/connect/instagram?profileId=prof_0").status()).isEqualTo(401);
+        assertThat(server.anonymousClient()
+                        .get("/v1/connect/instagram?profileId=prof_0")
+                        .status())
+                .isEqualTo(401);
     }
 
     private static Map<String, String> query(URI uri) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String pair : uri.getRawQuery().split("&")) {
             int eq = pair.indexOf('=');
-            out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            out.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return out;
@@ -387,8 +437,8 @@ class ConnectFlowHttpTest {
         private Allowing(String prefix) {
             MutableClock clock = MutableClock.startingNow();
             instagram = new FakeInstagram(clock);
-            server = PlugKitServer.start(instagram, clock, PlugKitServer.h2InMemory(), "",
-                    b -> b.allowedRedirectUrls(List.of(prefix)));
+            server = PlugKitServer.start(
+                    instagram, clock, PlugKitServer.h2InMemory(), "", b -> b.allowedRedirectUrls(List.of(prefix)));
         }
 
         static Allowing redirectsTo(String prefix) {

@@ -41,23 +41,30 @@ class DatabaseOutageHttpTest {
         String profileId = client.createProfile("Jane");
         database.down();
 
-        for (Response r : new Response[] {client.get("/v1/accounts"), client.connect(profileId),
-                client.post("/v1/profiles", "{\"name\":\"x\"}"), client.get("/v1/health")}) {
+        for (Response r : new Response[] {
+            client.get("/v1/accounts"),
+            client.connect(profileId),
+            client.post("/v1/profiles", "{\"name\":\"x\"}"),
+            client.get("/v1/health")
+        }) {
             assertThat(r.status()).isEqualTo(503);
             assertThat(r.body()).doesNotContain("Exception").doesNotContain("at co.plugkit");
         }
-        assertThat(client.get("/v1/accounts").json().get("error").get("code").asText()).isEqualTo("database_unavailable");
+        assertThat(client.get("/v1/accounts").json().get("error").get("code").asText())
+                .isEqualTo("database_unavailable");
         assertThat(client.get("/v1/health").json().get("database").asText()).isEqualTo("down");
 
         database.up();
         assertThat(client.get("/v1/health").status()).isEqualTo(200);
-        assertThat(client.connectThroughBrowser(profileId, Optional.empty()).status()).isEqualTo(200);
+        assertThat(client.connectThroughBrowser(profileId, Optional.empty()).status())
+                .isEqualTo(200);
     }
 
     @Test
     void aCallbackDuringAnOutageEndsOnAClearPage() {
         String profileId = client.createProfile("Jane");
-        Response authorize = ApiClient.browse(URI.create(client.connect(profileId).json().get("authUrl").asText()));
+        Response authorize = ApiClient.browse(
+                URI.create(client.connect(profileId).json().get("authUrl").asText()));
         database.down();
 
         Response page = ApiClient.browse(ApiClient.callbackUrl(authorize));

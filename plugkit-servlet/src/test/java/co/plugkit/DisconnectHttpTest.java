@@ -36,7 +36,8 @@ class DisconnectHttpTest {
     @Test
     void disconnectDeletesTheAccountAndRevokesTheTokenAtInstagram() {
         client.connectThroughBrowser(client.createProfile("Jane"), Optional.empty());
-        String accountId = client.get("/v1/accounts").json().get("data").get(0).get("id").asText();
+        String accountId =
+                client.get("/v1/accounts").json().get("data").get(0).get("id").asText();
         String token = instagram.issuedLongLivedTokens().iterator().next();
         assertThat(instagram.isValid(token)).isTrue();
 
@@ -48,7 +49,8 @@ class DisconnectHttpTest {
         assertThat(client.get("/v1/accounts").json().get("data")).isEmpty();
         assertThat(client.delete("/v1/accounts/" + accountId).status()).isEqualTo(404);
         try (var c = server.dataSource().getConnection();
-                var rs = c.createStatement().executeQuery("SELECT count(*) FROM plugkit_accounts WHERE token_ciphertext IS NOT NULL")) {
+                var rs = c.createStatement()
+                        .executeQuery("SELECT count(*) FROM plugkit_accounts WHERE token_ciphertext IS NOT NULL")) {
             rs.next();
             assertThat(rs.getInt(1)).as("sealed tokens left in the database").isZero();
         } catch (java.sql.SQLException e) {
@@ -59,7 +61,8 @@ class DisconnectHttpTest {
     @Test
     void anInstagramOutageDoesNotStopTheDisconnect() {
         client.connectThroughBrowser(client.createProfile("Jane"), Optional.empty());
-        String accountId = client.get("/v1/accounts").json().get("data").get(0).get("id").asText();
+        String accountId =
+                client.get("/v1/accounts").json().get("data").get(0).get("id").asText();
         instagram.failNext(Endpoint.REVOKE, Fault.SERVER_ERROR);
 
         assertThat(client.delete("/v1/accounts/" + accountId).status()).isEqualTo(204);

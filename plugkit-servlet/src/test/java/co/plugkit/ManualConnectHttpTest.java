@@ -42,7 +42,8 @@ class ManualConnectHttpTest {
 
     private String body(String externalId, String token, String extra) {
         return "{\"platform\":\"INSTAGRAM\",\"profileId\":\"" + profileId + "\",\"externalId\":\"" + externalId
-                + "\",\"username\":\"whatever\",\"displayName\":\"Whatever\",\"accessToken\":\"" + token + "\"" + extra + "}";
+                + "\",\"username\":\"whatever\",\"displayName\":\"Whatever\",\"accessToken\":\"" + token + "\"" + extra
+                + "}";
     }
 
     @Test
@@ -53,15 +54,23 @@ class ManualConnectHttpTest {
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.json().get("username").asText()).isEqualTo("acme");
         assertThat(r.json().get("externalId").asText()).isEqualTo(ACME.userId());
-        assertThat(r.json().get("tokenExpiresAt").isNull()).as("unknown until the first refresh").isTrue();
+        assertThat(r.json().get("tokenExpiresAt").isNull())
+                .as("unknown until the first refresh")
+                .isTrue();
         assertThat(r.json().get("metadata").get("crm").asInt()).isEqualTo(42);
         assertThat(r.body()).doesNotContain(token);
 
         clock.advance(Duration.ofHours(25));
         assertThat(server.plugKit().refresher().runOnce().refreshed()).isEqualTo(1);
         String id = r.json().get("id").asText();
-        assertThat(client.get("/v1/accounts/" + id).json().get("tokenExpiresAt").isNull()).isFalse();
-        assertThat(client.get("/v1/accounts/" + id).json().get("metadata").get("crm").asInt()).isEqualTo(42);
+        assertThat(client.get("/v1/accounts/" + id).json().get("tokenExpiresAt").isNull())
+                .isFalse();
+        assertThat(client.get("/v1/accounts/" + id)
+                        .json()
+                        .get("metadata")
+                        .get("crm")
+                        .asInt())
+                .isEqualTo(42);
     }
 
     @Test
@@ -76,23 +85,45 @@ class ManualConnectHttpTest {
         assertThat(rejected.body()).doesNotContain("IGAAnotatoken");
 
         instagram.failNext(Endpoint.ME, Fault.SERVER_ERROR);
-        assertThat(client.post("/v1/accounts/connect", body(ACME.userId(), token, "")).status()).isEqualTo(503);
+        assertThat(client.post("/v1/accounts/connect", body(ACME.userId(), token, ""))
+                        .status())
+                .isEqualTo(503);
         assertThat(client.get("/v1/accounts").json().get("data")).isEmpty();
     }
 
     @Test
     void badInputIsNamed() {
         String token = instagram.generateToken(ACME);
-        assertThat(client.post("/v1/accounts/connect", body(ACME.userId(), token, "").replace("INSTAGRAM", "TIKTOK"))
-                .json().get("error").get("message").asText()).contains("platform");
-        assertThat(client.post("/v1/accounts/connect", body("abc", token, "")).json().get("error").get("message").asText())
+        assertThat(client.post(
+                                "/v1/accounts/connect",
+                                body(ACME.userId(), token, "").replace("INSTAGRAM", "TIKTOK"))
+                        .json()
+                        .get("error")
+                        .get("message")
+                        .asText())
+                .contains("platform");
+        assertThat(client.post("/v1/accounts/connect", body("abc", token, ""))
+                        .json()
+                        .get("error")
+                        .get("message")
+                        .asText())
                 .contains("externalId");
-        assertThat(client.post("/v1/accounts/connect", body(ACME.userId(), token, ",\"metadata\":[1]")).json()
-                .get("error").get("message").asText()).contains("metadata");
-        assertThat(client.post("/v1/accounts/connect", body(ACME.userId(), token, "").replace(profileId,
-                "prof_000000000000000000000000")).status()).isEqualTo(404);
-        assertThat(server.newWorkspaceClient("Other").post("/v1/accounts/connect", body(ACME.userId(), token, ""))
-                .status()).as("another workspace's profile").isEqualTo(404);
+        assertThat(client.post("/v1/accounts/connect", body(ACME.userId(), token, ",\"metadata\":[1]"))
+                        .json()
+                        .get("error")
+                        .get("message")
+                        .asText())
+                .contains("metadata");
+        assertThat(client.post(
+                                "/v1/accounts/connect",
+                                body(ACME.userId(), token, "").replace(profileId, "prof_000000000000000000000000"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(server.newWorkspaceClient("Other")
+                        .post("/v1/accounts/connect", body(ACME.userId(), token, ""))
+                        .status())
+                .as("another workspace's profile")
+                .isEqualTo(404);
         assertThat(client.get("/v1/accounts").json().get("data")).isEmpty();
     }
 }

@@ -66,9 +66,13 @@ class MetaCallbacksHttpTest {
 
     private Response post(String path, String form, String contentType) {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                    .header("Content-Type", contentType)
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                                    .header("Content-Type", contentType)
+                                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r);
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -76,13 +80,15 @@ class MetaCallbacksHttpTest {
     }
 
     private Response callback(String path, String signedRequest) {
-        return post(path, "signed_request=" + URLEncoder.encode(signedRequest, StandardCharsets.UTF_8),
+        return post(
+                path,
+                "signed_request=" + URLEncoder.encode(signedRequest, StandardCharsets.UTF_8),
                 "application/x-www-form-urlencoded");
     }
 
     private static String signed(String userIdJson) {
-        return SignedRequest.sign(APP_SECRET, "{\"algorithm\":\"HMAC-SHA256\",\"issued_at\":1291836800,\"user_id\":"
-                + userIdJson + "}");
+        return SignedRequest.sign(
+                APP_SECRET, "{\"algorithm\":\"HMAC-SHA256\",\"issued_at\":1291836800,\"user_id\":" + userIdJson + "}");
     }
 
     private JsonNode accounts(ApiClient client) {
@@ -100,13 +106,17 @@ class MetaCallbacksHttpTest {
             assertThat(shared.get("statusReason").asText()).isEqualTo("deauthorized");
             assertThat(shared.get("tokenExpiresAt").isNull()).isTrue();
         }
-        assertThat(findByUsername(accounts(acme), "bystander").get("status").asText()).isEqualTo("active");
+        assertThat(findByUsername(accounts(acme), "bystander").get("status").asText())
+                .isEqualTo("active");
         assertThat(count("SELECT count(*) FROM plugkit_accounts WHERE external_id = '" + USER
-                + "' AND (token_ciphertext IS NOT NULL OR token_key_id IS NOT NULL)")).as("tokens left").isZero();
+                        + "' AND (token_ciphertext IS NOT NULL OR token_key_id IS NOT NULL)"))
+                .as("tokens left")
+                .isZero();
     }
 
     private int count(String sql) {
-        try (var c = h2.getConnection(); var rs = c.createStatement().executeQuery(sql)) {
+        try (var c = h2.getConnection();
+                var rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
         } catch (java.sql.SQLException e) {
@@ -117,8 +127,11 @@ class MetaCallbacksHttpTest {
     @Test
     void theAppScopedIdMatchesToo() {
         String appScoped = IgAccount.business(USER, "x").appScopedId();
-        assertThat(callback("/v1/connect/instagram/deauthorize", signed(appScoped)).status()).isEqualTo(200);
-        assertThat(findByUsername(accounts(acme), "shared_user").get("status").asText()).isEqualTo("disconnected");
+        assertThat(callback("/v1/connect/instagram/deauthorize", signed(appScoped))
+                        .status())
+                .isEqualTo(200);
+        assertThat(findByUsername(accounts(acme), "shared_user").get("status").asText())
+                .isEqualTo("disconnected");
     }
 
     @Test
@@ -128,17 +141,21 @@ class MetaCallbacksHttpTest {
         assertThat(r.status()).isEqualTo(200);
         String code = r.json().get("confirmation_code").asText();
         assertThat(code).matches("[0-9a-f]{20}");
-        assertThat(r.json().get("url").asText()).isEqualTo(server.baseUrl() + "/v1/connect/instagram/data-deletion/" + code);
+        assertThat(r.json().get("url").asText())
+                .isEqualTo(server.baseUrl() + "/v1/connect/instagram/data-deletion/" + code);
         assertThat(accounts(acme)).extracting(a -> a.get("username").asText()).containsExactly("bystander");
         assertThat(accounts(globex)).isEmpty();
 
         Response page = ApiClient.browse(URI.create(r.json().get("url").asText()));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains(code).contains("completed");
-        assertThat(ApiClient.browse(URI.create(server.baseUrl() + "/v1/connect/instagram/data-deletion/"
-                + "0".repeat(20))).status()).isEqualTo(404);
+        assertThat(ApiClient.browse(
+                                URI.create(server.baseUrl() + "/v1/connect/instagram/data-deletion/" + "0".repeat(20)))
+                        .status())
+                .isEqualTo(404);
 
-        assertThat(count("SELECT count(*) FROM plugkit_accounts WHERE external_id = '" + USER + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM plugkit_accounts WHERE external_id = '" + USER + "'"))
+                .isZero();
         // And no token was ever in the file in plaintext.
         String file = new String(Files.readAllBytes(dir.resolve("plugkit.mv.db")), StandardCharsets.ISO_8859_1);
         assertThat(instagram.issuedLongLivedTokens()).allMatch(token -> !file.contains(token));
@@ -146,30 +163,47 @@ class MetaCallbacksHttpTest {
 
     @Test
     void forgedMalformedOrOversizedCallbacksChangeNothing() {
-        String forged = SignedRequest.sign(Secret.of("not-our-secret"), "{\"algorithm\":\"HMAC-SHA256\",\"user_id\":\"" + USER + "\"}");
+        String forged = SignedRequest.sign(
+                Secret.of("not-our-secret"), "{\"algorithm\":\"HMAC-SHA256\",\"user_id\":\"" + USER + "\"}");
         for (String path : new String[] {"/v1/connect/instagram/deauthorize", "/v1/connect/instagram/data-deletion"}) {
             assertThat(callback(path, forged).status()).isEqualTo(403);
             assertThat(callback(path, "garbage").status()).isEqualTo(400);
-            assertThat(callback(path, SignedRequest.sign(APP_SECRET, "{\"algorithm\":\"none\",\"user_id\":\"" + USER + "\"}"))
-                    .status()).isEqualTo(400);
-            assertThat(post(path, "other=1", "application/x-www-form-urlencoded").status()).isEqualTo(400);
-            assertThat(post(path, "{\"signed_request\":\"x\"}", "application/json").status()).isEqualTo(415);
-            assertThat(post(path, "signed_request=" + "a".repeat(100_000), "application/x-www-form-urlencoded").status())
+            assertThat(callback(
+                                    path,
+                                    SignedRequest.sign(
+                                            APP_SECRET, "{\"algorithm\":\"none\",\"user_id\":\"" + USER + "\"}"))
+                            .status())
+                    .isEqualTo(400);
+            assertThat(post(path, "other=1", "application/x-www-form-urlencoded")
+                            .status())
+                    .isEqualTo(400);
+            assertThat(post(path, "{\"signed_request\":\"x\"}", "application/json")
+                            .status())
+                    .isEqualTo(415);
+            assertThat(post(path, "signed_request=" + "a".repeat(100_000), "application/x-www-form-urlencoded")
+                            .status())
                     .isEqualTo(413);
         }
-        assertThat(accounts(acme)).hasSize(2).allMatch(a -> a.get("status").asText().equals("active"));
-        assertThat(accounts(globex)).hasSize(1).allMatch(a -> a.get("status").asText().equals("active"));
+        assertThat(accounts(acme))
+                .hasSize(2)
+                .allMatch(a -> a.get("status").asText().equals("active"));
+        assertThat(accounts(globex))
+                .hasSize(1)
+                .allMatch(a -> a.get("status").asText().equals("active"));
     }
 
     @Test
     void reconnectingAfterDeauthorizationMakesTheAccountActiveAgain() {
         callback("/v1/connect/instagram/deauthorize", signed("\"" + USER + "\""));
-        String profileId = findByUsername(accounts(acme), "shared_user").get("profileId").asText();
+        String profileId =
+                findByUsername(accounts(acme), "shared_user").get("profileId").asText();
         instagram.approveAs(IgAccount.business(USER, "shared_user"));
         acme.connectThroughBrowser(profileId, Optional.empty());
 
-        assertThat(findByUsername(accounts(acme), "shared_user").get("status").asText()).isEqualTo("active");
-        assertThat(findByUsername(accounts(globex), "shared_user").get("status").asText()).isEqualTo("disconnected");
+        assertThat(findByUsername(accounts(acme), "shared_user").get("status").asText())
+                .isEqualTo("active");
+        assertThat(findByUsername(accounts(globex), "shared_user").get("status").asText())
+                .isEqualTo("disconnected");
     }
 
     private static JsonNode findByUsername(JsonNode accounts, String username) {

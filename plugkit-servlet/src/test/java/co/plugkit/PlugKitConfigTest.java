@@ -26,19 +26,26 @@ class PlugKitConfigTest {
         assertThat(ConfigSource.environmentName("plugkit.instagram.clientId")).isEqualTo("PLUGKIT_INSTAGRAM_CLIENT_ID");
         assertThat(ConfigSource.environmentName("plugkit.publicUrl")).isEqualTo("PLUGKIT_PUBLIC_URL");
         assertThat(ConfigSource.environmentName("plugkit.db.url")).isEqualTo("PLUGKIT_DB_URL");
-        assertThat(ConfigSource.environmentName("plugkit.allowedRedirectUrls")).isEqualTo("PLUGKIT_ALLOWED_REDIRECT_URLS");
+        assertThat(ConfigSource.environmentName("plugkit.allowedRedirectUrls"))
+                .isEqualTo("PLUGKIT_ALLOWED_REDIRECT_URLS");
         assertThat(ConfigSource.environmentName("plugkit.bootstrapApiKey")).isEqualTo("PLUGKIT_BOOTSTRAP_API_KEY");
-        assertThat(ConfigSource.environmentName("plugkit.instagram.graphVersion")).isEqualTo("PLUGKIT_INSTAGRAM_GRAPH_VERSION");
+        assertThat(ConfigSource.environmentName("plugkit.instagram.graphVersion"))
+                .isEqualTo("PLUGKIT_INSTAGRAM_GRAPH_VERSION");
     }
 
     @Test
     void readsTheEnvironmentWithTheDesignDefaults() {
-        PlugKitConfig config = PlugKitConfig.builder().from(ConfigSource.environment(minimalEnvironment())).build();
+        PlugKitConfig config = PlugKitConfig.builder()
+                .from(ConfigSource.environment(minimalEnvironment()))
+                .build();
 
         assertThat(config.publicUrl()).hasToString("https://connect.example.com/plugkit");
-        assertThat(config.redirectUri()).hasToString("https://connect.example.com/plugkit/v1/connect/instagram/callback");
+        assertThat(config.redirectUri())
+                .hasToString("https://connect.example.com/plugkit/v1/connect/instagram/callback");
         assertThat(config.pathPrefix()).isEmpty();
-        assertThat(config.instagram().scopes()).isEqualTo(PlugKitConfig.DEFAULT_SCOPES).hasSize(5);
+        assertThat(config.instagram().scopes())
+                .isEqualTo(PlugKitConfig.DEFAULT_SCOPES)
+                .hasSize(5);
         assertThat(config.instagram().authorizeUrl()).hasToString("https://www.instagram.com/oauth/authorize");
         assertThat(config.instagram().apiUrl()).hasToString("https://api.instagram.com");
         assertThat(config.instagram().graphUrl()).hasToString("https://graph.instagram.com");
@@ -58,33 +65,45 @@ class PlugKitConfigTest {
         env.put("PLUGKIT_PATH_PREFIX", "/from-env/");
 
         PlugKitConfig config = PlugKitConfig.builder()
-                .from(ConfigSource.environment(env).or(ConfigSource.properties(props))).build();
+                .from(ConfigSource.environment(env).or(ConfigSource.properties(props)))
+                .build();
 
         assertThat(config.pathPrefix()).isEqualTo("/from-env");
         assertThat(config.instagram().graphVersion()).isEqualTo("v24.0");
-        assertThat(config.instagram().scopes()).containsExactly("instagram_business_basic", "instagram_business_manage_insights");
+        assertThat(config.instagram().scopes())
+                .containsExactly("instagram_business_basic", "instagram_business_manage_insights");
     }
 
     @Test
     void missingOrInvalidSettingsAreNamed() {
         Map<String, String> env = minimalEnvironment();
         env.remove("PLUGKIT_INSTAGRAM_CLIENT_SECRET");
-        assertThatThrownBy(() -> PlugKitConfig.builder().from(ConfigSource.environment(env)).build())
-                .isInstanceOf(PlugKitConfigException.class).hasMessageContaining("PLUGKIT_INSTAGRAM_CLIENT_SECRET");
+        assertThatThrownBy(() -> PlugKitConfig.builder()
+                        .from(ConfigSource.environment(env))
+                        .build())
+                .isInstanceOf(PlugKitConfigException.class)
+                .hasMessageContaining("PLUGKIT_INSTAGRAM_CLIENT_SECRET");
 
         Map<String, String> shortKey = minimalEnvironment();
         shortKey.put("PLUGKIT_ENCRYPTION_KEY", "c2hvcnQ=");
-        assertThatThrownBy(() -> PlugKitConfig.builder().from(ConfigSource.environment(shortKey)).build())
-                .hasMessageContaining("plugkit.encryptionKey").hasMessageNotContaining("c2hvcnQ=");
+        assertThatThrownBy(() -> PlugKitConfig.builder()
+                        .from(ConfigSource.environment(shortKey))
+                        .build())
+                .hasMessageContaining("plugkit.encryptionKey")
+                .hasMessageNotContaining("c2hvcnQ=");
 
         Map<String, String> badUrl = minimalEnvironment();
         badUrl.put("PLUGKIT_PUBLIC_URL", "ftp://x");
-        assertThatThrownBy(() -> PlugKitConfig.builder().from(ConfigSource.environment(badUrl)).build())
+        assertThatThrownBy(() -> PlugKitConfig.builder()
+                        .from(ConfigSource.environment(badUrl))
+                        .build())
                 .hasMessageContaining("plugkit.publicUrl");
 
         Map<String, String> badVersion = minimalEnvironment();
         badVersion.put("PLUGKIT_INSTAGRAM_GRAPH_VERSION", "25");
-        assertThatThrownBy(() -> PlugKitConfig.builder().from(ConfigSource.environment(badVersion)).build())
+        assertThatThrownBy(() -> PlugKitConfig.builder()
+                        .from(ConfigSource.environment(badVersion))
+                        .build())
                 .hasMessageContaining("graphVersion");
     }
 
@@ -95,12 +114,20 @@ class PlugKitConfigTest {
         env.put("PLUGKIT_BOOTSTRAP_API_KEY", "sk_" + "b".repeat(64));
         env.put("PLUGKIT_DB_PASSWORD", "db-password-value");
         env.put("PLUGKIT_ALLOWED_REDIRECT_URLS", "https://a.example.com/x, https://b.example.com");
-        PlugKitConfig config = PlugKitConfig.builder().from(ConfigSource.environment(env)).build();
+        PlugKitConfig config =
+                PlugKitConfig.builder().from(ConfigSource.environment(env)).build();
 
         String text = config.toString();
-        assertThat(text).doesNotContain("app-secret-value", "admin-token-value", "bbbbbbbb", "db-password-value",
-                TestKeys.ENCRYPTION_KEY).contains("990602627938098");
-        assertThat(config.allowedRedirectUrls()).extracting(Object::toString)
+        assertThat(text)
+                .doesNotContain(
+                        "app-secret-value",
+                        "admin-token-value",
+                        "bbbbbbbb",
+                        "db-password-value",
+                        TestKeys.ENCRYPTION_KEY)
+                .contains("990602627938098");
+        assertThat(config.allowedRedirectUrls())
+                .extracting(Object::toString)
                 .isEqualTo(List.of("https://a.example.com/x", "https://b.example.com"));
     }
 }

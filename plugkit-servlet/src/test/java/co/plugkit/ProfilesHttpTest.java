@@ -37,7 +37,8 @@ class ProfilesHttpTest extends SharedServerTest {
     @Test
     void getReturnsWhatCreateReturned() {
         ApiClient client = newWorkspace();
-        JsonNode created = client.post("/v1/profiles", "{\"name\":\"  Zoë 🍰  \"}").json();
+        JsonNode created =
+                client.post("/v1/profiles", "{\"name\":\"  Zoë 🍰  \"}").json();
 
         Response r = client.get("/v1/profiles/" + created.get("id").asText());
 
@@ -54,21 +55,26 @@ class ProfilesHttpTest extends SharedServerTest {
         Response r = client.post("/v1/profiles", "{\"name\":\"" + name + "\"}");
 
         assertThat(r.status()).isEqualTo(201);
-        assertThat(client.get("/v1/profiles/" + r.json().get("id").asText()).json().get("name").asText()).isEqualTo(name);
+        assertThat(client.get("/v1/profiles/" + r.json().get("id").asText())
+                        .json()
+                        .get("name")
+                        .asText())
+                .isEqualTo(name);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{}",
-        "{\"name\":null}",
-        "{\"nome\":\"typo\"}",
-        "{\"name\":\"\"}",
-        "{\"name\":\"   \"}",
-        "{\"name\":42}",
-        "{\"name\":true}",
-        "{\"name\":[\"a\"]}",
-        "{\"name\":{\"first\":\"a\"}}",
-    })
+    @ValueSource(
+            strings = {
+                "{}",
+                "{\"name\":null}",
+                "{\"nome\":\"typo\"}",
+                "{\"name\":\"\"}",
+                "{\"name\":\"   \"}",
+                "{\"name\":42}",
+                "{\"name\":true}",
+                "{\"name\":[\"a\"]}",
+                "{\"name\":{\"first\":\"a\"}}",
+            })
     void aMissingOrInvalidNameIsRefusedByName(String body) {
         ApiClient client = newWorkspace();
 
@@ -87,20 +93,21 @@ class ProfilesHttpTest extends SharedServerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "",
-        "name=Jane",
-        "{\"name\":\"Jane\"",
-        "{name:\"Jane\"}",
-        "{'name':'Jane'}",
-        "[{\"name\":\"Jane\"}]",
-        "\"Jane\"",
-        "42",
-        "null",
-        "{\"name\":\"Jane\"}}",
-        "{\"name\":\"Jane\"} {\"name\":\"Joe\"}",
-        "{\"name\":\"Jane\"} trailing",
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "name=Jane",
+                "{\"name\":\"Jane\"",
+                "{name:\"Jane\"}",
+                "{'name':'Jane'}",
+                "[{\"name\":\"Jane\"}]",
+                "\"Jane\"",
+                "42",
+                "null",
+                "{\"name\":\"Jane\"}}",
+                "{\"name\":\"Jane\"} {\"name\":\"Joe\"}",
+                "{\"name\":\"Jane\"} trailing",
+            })
     void aBodyThatIsNotOneJsonObjectIsRefused(String body) {
         ApiClient client = newWorkspace();
 
@@ -123,13 +130,20 @@ class ProfilesHttpTest extends SharedServerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
-        "text/json", "application/json-patch+json", "application/jsonx"})
+    @ValueSource(
+            strings = {
+                "text/plain",
+                "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x",
+                "text/json",
+                "application/json-patch+json",
+                "application/jsonx"
+            })
     void aBodyOfAnotherContentTypeIsRefused(String contentType) {
         ApiClient client = newWorkspace();
 
-        Response r = send(client, "POST", "/v1/profiles", "{\"name\":\"Jane\"}".getBytes(StandardCharsets.UTF_8),
-                contentType);
+        Response r = send(
+                client, "POST", "/v1/profiles", "{\"name\":\"Jane\"}".getBytes(StandardCharsets.UTF_8), contentType);
 
         assertError(r, 415, "unsupported_media_type");
         assertNoProfiles(client);
@@ -139,7 +153,11 @@ class ProfilesHttpTest extends SharedServerTest {
     void jsonWithACharsetIsAccepted() {
         ApiClient client = newWorkspace();
 
-        Response r = send(client, "POST", "/v1/profiles", "{\"name\":\"Jane\"}".getBytes(StandardCharsets.UTF_8),
+        Response r = send(
+                client,
+                "POST",
+                "/v1/profiles",
+                "{\"name\":\"Jane\"}".getBytes(StandardCharsets.UTF_8),
                 "application/json; charset=utf-8");
 
         assertThat(r.status()).isEqualTo(201);
@@ -171,8 +189,14 @@ class ProfilesHttpTest extends SharedServerTest {
     void unknownAndMalformedIdsAreNotFound() {
         ApiClient client = newWorkspace();
 
-        for (String id : List.of("prof_000000000000000000000000", "prof_", "PROF_abc", "acc_000000000000000000000000",
-                "not-an-id", "%3Cscript%3E", "prof_" + "a".repeat(100))) {
+        for (String id : List.of(
+                "prof_000000000000000000000000",
+                "prof_",
+                "PROF_abc",
+                "acc_000000000000000000000000",
+                "not-an-id",
+                "%3Cscript%3E",
+                "prof_" + "a".repeat(100))) {
             JsonNode error = assertError(client.get("/v1/profiles/" + id), 404, "profile_not_found");
             assertThat(error.get("message").asText()).doesNotContain("<script>");
         }
@@ -201,12 +225,15 @@ class ProfilesHttpTest extends SharedServerTest {
         List<Integer> pageSizes = new ArrayList<>();
         String cursor = null;
         do {
-            Response page = client.get("/v1/profiles?limit=3" + (cursor == null ? "" : "&cursor=" + ApiClient.encode(cursor)));
+            Response page =
+                    client.get("/v1/profiles?limit=3" + (cursor == null ? "" : "&cursor=" + ApiClient.encode(cursor)));
             assertThat(page.status()).isEqualTo(200);
             JsonNode data = page.json().get("data");
             pageSizes.add(data.size());
             data.forEach(p -> seen.add(p.get("id").asText()));
-            cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asText();
+            cursor = page.json().get("nextCursor").isNull()
+                    ? null
+                    : page.json().get("nextCursor").asText();
         } while (cursor != null && pageSizes.size() < 10);
 
         assertThat(pageSizes).containsExactly(3, 3, 1);
@@ -221,11 +248,14 @@ class ProfilesHttpTest extends SharedServerTest {
         }
 
         JsonNode first = client.get("/v1/profiles?limit=2").json();
-        JsonNode second = client.get("/v1/profiles?limit=2&cursor=" + first.get("nextCursor").asText()).json();
+        JsonNode second = client.get(
+                        "/v1/profiles?limit=2&cursor=" + first.get("nextCursor").asText())
+                .json();
 
         assertThat(second.get("data")).hasSize(2);
         assertThat(second.get("nextCursor").isNull()).isTrue();
-        assertThat(client.get("/v1/profiles?limit=4").json().get("nextCursor").isNull()).isTrue();
+        assertThat(client.get("/v1/profiles?limit=4").json().get("nextCursor").isNull())
+                .isTrue();
     }
 
     @Test
@@ -252,7 +282,9 @@ class ProfilesHttpTest extends SharedServerTest {
         JsonNode first = client.get("/v1/profiles?limit=2").json();
         created.add(client.createProfile("late"));
 
-        JsonNode second = client.get("/v1/profiles?limit=2&cursor=" + first.get("nextCursor").asText()).json();
+        JsonNode second = client.get(
+                        "/v1/profiles?limit=2&cursor=" + first.get("nextCursor").asText())
+                .json();
 
         List<String> seen = new ArrayList<>();
         first.get("data").forEach(p -> seen.add(p.get("id").asText()));
@@ -261,8 +293,17 @@ class ProfilesHttpTest extends SharedServerTest {
     }
 
     static List<String> badCursors() {
-        return List.of("garbage", "%00", "!!!!", cursorOf("s1:-5"), cursorOf("s1:abc"), cursorOf("s1:"),
-                cursorOf("x1:5"), cursorOf("5"), cursorOf("s1:" + "5".repeat(30)), cursorOf("s1:" + "0".repeat(60)));
+        return List.of(
+                "garbage",
+                "%00",
+                "!!!!",
+                cursorOf("s1:-5"),
+                cursorOf("s1:abc"),
+                cursorOf("s1:"),
+                cursorOf("x1:5"),
+                cursorOf("5"),
+                cursorOf("s1:" + "5".repeat(30)),
+                cursorOf("s1:" + "0".repeat(60)));
     }
 
     @ParameterizedTest
@@ -297,8 +338,15 @@ class ProfilesHttpTest extends SharedServerTest {
     }
 
     private Response send(ApiClient client, String method, String path, byte[] body, String contentType) {
-        return RawRequests.send(server.baseUrl(), method, path, body,
-                "Content-Type", contentType, "Authorization", "Bearer " + client.apiKey());
+        return RawRequests.send(
+                server.baseUrl(),
+                method,
+                path,
+                body,
+                "Content-Type",
+                contentType,
+                "Authorization",
+                "Bearer " + client.apiKey());
     }
 
     private static void assertNoProfiles(ApiClient client) {

@@ -12,8 +12,10 @@ class SandboxConfigTest {
 
     @Test
     void offByDefaultAndTheCredentialsAreThenRequired() {
-        assertThatThrownBy(() -> PlugKitConfig.builder().publicUrl("http://localhost:8080")
-                        .encryptionKey(TestKeys.ENCRYPTION_KEY).build())
+        assertThatThrownBy(() -> PlugKitConfig.builder()
+                        .publicUrl("http://localhost:8080")
+                        .encryptionKey(TestKeys.ENCRYPTION_KEY)
+                        .build())
                 .isInstanceOf(PlugKitConfigException.class)
                 .hasMessageContaining("plugkit.instagram.clientId");
     }
@@ -21,9 +23,15 @@ class SandboxConfigTest {
     @Test
     void onItNeedsNoCredentialsAndPointsEveryInstagramUrlAtTheSandbox() {
         PlugKitConfig config = PlugKitConfig.builder()
-                .from(ConfigSource.map(Map.of("plugkit.publicUrl", "http://localhost:8080/app/plugkit",
-                        "plugkit.sandbox", "TRUE", "plugkit.encryptionKey", TestKeys.ENCRYPTION_KEY,
-                        "plugkit.instagram.authorizeUrl", "https://example.org/ignored")))
+                .from(ConfigSource.map(Map.of(
+                        "plugkit.publicUrl",
+                        "http://localhost:8080/app/plugkit",
+                        "plugkit.sandbox",
+                        "TRUE",
+                        "plugkit.encryptionKey",
+                        TestKeys.ENCRYPTION_KEY,
+                        "plugkit.instagram.authorizeUrl",
+                        "https://example.org/ignored")))
                 .build();
         assertThat(config.sandbox()).isTrue();
         assertThat(config.instagram().clientId()).isEqualTo(PlugKitConfig.SANDBOX_CLIENT_ID);
@@ -36,8 +44,13 @@ class SandboxConfigTest {
 
     @Test
     void givenCredentialsAreKeptInSandboxMode() {
-        PlugKitConfig config = PlugKitConfig.builder().publicUrl("http://localhost:8080").sandbox(true)
-                .clientId("123").clientSecret("s3cret").encryptionKey(TestKeys.ENCRYPTION_KEY).build();
+        PlugKitConfig config = PlugKitConfig.builder()
+                .publicUrl("http://localhost:8080")
+                .sandbox(true)
+                .clientId("123")
+                .clientSecret("s3cret")
+                .encryptionKey(TestKeys.ENCRYPTION_KEY)
+                .build();
         assertThat(config.instagram().clientId()).isEqualTo("123");
         assertThat(config.instagram().clientSecret().reveal()).isEqualTo("s3cret");
     }

@@ -52,13 +52,21 @@ class SecretsStayHiddenTest {
             ApiClient client = server.newWorkspaceClient("Acme");
             apiKey = client.apiKey();
             String profileId = client.createProfile("Jane");
-            apiAnswers.add(client.connectThroughBrowser(profileId, Optional.empty()).body());
+            apiAnswers.add(
+                    client.connectThroughBrowser(profileId, Optional.empty()).body());
             instagram.failNext(Endpoint.ME, Fault.GRAPH_ERROR_190);
-            apiAnswers.add(client.connectThroughBrowser(profileId, Optional.empty()).body());
+            apiAnswers.add(
+                    client.connectThroughBrowser(profileId, Optional.empty()).body());
             instagram.failNext(Endpoint.LONG_LIVED_EXCHANGE, Fault.MALFORMED_JSON);
-            apiAnswers.add(client.connectThroughBrowser(profileId, Optional.empty()).body());
+            apiAnswers.add(
+                    client.connectThroughBrowser(profileId, Optional.empty()).body());
             apiAnswers.add(client.get("/v1/accounts").body());
-            String accountId = client.get("/v1/accounts").json().get("data").get(0).get("id").asText();
+            String accountId = client.get("/v1/accounts")
+                    .json()
+                    .get("data")
+                    .get(0)
+                    .get("id")
+                    .asText();
             apiAnswers.add(client.get("/v1/accounts/" + accountId).body());
             apiAnswers.add(client.get("/v1/api-keys").body());
 
@@ -69,7 +77,8 @@ class SecretsStayHiddenTest {
             secrets.add(apiKey);
             secrets.add(TestKeys.ADMIN_TOKEN);
 
-            List<String> logLines = logs.list.stream().map(SecretsStayHiddenTest::render).toList();
+            List<String> logLines =
+                    logs.list.stream().map(SecretsStayHiddenTest::render).toList();
             assertThat(logLines).anyMatch(l -> l.contains("Connected Instagram account"));
             for (String secret : secrets) {
                 assertThat(logLines).as("log lines").noneMatch(l -> l.contains(secret));

@@ -2,12 +2,12 @@ package co.plugkit;
 
 import co.plugkit.testing.ApiClient;
 import co.plugkit.testing.ApiClient.Response;
-import co.plugkit.testing.FakeInstagram.IgAccount;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Optional;
 import co.plugkit.testing.FakeInstagram;
+import co.plugkit.testing.FakeInstagram.IgAccount;
 import co.plugkit.testing.MutableClock;
 import co.plugkit.testing.PlugKitServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -63,7 +63,9 @@ abstract class SharedServerTest {
         if (page.status() != 200) {
             throw new AssertionError("connecting " + userId + " failed: " + page.status() + " " + page.body());
         }
-        for (JsonNode a : client.get("/v1/accounts?limit=100&profileId=" + profileId).json().get("data")) {
+        for (JsonNode a : client.get("/v1/accounts?limit=100&profileId=" + profileId)
+                .json()
+                .get("data")) {
             if (a.get("externalId").asText().equals(userId)) {
                 return a.get("id").asText();
             }

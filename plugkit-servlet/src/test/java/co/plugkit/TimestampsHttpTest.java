@@ -28,9 +28,17 @@ class TimestampsHttpTest extends SharedServerTest {
 
         String createdAt = created.get("createdAt").asText();
         assertThat(Instant.parse(createdAt)).isBetween(START.minusNanos(1000), START);
-        assertThat(client.get("/v1/profiles/" + created.get("id").asText()).json().get("createdAt").asText())
+        assertThat(client.get("/v1/profiles/" + created.get("id").asText())
+                        .json()
+                        .get("createdAt")
+                        .asText())
                 .isEqualTo(createdAt);
-        assertThat(client.get("/v1/profiles").json().get("data").get(0).get("createdAt").asText())
+        assertThat(client.get("/v1/profiles")
+                        .json()
+                        .get("data")
+                        .get(0)
+                        .get("createdAt")
+                        .asText())
                 .isEqualTo(createdAt);
     }
 
@@ -43,7 +51,8 @@ class TimestampsHttpTest extends SharedServerTest {
         String id = created.get("id").asText();
         for (JsonNode k : client.get("/v1/api-keys").json().get("data")) {
             if (k.get("id").asText().equals(id)) {
-                assertThat(k.get("createdAt").asText()).isEqualTo(created.get("createdAt").asText());
+                assertThat(k.get("createdAt").asText())
+                        .isEqualTo(created.get("createdAt").asText());
                 return;
             }
         }

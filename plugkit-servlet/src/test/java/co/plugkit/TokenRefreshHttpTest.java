@@ -41,9 +41,12 @@ class TokenRefreshHttpTest {
 
     private String connect(IgAccount account, String profileId) {
         instagram.approveAs(account);
-        assertThat(client.connectThroughBrowser(profileId, Optional.empty()).status()).isEqualTo(200);
+        assertThat(client.connectThroughBrowser(profileId, Optional.empty()).status())
+                .isEqualTo(200);
         return client.get("/v1/accounts?profileId=" + profileId).json().get("data").findValues("id").stream()
-                .map(JsonNode::asText).reduce((a, b) -> b).orElseThrow();
+                .map(JsonNode::asText)
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     private JsonNode account(String id) {
@@ -67,7 +70,8 @@ class TokenRefreshHttpTest {
 
         JsonNode account = account(id);
         assertThat(account.get("status").asText()).isEqualTo("active");
-        assertThat(Instant.parse(account.get("tokenExpiresAt").asText())).isAfter(clock.instant().plus(Duration.ofDays(29)));
+        assertThat(Instant.parse(account.get("tokenExpiresAt").asText()))
+                .isAfter(clock.instant().plus(Duration.ofDays(29)));
         assertThat(account.get("lastRefreshedAt").isNull()).isFalse();
         assertThat(refreshes).isEqualTo(6); // once a month: each refresh buys 60 days, due with 30 left
         assertThat(instagram.successfulRefreshes()).isEqualTo(6);
@@ -95,7 +99,8 @@ class TokenRefreshHttpTest {
         connect(IgAccount.business("17841400000000001", "acme"), client.createProfile("Jane"));
         Instant expiry = clock.instant().plusSeconds(FakeInstagram.LONG_LIVED_SECONDS);
 
-        clock.advance(Duration.between(clock.instant(), expiry.minus(Duration.ofDays(30)).minusSeconds(60)));
+        clock.advance(Duration.between(
+                clock.instant(), expiry.minus(Duration.ofDays(30)).minusSeconds(60)));
         assertThat(run().attempted()).isZero();
         clock.advance(Duration.ofMinutes(2));
         assertThat(run().refreshed()).isEqualTo(1);
@@ -133,7 +138,9 @@ class TokenRefreshHttpTest {
         assertThat(run().attempted()).as("no more retries").isZero();
 
         // Connecting again brings it back.
-        connect(IgAccount.business("17841400000000001", "acme"), account.get("profileId").asText());
+        connect(
+                IgAccount.business("17841400000000001", "acme"),
+                account.get("profileId").asText());
         assertThat(account(id).get("status").asText()).isEqualTo("active");
         assertThat(account(id).get("statusReason").isNull()).isTrue();
     }
@@ -155,13 +162,18 @@ class TokenRefreshHttpTest {
         assertThat(first.needsReconnect()).isEqualTo(1);
         assertThat(first.deferred()).isEqualTo(1);
         JsonNode data = client.get("/v1/accounts").json().get("data");
-        assertThat(data).filteredOn(a -> a.get("status").asText().equals("active")).hasSize(4);
-        assertThat(run().attempted()).as("the deferred one waits for its back-off").isZero();
+        assertThat(data)
+                .filteredOn(a -> a.get("status").asText().equals("active"))
+                .hasSize(4);
+        assertThat(run().attempted())
+                .as("the deferred one waits for its back-off")
+                .isZero();
 
         clock.advance(Duration.ofHours(13));
         assertThat(run().refreshed()).isEqualTo(1);
         assertThat(client.get("/v1/accounts").json().get("data"))
-                .filteredOn(a -> a.get("status").asText().equals("active")).hasSize(4);
+                .filteredOn(a -> a.get("status").asText().equals("active"))
+                .hasSize(4);
     }
 
     @Test
@@ -193,7 +205,8 @@ class TokenRefreshHttpTest {
         clock.advance(Duration.ofDays(2));
         Response refreshed = client.post("/v1/accounts/" + id + "/refresh", "{}");
         assertThat(refreshed.status()).isEqualTo(200);
-        assertThat(refreshed.json().get("lastRefreshedAt").asText()).isEqualTo(clock.instant().toString());
+        assertThat(refreshed.json().get("lastRefreshedAt").asText())
+                .isEqualTo(clock.instant().toString());
         assertThat(Instant.parse(refreshed.json().get("tokenExpiresAt").asText()))
                 .isEqualTo(clock.instant().plusSeconds(FakeInstagram.LONG_LIVED_SECONDS));
 
@@ -211,7 +224,9 @@ class TokenRefreshHttpTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("error").get("code").asText()).isEqualTo("account_not_active");
 
-        assertThat(client.post("/v1/accounts/acc_000000000000000000000000/refresh", "{}").status()).isEqualTo(404);
+        assertThat(client.post("/v1/accounts/acc_000000000000000000000000/refresh", "{}")
+                        .status())
+                .isEqualTo(404);
         ApiClient other = server.newWorkspaceClient("Other");
         assertThat(other.post("/v1/accounts/" + id + "/refresh", "{}").status()).isEqualTo(404);
         assertThat(client.get("/v1/accounts/" + id + "/refresh").status()).isEqualTo(405);

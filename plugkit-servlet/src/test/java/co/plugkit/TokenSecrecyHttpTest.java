@@ -44,19 +44,23 @@ class TokenSecrecyHttpTest extends SharedServerTest {
         responses.add(client.raw("PUT", "/v1/accounts/" + first, "Authorization", "Bearer " + client.apiKey()));
         responses.add(client.get("/v1/nothing"));
         responses.add(newWorkspace().get("/v1/accounts/" + first));
-        responses.add(server.anonymousClient().withKey(TestKeys.ADMIN_TOKEN)
+        responses.add(server.anonymousClient()
+                .withKey(TestKeys.ADMIN_TOKEN)
                 .post("/admin/v1/workspaces", "{\"name\":\"x\"}"));
         responses.add(client.delete("/v1/accounts/" + third));
         responses.add(client.get("/v1/accounts"));
 
         for (Response r : responses) {
-            String request = r.raw().request().method() + " " + r.raw().request().uri().getPath();
+            String request =
+                    r.raw().request().method() + " " + r.raw().request().uri().getPath();
             assertThat(r.status()).as(request).isLessThan(500);
             for (String token : tokens) {
                 assertThat(r.body()).as("body of %s", request).doesNotContain(token);
-                for (Map.Entry<String, List<String>> header : r.raw().headers().map().entrySet()) {
+                for (Map.Entry<String, List<String>> header :
+                        r.raw().headers().map().entrySet()) {
                     assertThat(String.join("\n", header.getValue()))
-                            .as("header %s of %s", header.getKey(), request).doesNotContain(token);
+                            .as("header %s of %s", header.getKey(), request)
+                            .doesNotContain(token);
                 }
             }
         }
@@ -75,7 +79,8 @@ class TokenSecrecyHttpTest extends SharedServerTest {
                 for (int i = 1; i <= columns; i++) {
                     String value = rs.getString(i);
                     for (String token : tokens) {
-                        assertThat(value == null ? "" : value).as(rs.getMetaData().getColumnName(i))
+                        assertThat(value == null ? "" : value)
+                                .as(rs.getMetaData().getColumnName(i))
                                 .doesNotContain(token);
                     }
                 }

@@ -82,8 +82,10 @@ class UpstreamFailureHttpTest {
     void aCodeInstagramDoesNotKnowIsRejected() {
         ApiClient client = server.newWorkspaceClient("W");
         String profileId = client.createProfile("Jane");
-        Response authorize = ApiClient.browse(URI.create(client.connect(profileId).json().get("authUrl").asText()));
-        URI forged = URI.create(ApiClient.callbackUrl(authorize).toString().replaceFirst("code=[^&]+", "code=AQforged"));
+        Response authorize = ApiClient.browse(
+                URI.create(client.connect(profileId).json().get("authUrl").asText()));
+        URI forged =
+                URI.create(ApiClient.callbackUrl(authorize).toString().replaceFirst("code=[^&]+", "code=AQforged"));
 
         Response page = ApiClient.browse(forged);
 
@@ -97,9 +99,11 @@ class UpstreamFailureHttpTest {
         ApiClient client = server.newWorkspaceClient("W");
         String profileId = client.createProfile("Jane");
         instagram.failNext(Endpoint.ME, Fault.SERVER_ERROR);
-        assertThat(client.connectThroughBrowser(profileId, Optional.empty()).status()).isEqualTo(503);
+        assertThat(client.connectThroughBrowser(profileId, Optional.empty()).status())
+                .isEqualTo(503);
 
-        assertThat(client.connectThroughBrowser(profileId, Optional.empty()).status()).isEqualTo(200);
+        assertThat(client.connectThroughBrowser(profileId, Optional.empty()).status())
+                .isEqualTo(200);
         assertThat(client.get("/v1/accounts").json().get("data")).hasSize(1);
     }
 }

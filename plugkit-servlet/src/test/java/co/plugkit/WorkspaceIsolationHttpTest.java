@@ -65,7 +65,8 @@ class WorkspaceIsolationHttpTest extends SharedServerTest {
 
         assertError(r, 404, "profile_not_found");
         assertThat(r.body()).doesNotContain("authUrl");
-        assertThat(instagram.calls(co.plugkit.testing.FakeInstagram.Endpoint.AUTHORIZE)).isEqualTo(authorizationsBefore);
+        assertThat(instagram.calls(co.plugkit.testing.FakeInstagram.Endpoint.AUTHORIZE))
+                .isEqualTo(authorizationsBefore);
         assertThat(ids(a.get("/v1/accounts").json())).containsExactly(aAccount);
     }
 
@@ -107,7 +108,8 @@ class WorkspaceIsolationHttpTest extends SharedServerTest {
 
     @Test
     void bCannotRevokeAsKeysOrSeeThem() {
-        String aKeyId = a.get("/v1/api-keys").json().get("data").get(0).get("id").asText();
+        String aKeyId =
+                a.get("/v1/api-keys").json().get("data").get(0).get("id").asText();
 
         assertError(b.delete("/v1/api-keys/" + aKeyId), 404, "api_key_not_found");
 

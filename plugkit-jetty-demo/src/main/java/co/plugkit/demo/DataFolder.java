@@ -60,8 +60,10 @@ final class DataFolder {
             }
             return create(file);
         } catch (IOException e) {
-            throw new DemoStartException("Could not read or write the encryption key file " + file + " ("
-                    + e.getMessage() + "); set PLUGKIT_ENCRYPTION_KEY instead", e);
+            throw new DemoStartException(
+                    "Could not read or write the encryption key file " + file + " (" + e.getMessage()
+                            + "); set PLUGKIT_ENCRYPTION_KEY instead",
+                    e);
         }
     }
 

@@ -28,9 +28,8 @@ final class DemoDatabase {
             return new HikariDataSource(hikari);
         } catch (HikariPool.PoolInitializationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new DemoStartException("Could not open the database " + JdbcUrls.withoutParameters(url) + ": " + cause.getMessage(),
-                    e);
+            throw new DemoStartException(
+                    "Could not open the database " + JdbcUrls.withoutParameters(url) + ": " + cause.getMessage(), e);
         }
     }
-
 }

@@ -64,7 +64,8 @@ final class DemoEnvironment {
      */
     void checkSupported() {
         Optional<String> explicit = source.get("plugkit.sandbox");
-        if (explicit.isPresent() && !explicit.get().equalsIgnoreCase("true")
+        if (explicit.isPresent()
+                && !explicit.get().equalsIgnoreCase("true")
                 && !explicit.get().equalsIgnoreCase("false")) {
             throw new PlugKitConfigException("PLUGKIT_SANDBOX must be true or false");
         }
@@ -103,7 +104,9 @@ final class DemoEnvironment {
         if (source.get("plugkit.encryptionKey").isEmpty()) {
             defaults.put("plugkit.encryptionKey", data.encryptionKey());
         }
-        return PlugKitConfig.builder().from(source.or(ConfigSource.map(defaults))).build();
+        return PlugKitConfig.builder()
+                .from(source.or(ConfigSource.map(defaults)))
+                .build();
     }
 
     /** Whether the database is the demo's embedded default rather than one the environment names. */

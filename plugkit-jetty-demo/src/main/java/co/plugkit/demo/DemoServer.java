@@ -2,9 +2,9 @@ package co.plugkit.demo;
 
 import co.plugkit.PlugKit;
 import co.plugkit.PlugKitConfig;
-import co.plugkit.secret.JdbcUrls;
 import co.plugkit.PlugKitConfigException;
 import co.plugkit.crypto.ApiKeySecret;
+import co.plugkit.secret.JdbcUrls;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +47,13 @@ public final class DemoServer implements AutoCloseable {
     private final FirstKeyOffer keyOffer;
     private boolean closed;
 
-    private DemoServer(Server jetty, ServerConnector connector, HikariDataSource dataSource, PlugKit plugKit,
-            PrintStream console, FirstKeyOffer keyOffer) {
+    private DemoServer(
+            Server jetty,
+            ServerConnector connector,
+            HikariDataSource dataSource,
+            PlugKit plugKit,
+            PrintStream console,
+            FirstKeyOffer keyOffer) {
         this.jetty = jetty;
         this.keyOffer = keyOffer;
         this.connector = connector;
@@ -88,7 +93,8 @@ public final class DemoServer implements AutoCloseable {
             bind(connector, port);
             PlugKitConfig config = environment.config(connector.getLocalPort(), new DataFolder(dataDir));
             dataSource = DemoDatabase.open(config);
-            PlugKit plugKit = PlugKit.builder().config(config).dataSource(dataSource).build();
+            PlugKit plugKit =
+                    PlugKit.builder().config(config).dataSource(dataSource).build();
 
             FirstKeyOffer keyOffer = new FirstKeyOffer();
             ServletContextHandler context = new ServletContextHandler("/");
@@ -97,9 +103,11 @@ public final class DemoServer implements AutoCloseable {
                 HomePage.register(servletContext, config, keyOffer);
             });
             jetty.setHandler(context);
-            LOG.info("Database: {}", environment.usesEmbeddedDatabase()
-                    ? "embedded H2 in " + dataDir.toAbsolutePath().normalize()
-                    : JdbcUrls.withoutParameters(config.dbUrl().orElseThrow()));
+            LOG.info(
+                    "Database: {}",
+                    environment.usesEmbeddedDatabase()
+                            ? "embedded H2 in " + dataDir.toAbsolutePath().normalize()
+                            : JdbcUrls.withoutParameters(config.dbUrl().orElseThrow()));
             return new DemoServer(jetty, connector, dataSource, plugKit, console, keyOffer);
         } catch (RuntimeException e) {
             // Leave nothing open behind a failed start: the port and the pool (and with it the H2 file lock).
@@ -184,13 +192,16 @@ public final class DemoServer implements AutoCloseable {
             exit(1, e.getMessage());
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-            } catch (Exception e) {
-                System.err.println("PlugKit demo did not stop cleanly: " + e);
-            }
-        }, "plugkit-demo-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                server.close();
+                            } catch (Exception e) {
+                                System.err.println("PlugKit demo did not stop cleanly: " + e);
+                            }
+                        },
+                        "plugkit-demo-shutdown"));
         server.start();
         server.join();
     }
@@ -199,8 +210,9 @@ public final class DemoServer implements AutoCloseable {
         try {
             connector.open();
         } catch (IOException e) {
-            throw new DemoStartException("Could not listen on port " + port + " (" + e.getMessage()
-                    + "); set PLUGKIT_PORT to a free port", e);
+            throw new DemoStartException(
+                    "Could not listen on port " + port + " (" + e.getMessage() + "); set PLUGKIT_PORT to a free port",
+                    e);
         }
     }
 

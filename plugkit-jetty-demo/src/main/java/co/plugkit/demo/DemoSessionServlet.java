@@ -32,7 +32,9 @@ final class DemoSessionServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<String> key = offer.offerTo(request.getRemoteAddr(), request.getServerName(),
+        Optional<String> key = offer.offerTo(
+                request.getRemoteAddr(),
+                request.getServerName(),
                 Optional.ofNullable(request.getHeader("Sec-Fetch-Site")));
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

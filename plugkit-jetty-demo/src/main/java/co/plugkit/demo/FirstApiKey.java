@@ -22,6 +22,7 @@ final class FirstApiKey {
         if (!plugKit.apiKeys().list(Workspaces.DEFAULT_WORKSPACE).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(plugKit.apiKeys().create(Workspaces.DEFAULT_WORKSPACE, "demo").secret());
+        return Optional.of(
+                plugKit.apiKeys().create(Workspaces.DEFAULT_WORKSPACE, "demo").secret());
     }
 }

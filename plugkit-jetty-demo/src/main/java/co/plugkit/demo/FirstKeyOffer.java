@@ -32,7 +32,9 @@ final class FirstKeyOffer {
      */
     Optional<String> offerTo(String remoteAddress, String hostHeader, Optional<String> fetchSite) {
         ApiKeySecret key = created;
-        if (key == null || !isLoopbackAddress(remoteAddress) || hostHeader == null
+        if (key == null
+                || !isLoopbackAddress(remoteAddress)
+                || hostHeader == null
                 || !LOOPBACK_HOSTS.contains(hostHeader.toLowerCase(java.util.Locale.ROOT))
                 || fetchSite.filter(site -> !site.equals("same-origin")).isPresent()) {
             return Optional.empty();
@@ -45,7 +47,8 @@ final class FirstKeyOffer {
             return false; // only IP literals: never a name lookup
         }
         try {
-            return InetAddress.getByName(address.replace("[", "").replace("]", "")).isLoopbackAddress();
+            return InetAddress.getByName(address.replace("[", "").replace("]", ""))
+                    .isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
         }

@@ -19,8 +19,11 @@ final class HomePage {
         add(context, "home", new StaticAssetServlet("index.html", "text/html;charset=utf-8"), "");
         add(context, "app-js", new StaticAssetServlet("app.js", "text/javascript;charset=utf-8"), "/demo/app.js");
         add(context, "app-css", new StaticAssetServlet("app.css", "text/css;charset=utf-8"), "/demo/app.css");
-        add(context, "session", new DemoSessionServlet(new ObjectMapper(), offer, config.pathPrefix(), origin,
-                config.sandbox()), "/demo/session");
+        add(
+                context,
+                "session",
+                new DemoSessionServlet(new ObjectMapper(), offer, config.pathPrefix(), origin, config.sandbox()),
+                "/demo/session");
     }
 
     private static void add(ServletContext context, String name, Servlet servlet, String path) {

@@ -46,12 +46,12 @@ final class StartupBanner {
             out.println(" only its hash). Lost it? Stop the demo and delete the data folder to start over.");
         }
         out.println();
-        out.println(" Then: Create profile > Connect Instagram > " + (config.sandbox()
-                ? "pick an account > Allow." : "log in > Allow."));
+        out.println(" Then: Create profile > Connect Instagram > "
+                + (config.sandbox() ? "pick an account > Allow." : "log in > Allow."));
         out.println();
         out.println(" Redirect URI to register in Meta's App Dashboard (Instagram > API setup with");
-        out.println(" Instagram login > Business login settings > OAuth redirect URIs)"
-                + (config.sandbox() ? "" : ":"));
+        out.println(
+                " Instagram login > Business login settings > OAuth redirect URIs)" + (config.sandbox() ? "" : ":"));
         if (config.sandbox()) {
             out.println(" when you switch to a real app:");
         }
@@ -65,8 +65,8 @@ final class StartupBanner {
         out.println();
         out.println(" API from the command line:");
         out.println("   curl " + url + "/v1/health");
-        createdKey.ifPresent(key ->
-                out.println("   curl -H 'Authorization: Bearer " + key.reveal() + "' " + url + "/v1/profiles"));
+        createdKey.ifPresent(
+                key -> out.println("   curl -H 'Authorization: Bearer " + key.reveal() + "' " + url + "/v1/profiles"));
         out.println(RULE);
         out.println();
         out.flush();

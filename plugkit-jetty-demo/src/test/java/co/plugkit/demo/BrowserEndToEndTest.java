@@ -28,7 +28,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoSuchWindowException;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -79,15 +78,26 @@ class BrowserEndToEndTest {
         dataDir = Files.createTempDirectory("plugkit-browser-data");
         profileDir = Files.createTempDirectory("plugkit-chromium-profile");
         // No configuration at all: the demo must start in sandbox mode.
-        demo = DemoServer.createServer(0, new HashMap<>(), dataDir,
+        demo = DemoServer.createServer(
+                0,
+                new HashMap<>(),
+                dataDir,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         demo.start();
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,1000", "--user-data-dir=" + profileDir);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,1000",
+                "--user-data-dir=" + profileDir);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -107,7 +117,8 @@ class BrowserEndToEndTest {
         for (Path dir : new Path[] {dataDir, profileDir}) {
             if (dir != null) {
                 try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
         }
@@ -195,11 +206,16 @@ class BrowserEndToEndTest {
         WebDriverWait wait = new WebDriverWait(driver, WAIT);
         String main = driver.getWindowHandle();
         Set<String> before = driver.getWindowHandles();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sandbox-apps"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sandbox-apps")))
+                .click();
         wait.until(d -> d.getWindowHandles().size() > before.size());
-        String apps = driver.getWindowHandles().stream().filter(h -> !before.contains(h)).findFirst().orElseThrow();
+        String apps = driver.getWindowHandles().stream()
+                .filter(h -> !before.contains(h))
+                .findFirst()
+                .orElseThrow();
         driver.switchTo().window(apps);
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("remove-app-acme_coffee"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("remove-app-acme_coffee")))
+                .click();
         WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("callback-result")));
         assertThat(result.getText()).contains("PlugKit acknowledged the deauthorize callback");
         driver.manage().window().setSize(new Dimension(600, 1500));
@@ -208,8 +224,10 @@ class BrowserEndToEndTest {
         driver.switchTo().window(main);
 
         driver.findElement(By.id("reload-accounts")).click();
-        wait.until(d -> acmeRow().findElement(By.cssSelector(".status")).getText().equals("disconnected"));
-        assertThat(acmeRow().findElement(By.cssSelector(".status-reason")).getText()).isEqualTo("deauthorized");
+        wait.until(
+                d -> acmeRow().findElement(By.cssSelector(".status")).getText().equals("disconnected"));
+        assertThat(acmeRow().findElement(By.cssSelector(".status-reason")).getText())
+                .isEqualTo("deauthorized");
     }
 
     @Test
@@ -226,7 +244,10 @@ class BrowserEndToEndTest {
         Set<String> before = driver.getWindowHandles();
         driver.findElement(By.id("connect")).click();
         new WebDriverWait(driver, WAIT).until(d -> d.getWindowHandles().size() > before.size());
-        String popup = driver.getWindowHandles().stream().filter(h -> !before.contains(h)).findFirst().orElseThrow();
+        String popup = driver.getWindowHandles().stream()
+                .filter(h -> !before.contains(h))
+                .findFirst()
+                .orElseThrow();
         driver.switchTo().window(popup);
         return popup;
     }
@@ -251,8 +272,11 @@ class BrowserEndToEndTest {
     }
 
     private static void waitForPictures() {
-        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(driver.executeScript(
-                "return Array.from(document.querySelectorAll('#accounts img')).every(i => i.complete && i.naturalWidth > 0)")));
+        new WebDriverWait(driver, WAIT)
+                .until(
+                        d -> Boolean.TRUE.equals(
+                                driver.executeScript(
+                                        "return Array.from(document.querySelectorAll('#accounts img')).every(i => i.complete && i.naturalWidth > 0)")));
     }
 
     private static void screenshot(String name) {

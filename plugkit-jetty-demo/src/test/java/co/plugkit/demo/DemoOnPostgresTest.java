@@ -23,7 +23,8 @@ class DemoOnPostgresTest {
 
     @Test
     void runsOnPostgresWithOnlyTheDatabaseUrlChanged(@TempDir Path dataDir) throws Exception {
-        try (TestDatabase database = TestDatabase.postgres(); FakeInstagram instagram = new FakeInstagram(Clock.systemUTC())) {
+        try (TestDatabase database = TestDatabase.postgres();
+                FakeInstagram instagram = new FakeInstagram(Clock.systemUTC())) {
             Map<String, String> env = new HashMap<>();
             env.put("PLUGKIT_INSTAGRAM_CLIENT_ID", FakeInstagram.CLIENT_ID);
             env.put("PLUGKIT_INSTAGRAM_CLIENT_SECRET", FakeInstagram.CLIENT_SECRET);
@@ -34,15 +35,16 @@ class DemoOnPostgresTest {
             ByteArrayOutputStream console = new ByteArrayOutputStream();
 
             String key;
-            try (DemoServer demo = DemoServer.createServer(0, env, dataDir,
-                    new PrintStream(console, true, StandardCharsets.UTF_8))) {
+            try (DemoServer demo =
+                    DemoServer.createServer(0, env, dataDir, new PrintStream(console, true, StandardCharsets.UTF_8))) {
                 demo.start();
                 instagram.registerRedirectUri(demo.redirectUri().toString());
                 Matcher m = Pattern.compile("sk_[0-9a-f]{64}").matcher(console.toString(StandardCharsets.UTF_8));
                 assertThat(m.find()).isTrue();
                 key = m.group();
                 ApiClient client = new ApiClient(demo.publicUrl(), key);
-                assertThat(client.connectThroughBrowser(client.createProfile("Jane"), Optional.empty()).status())
+                assertThat(client.connectThroughBrowser(client.createProfile("Jane"), Optional.empty())
+                                .status())
                         .isEqualTo(200);
             }
             try (var c = database.dataSource().getConnection();
@@ -50,10 +52,14 @@ class DemoOnPostgresTest {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getInt(1)).as("the account is in PostgreSQL").isEqualTo(1);
             }
-            try (DemoServer again = DemoServer.createServer(0, env, dataDir,
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            try (DemoServer again = DemoServer.createServer(
+                    0, env, dataDir, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
                 again.start();
-                assertThat(new ApiClient(again.publicUrl(), key).get("/v1/accounts").json().get("data")).hasSize(1);
+                assertThat(new ApiClient(again.publicUrl(), key)
+                                .get("/v1/accounts")
+                                .json()
+                                .get("data"))
+                        .hasSize(1);
             }
         }
     }

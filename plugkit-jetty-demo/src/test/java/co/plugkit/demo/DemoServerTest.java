@@ -86,15 +86,19 @@ class DemoServerTest {
         DemoServer first = start(env(), firstConsole);
         String printed = firstConsole.toString(StandardCharsets.UTF_8);
         String key = onlyKeyIn(printed);
-        assertThat(printed).contains(first.publicUrl().toString()).contains(first.redirectUri().toString());
+        assertThat(printed)
+                .contains(first.publicUrl().toString())
+                .contains(first.redirectUri().toString());
         ApiClient client = new ApiClient(first.publicUrl(), key);
         String profileId = client.createProfile("Jane");
-        assertThat(client.connectThroughBrowser(profileId, Optional.empty()).status()).isEqualTo(200);
+        assertThat(client.connectThroughBrowser(profileId, Optional.empty()).status())
+                .isEqualTo(200);
         first.close();
 
         Path keyFile = dataDir.resolve(DataFolder.KEY_FILE);
         String keyFileContent = Files.readString(keyFile);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
+                .isEqualTo("rw-------");
 
         ByteArrayOutputStream secondConsole = new ByteArrayOutputStream();
         DemoServer second = start(env(), secondConsole);
@@ -123,7 +127,8 @@ class DemoServerTest {
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("@acme is connected");
-        JsonNode accounts = client.get("/v1/accounts?profileId=" + profileId).json().get("data");
+        JsonNode accounts =
+                client.get("/v1/accounts?profileId=" + profileId).json().get("data");
         assertThat(accounts).hasSize(1);
         assertThat(accounts.get(0).get("externalId").asText()).isEqualTo("17841400000000001");
         assertThat(accounts.get(0).get("status").asText()).isEqualTo("active");
@@ -134,19 +139,27 @@ class DemoServerTest {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         DemoServer server = start(new HashMap<>(), console);
         String printed = console.toString(StandardCharsets.UTF_8);
-        assertThat(printed).contains("Mode: SANDBOX", server.publicUrl() + "/", server.redirectUri().toString());
+        assertThat(printed)
+                .contains(
+                        "Mode: SANDBOX",
+                        server.publicUrl() + "/",
+                        server.redirectUri().toString());
         String key = onlyKeyIn(printed);
 
         Response home = ApiClient.browse(java.net.URI.create(server.publicUrl() + "/"));
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.body()).contains("Connect Instagram").doesNotContain("http://", "https://");
         assertThat(home.header("Content-Security-Policy").orElseThrow()).contains("script-src 'self'");
-        JsonNode session = ApiClient.browse(java.net.URI.create(server.publicUrl() + "/demo/session")).json();
+        JsonNode session = ApiClient.browse(java.net.URI.create(server.publicUrl() + "/demo/session"))
+                .json();
         assertThat(session.get("sandbox").asBoolean()).isTrue();
         assertThat(session.get("apiKey").asText()).isEqualTo(key);
 
         ApiClient client = new ApiClient(server.publicUrl(), key);
-        String authUrl = client.connect(client.createProfile("Jane")).json().get("authUrl").asText();
+        String authUrl = client.connect(client.createProfile("Jane"))
+                .json()
+                .get("authUrl")
+                .asText();
         assertThat(authUrl).startsWith(server.publicUrl() + "/sandbox/instagram/oauth/authorize?");
     }
 
@@ -155,8 +168,11 @@ class DemoServerTest {
         start(new HashMap<>(), new ByteArrayOutputStream()).close();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         DemoServer second = start(new HashMap<>(), console);
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("Mode: SANDBOX").doesNotContain("sk_");
-        JsonNode session = ApiClient.browse(java.net.URI.create(second.publicUrl() + "/demo/session")).json();
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .contains("Mode: SANDBOX")
+                .doesNotContain("sk_");
+        JsonNode session = ApiClient.browse(java.net.URI.create(second.publicUrl() + "/demo/session"))
+                .json();
         assertThat(session.get("apiKey").isNull()).isTrue();
     }
 
@@ -199,8 +215,8 @@ class DemoServerTest {
     }
 
     private DemoServer start(Map<String, String> env, ByteArrayOutputStream console) {
-        DemoServer server = DemoServer.createServer(0, env, dataDir,
-                new PrintStream(console, true, StandardCharsets.UTF_8));
+        DemoServer server =
+                DemoServer.createServer(0, env, dataDir, new PrintStream(console, true, StandardCharsets.UTF_8));
         servers.add(server);
         try {
             server.start();

@@ -20,11 +20,20 @@ class FirstKeyOfferTest {
     @Test
     void onlyToALoopbackPeerNamingALoopbackHostFromTheSameOrigin() {
         offer.created(ApiKeySecret.parse(KEY).orElseThrow());
-        assertThat(offer.offerTo("127.0.0.1", "localhost", Optional.of("same-origin"))).contains(KEY);
+        assertThat(offer.offerTo("127.0.0.1", "localhost", Optional.of("same-origin")))
+                .contains(KEY);
         assertThat(offer.offerTo("0:0:0:0:0:0:0:1", "[::1]", Optional.empty())).contains(KEY);
-        assertThat(offer.offerTo("192.168.1.20", "localhost", Optional.empty())).as("remote peer").isEmpty();
-        assertThat(offer.offerTo("127.0.0.1", "evil.example", Optional.empty())).as("DNS rebinding").isEmpty();
-        assertThat(offer.offerTo("127.0.0.1", "localhost", Optional.of("cross-site"))).as("other site").isEmpty();
-        assertThat(offer.offerTo("localhost", "localhost", Optional.empty())).as("no name lookups").isEmpty();
+        assertThat(offer.offerTo("192.168.1.20", "localhost", Optional.empty()))
+                .as("remote peer")
+                .isEmpty();
+        assertThat(offer.offerTo("127.0.0.1", "evil.example", Optional.empty()))
+                .as("DNS rebinding")
+                .isEmpty();
+        assertThat(offer.offerTo("127.0.0.1", "localhost", Optional.of("cross-site")))
+                .as("other site")
+                .isEmpty();
+        assertThat(offer.offerTo("localhost", "localhost", Optional.empty()))
+                .as("no name lookups")
+                .isEmpty();
     }
 }

@@ -1,9 +1,8 @@
 package co.plugkit.container;
 
-import co.plugkit.secret.JdbcUrls;
-
 import co.plugkit.PlugKitConfig;
 import co.plugkit.PlugKitConfigException;
+import co.plugkit.secret.JdbcUrls;
 import co.plugkit.secret.Secret;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -27,8 +26,12 @@ final class ContainerDatabase implements AutoCloseable {
     private final ClassLoader webappLoader;
     private final String description;
 
-    private ContainerDatabase(DataSource dataSource, Optional<HikariDataSource> ownedPool,
-            Optional<ScheduledExecutorService> housekeeper, ClassLoader webappLoader, String description) {
+    private ContainerDatabase(
+            DataSource dataSource,
+            Optional<HikariDataSource> ownedPool,
+            Optional<ScheduledExecutorService> housekeeper,
+            ClassLoader webappLoader,
+            String description) {
         this.webappLoader = webappLoader;
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
@@ -43,11 +46,13 @@ final class ContainerDatabase implements AutoCloseable {
     static ContainerDatabase open(PlugKitConfig config, String poolName, ClassLoader webappLoader) {
         if (config.dbJndi().isPresent()) {
             String name = config.dbJndi().get();
-            return new ContainerDatabase(lookup(name), Optional.empty(), Optional.empty(), null, "JNDI data source " + name);
+            return new ContainerDatabase(
+                    lookup(name), Optional.empty(), Optional.empty(), null, "JNDI data source " + name);
         }
-        String url = config.dbUrl().orElseThrow(() -> new PlugKitConfigException(
-                "PlugKit needs a database: set plugkit.db.jndi (a container DataSource) or plugkit.db.url"
-                        + " (environment variables PLUGKIT_DB_JNDI, PLUGKIT_DB_URL)"));
+        String url = config.dbUrl()
+                .orElseThrow(() -> new PlugKitConfigException(
+                        "PlugKit needs a database: set plugkit.db.jndi (a container DataSource) or plugkit.db.url"
+                                + " (environment variables PLUGKIT_DB_JNDI, PLUGKIT_DB_URL)"));
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName(poolName);
         hikari.setJdbcUrl(url);
@@ -68,14 +73,19 @@ final class ContainerDatabase implements AutoCloseable {
         hikari.setScheduledExecutor(housekeeper);
         try {
             HikariDataSource pool = new HikariDataSource(hikari);
-            return new ContainerDatabase(pool, Optional.of(pool), Optional.of(housekeeper), webappLoader,
+            return new ContainerDatabase(
+                    pool,
+                    Optional.of(pool),
+                    Optional.of(housekeeper),
+                    webappLoader,
                     "pool " + poolName + " on " + JdbcUrls.withoutParameters(url));
         } catch (RuntimeException e) {
             housekeeper.shutdownNow();
             // The driver's message may quote the whole URL, parameters (and a password) included.
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String reason = String.valueOf(cause.getMessage()).replace(url, JdbcUrls.withoutParameters(url));
-            throw new PlugKitConfigException("PlugKit could not open the database " + JdbcUrls.withoutParameters(url) + ": " + reason);
+            throw new PlugKitConfigException(
+                    "PlugKit could not open the database " + JdbcUrls.withoutParameters(url) + ": " + reason);
         }
     }
 
@@ -125,5 +135,4 @@ final class ContainerDatabase implements AutoCloseable {
                     + e.getClass().getSimpleName() + ")");
         }
     }
-
 }

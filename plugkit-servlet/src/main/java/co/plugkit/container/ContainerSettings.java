@@ -51,8 +51,8 @@ public final class ContainerSettings {
      * The sources in the documented order: environment, init-parameters (looked up by property name),
      * then {@value #PROPERTIES_FILE} from {@code classLoader} if it has one.
      */
-    public static ConfigSource of(Map<String, String> environment, UnaryOperator<String> initParameters,
-            ClassLoader classLoader) {
+    public static ConfigSource of(
+            Map<String, String> environment, UnaryOperator<String> initParameters, ClassLoader classLoader) {
         Objects.requireNonNull(initParameters, "initParameters");
         ConfigSource params = property -> Optional.ofNullable(initParameters.apply(property))
                 .filter(v -> !v.isBlank())

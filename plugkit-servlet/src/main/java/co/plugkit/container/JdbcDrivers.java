@@ -42,7 +42,8 @@ final class JdbcDrivers {
                 try {
                     DriverManager.deregisterDriver(driver);
                 } catch (SQLException e) {
-                    throw new IllegalStateException("could not deregister " + driver.getClass().getName(), e);
+                    throw new IllegalStateException(
+                            "could not deregister " + driver.getClass().getName(), e);
                 }
             }
         }

@@ -47,18 +47,26 @@ public final class PlugKitInitializer implements ServletContainerInitializer {
         String webapp = name(context);
         ConfigSource settings = ContainerSettings.of(environment, context);
         if (!ContainerSettings.asksForPlugKit(settings)) {
-            LOG.info("PlugKit is not mounted in webapp '{}': none of {} is set as an environment variable, a"
-                    + " context-param or in {}", webapp, ContainerSettings.TRIGGERS, ContainerSettings.PROPERTIES_FILE);
+            LOG.info(
+                    "PlugKit is not mounted in webapp '{}': none of {} is set as an environment variable, a"
+                            + " context-param or in {}",
+                    webapp,
+                    ContainerSettings.TRIGGERS,
+                    ContainerSettings.PROPERTIES_FILE);
             return;
         }
         Optional<ContainerDatabase> database = Optional.empty();
         try {
             PlugKitConfig config = PlugKitConfig.builder().from(settings).build();
             database = Optional.of(ContainerDatabase.open(config, poolName(context), context.getClassLoader()));
-            PlugKit plugKit = PlugKit.builder().config(config).dataSource(database.get().dataSource()).build();
+            PlugKit plugKit = PlugKit.builder()
+                    .config(config)
+                    .dataSource(database.get().dataSource())
+                    .build();
             plugKit.register(context);
             context.addListener(new PlugKitShutdown(plugKit, database.get(), webapp));
-            LOG.info("PlugKit in webapp '{}' uses the {}", webapp, database.get().description());
+            LOG.info(
+                    "PlugKit in webapp '{}' uses the {}", webapp, database.get().description());
         } catch (RuntimeException e) {
             database.ifPresent(ContainerDatabase::close);
             // Our exceptions never carry a secret value; the message names the setting.
@@ -75,7 +83,8 @@ public final class PlugKitInitializer implements ServletContainerInitializer {
     /** {@code plugkit-shop} for the webapp at {@code /shop}: names the pool's threads after the webapp. */
     static String poolName(ServletContext context) {
         String path = context.getContextPath();
-        String suffix = path == null || path.isEmpty() ? "ROOT" : path.substring(1).replaceAll("[^A-Za-z0-9_.-]", "-");
+        String suffix =
+                path == null || path.isEmpty() ? "ROOT" : path.substring(1).replaceAll("[^A-Za-z0-9_.-]", "-");
         return "plugkit-" + suffix;
     }
 }

@@ -77,7 +77,9 @@ public final class SignedRequest {
         if (userId != null && userId.isTextual() && userId.asText().matches("[0-9]{1,32}")) {
             return new Result.Valid(userId.asText());
         }
-        if (userId != null && userId.isIntegralNumber() && userId.bigIntegerValue().signum() >= 0) {
+        if (userId != null
+                && userId.isIntegralNumber()
+                && userId.bigIntegerValue().signum() >= 0) {
             return new Result.Valid(userId.bigIntegerValue().toString());
         }
         return new Result.Invalid("no_user_id");

@@ -53,7 +53,9 @@ public final class TokenCipher {
 
     public SealedToken seal(Secret token) {
         JWEObject jwe = new JWEObject(
-                new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A256GCM).keyID(keyId).build(),
+                new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A256GCM)
+                        .keyID(keyId)
+                        .build(),
                 new Payload(token.reveal()));
         try {
             jwe.encrypt(encrypter);
@@ -74,7 +76,8 @@ public final class TokenCipher {
             return Secret.of(jwe.getPayload().toString());
         } catch (ParseException | JOSEException e) {
             // The message of the cause is left out on purpose: it never needs the ciphertext to be useful.
-            throw new IllegalStateException("a stored token could not be decrypted (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalStateException(
+                    "a stored token could not be decrypted (" + e.getClass().getSimpleName() + ")");
         }
     }
 

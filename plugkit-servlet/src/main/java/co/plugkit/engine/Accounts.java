@@ -33,7 +33,8 @@ public final class Accounts {
         return store.find(workspaceId, id);
     }
 
-    public Page<Account> list(WorkspaceId workspaceId, Optional<ProfileId> profileId, int limit, Optional<Cursor> after) {
+    public Page<Account> list(
+            WorkspaceId workspaceId, Optional<ProfileId> profileId, int limit, Optional<Cursor> after) {
         return store.list(workspaceId, profileId, limit, after);
     }
 
@@ -49,7 +50,7 @@ public final class Accounts {
         if (!store.delete(workspaceId, id)) {
             return false;
         }
-        token.ifPresent(sealed -> revokeUpstream(id, sealed));
+        token.ifPresent(sealedToken -> revokeUpstream(id, sealedToken));
         return true;
     }
 

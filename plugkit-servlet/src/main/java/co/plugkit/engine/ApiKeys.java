@@ -29,7 +29,8 @@ public final class ApiKeys {
 
     public NewApiKey create(WorkspaceId workspaceId, String name) {
         ApiKeySecret secret = ApiKeySecret.generate();
-        ApiKey key = new ApiKey(ApiKeyId.random(), workspaceId, name, secret.prefix(), clock.instant(), Optional.empty());
+        ApiKey key =
+                new ApiKey(ApiKeyId.random(), workspaceId, name, secret.prefix(), clock.instant(), Optional.empty());
         if (!store.insertKey(key, secret.hash())) {
             throw new IllegalStateException("a fresh 256-bit key collided with a stored one");
         }
@@ -46,7 +47,8 @@ public final class ApiKeys {
         if (store.findActiveKeyByHash(secret.hash()).isPresent()) {
             return false;
         }
-        ApiKey key = new ApiKey(ApiKeyId.random(), workspaceId, name, secret.prefix(), clock.instant(), Optional.empty());
+        ApiKey key =
+                new ApiKey(ApiKeyId.random(), workspaceId, name, secret.prefix(), clock.instant(), Optional.empty());
         return store.insertKey(key, secret.hash());
     }
 
@@ -68,7 +70,9 @@ public final class ApiKeys {
 
     private void recordUse(ApiKey key) {
         Instant now = clock.instant();
-        if (key.lastUsedAt().map(last -> last.plus(TOUCH_INTERVAL).isBefore(now)).orElse(true)) {
+        if (key.lastUsedAt()
+                .map(last -> last.plus(TOUCH_INTERVAL).isBefore(now))
+                .orElse(true)) {
             store.touchKey(key.id(), now);
         }
     }

@@ -4,10 +4,7 @@ import java.util.Optional;
 
 /** What Instagram's redirect brought back, as query parameters. The code is a secret: never print it. */
 public record CallbackRequest(
-        Optional<String> state,
-        Optional<String> code,
-        Optional<String> error,
-        Optional<String> errorReason) {
+        Optional<String> state, Optional<String> code, Optional<String> error, Optional<String> errorReason) {
 
     @Override
     public String toString() {

@@ -12,12 +12,12 @@ public enum ConnectError {
     ACCESS_DENIED("access_denied", 403, "Instagram access was not granted, so nothing was connected."),
     AUTHORIZATION_FAILED("authorization_failed", 400, "Instagram did not authorize the connection."),
     CODE_MISSING("code_missing", 400, "Instagram sent no authorization code. Please try again."),
-    NOT_PROFESSIONAL_ACCOUNT("not_professional_account", 422,
-            "Only Instagram business and creator accounts can be connected."),
+    NOT_PROFESSIONAL_ACCOUNT(
+            "not_professional_account", 422, "Only Instagram business and creator accounts can be connected."),
     INSTAGRAM_REJECTED("instagram_rejected", 502, "Instagram refused the connection. Please try again."),
     INSTAGRAM_UNAVAILABLE("instagram_unavailable", 503, "Instagram could not be reached. Please try again later."),
-    INSTAGRAM_BAD_RESPONSE("instagram_bad_response", 502,
-            "Instagram sent an answer PlugKit could not read. Please try again later."),
+    INSTAGRAM_BAD_RESPONSE(
+            "instagram_bad_response", 502, "Instagram sent an answer PlugKit could not read. Please try again later."),
     STORAGE_UNAVAILABLE("storage_unavailable", 503, "The connection could not be saved. Please try again later.");
 
     private final String code;

@@ -51,8 +51,15 @@ public final class ConnectFlow {
     private final Duration stateTtl;
     private final Clock clock;
 
-    public ConnectFlow(ProfileStore profiles, ConnectStateStore states, AccountStore accounts, InstagramApi instagram,
-            TokenCipher cipher, RedirectAllowList redirects, List<String> requestedScopes, Duration stateTtl,
+    public ConnectFlow(
+            ProfileStore profiles,
+            ConnectStateStore states,
+            AccountStore accounts,
+            InstagramApi instagram,
+            TokenCipher cipher,
+            RedirectAllowList redirects,
+            List<String> requestedScopes,
+            Duration stateTtl,
             Clock clock) {
         this.profiles = profiles;
         this.states = states;
@@ -113,9 +120,13 @@ public final class ConnectFlow {
 
         if (request.error().isPresent()) {
             boolean denied = "access_denied".equals(request.error().get());
-            return fail(denied ? ConnectError.ACCESS_DENIED : ConnectError.AUTHORIZATION_FAILED, Optional.of(state),
+            return fail(
+                    denied ? ConnectError.ACCESS_DENIED : ConnectError.AUTHORIZATION_FAILED,
+                    Optional.of(state),
                     "Instagram redirected with error=" + request.error().get()
-                            + request.errorReason().map(r -> ", error_reason=" + r).orElse(""));
+                            + request.errorReason()
+                                    .map(r -> ", error_reason=" + r)
+                                    .orElse(""));
         }
         Optional<String> code = request.code().map(ConnectFlow::stripFragment).filter(c -> !c.isBlank());
         if (code.isEmpty()) {
@@ -128,17 +139,31 @@ public final class ConnectFlow {
             Instant issuedAt = clock.instant();
             InstagramProfile profile = instagram.fetchProfile(longLived.accessToken());
             if (!profile.isProfessional()) {
-                return fail(ConnectError.NOT_PROFESSIONAL_ACCOUNT, Optional.of(state),
+                return fail(
+                        ConnectError.NOT_PROFESSIONAL_ACCOUNT,
+                        Optional.of(state),
                         "account type " + profile.accountType());
             }
             AccountConnection connection = new AccountConnection(
-                    state.workspaceId(), state.profileId(), profile.userId(),
-                    profile.appScopedId(), profile.username(), profile.name(), profile.accountType(),
-                    profile.profilePictureUrl(), shortLived.permissions().orElse(requestedScopes),
-                    cipher.seal(longLived.accessToken()), Optional.of(issuedAt.plus(longLived.expiresIn())), Optional.empty());
+                    state.workspaceId(),
+                    state.profileId(),
+                    profile.userId(),
+                    profile.appScopedId(),
+                    profile.username(),
+                    profile.name(),
+                    profile.accountType(),
+                    profile.profilePictureUrl(),
+                    shortLived.permissions().orElse(requestedScopes),
+                    cipher.seal(longLived.accessToken()),
+                    Optional.of(issuedAt.plus(longLived.expiresIn())),
+                    Optional.empty());
             Account account = accounts.upsert(connection, AccountId.random(), clock.instant());
-            LOG.info("Connected Instagram account {} (@{}) to profile {} as {}", account.externalId(),
-                    account.username(), account.profileId(), account.id());
+            LOG.info(
+                    "Connected Instagram account {} (@{}) to profile {} as {}",
+                    account.externalId(),
+                    account.username(),
+                    account.profileId(),
+                    account.id());
             return new Connected(account, state.redirectUrl());
         } catch (InstagramException e) {
             ConnectError error = switch (e.kind()) {
@@ -146,8 +171,13 @@ public final class ConnectFlow {
                 case UNAVAILABLE -> ConnectError.INSTAGRAM_UNAVAILABLE;
                 case MALFORMED -> ConnectError.INSTAGRAM_BAD_RESPONSE;
             };
-            return fail(error, Optional.of(state), e.getMessage()
-                    + e.error().map(err -> " — " + abbreviate(err.message())).orElse(""));
+            return fail(
+                    error,
+                    Optional.of(state),
+                    e.getMessage()
+                            + e.error()
+                                    .map(err -> " — " + abbreviate(err.message()))
+                                    .orElse(""));
         } catch (StoreUnavailableException e) {
             return fail(ConnectError.STORAGE_UNAVAILABLE, Optional.of(state), "database unavailable");
         }
@@ -160,7 +190,10 @@ public final class ConnectFlow {
     }
 
     private static Failed fail(ConnectError error, Optional<ConnectState> state, String detail) {
-        LOG.warn("Connect flow failed: {} ({}){}", error.code(), detail,
+        LOG.warn(
+                "Connect flow failed: {} ({}){}",
+                error.code(),
+                detail,
                 state.map(s -> " for profile " + s.profileId()).orElse(""));
         return new Failed(error, state.map(ConnectState::profileId), state.flatMap(ConnectState::redirectUrl));
     }

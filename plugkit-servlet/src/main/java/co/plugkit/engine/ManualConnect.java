@@ -29,8 +29,8 @@ public final class ManualConnect {
     private final TokenCipher cipher;
     private final Clock clock;
 
-    public ManualConnect(ProfileStore profiles, AccountStore accounts, InstagramApi instagram, TokenCipher cipher,
-            Clock clock) {
+    public ManualConnect(
+            ProfileStore profiles, AccountStore accounts, InstagramApi instagram, TokenCipher cipher, Clock clock) {
         this.profiles = profiles;
         this.accounts = accounts;
         this.instagram = instagram;
@@ -47,7 +47,8 @@ public final class ManualConnect {
     public record Request(ProfileId profileId, String externalId, Secret accessToken, Optional<String> metadata) {
         @Override
         public String toString() {
-            return "ManualConnect.Request{profileId=" + profileId + ", externalId=" + externalId + ", accessToken=****}";
+            return "ManualConnect.Request{profileId=" + profileId + ", externalId=" + externalId
+                    + ", accessToken=****}";
         }
     }
 
@@ -77,15 +78,26 @@ public final class ManualConnect {
                     ? new Outcome.TokenRejected("Instagram rejected the access token")
                     : new Outcome.InstagramUnavailable();
         }
-        if (!request.externalId().equals(me.userId()) && !me.appScopedId().map(request.externalId()::equals).orElse(false)) {
+        if (!request.externalId().equals(me.userId())
+                && !me.appScopedId().map(request.externalId()::equals).orElse(false)) {
             return new Outcome.TokenRejected("The access token belongs to another Instagram account than externalId");
         }
         if (!me.isProfessional()) {
             return new Outcome.NotProfessional();
         }
-        AccountConnection connection = new AccountConnection(workspaceId, request.profileId(), me.userId(),
-                me.appScopedId(), me.username(), me.name(), me.accountType(), me.profilePictureUrl(), List.of(),
-                cipher.seal(request.accessToken()), Optional.empty(), request.metadata());
+        AccountConnection connection = new AccountConnection(
+                workspaceId,
+                request.profileId(),
+                me.userId(),
+                me.appScopedId(),
+                me.username(),
+                me.name(),
+                me.accountType(),
+                me.profilePictureUrl(),
+                List.of(),
+                cipher.seal(request.accessToken()),
+                Optional.empty(),
+                request.metadata());
         return new Outcome.Connected(accounts.upsert(connection, AccountId.random(), clock.instant()));
     }
 }

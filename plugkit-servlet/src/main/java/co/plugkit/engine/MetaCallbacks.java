@@ -32,8 +32,13 @@ public final class MetaCallbacks {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public MetaCallbacks(AccountStore accounts, DataDeletionStore deletions, Secret appSecret, URI publicUrl,
-            ObjectMapper json, Clock clock) {
+    public MetaCallbacks(
+            AccountStore accounts,
+            DataDeletionStore deletions,
+            Secret appSecret,
+            URI publicUrl,
+            ObjectMapper json,
+            Clock clock) {
         this.accounts = accounts;
         this.deletions = deletions;
         this.appSecret = appSecret;

@@ -27,7 +27,10 @@ public final class RedirectAllowList {
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
-        if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+        if (!uri.isAbsolute()
+                || uri.getHost() == null
+                || uri.getRawUserInfo() != null
+                || uri.getRawFragment() != null) {
             return Optional.empty();
         }
         return allowed.stream().anyMatch(prefix -> matches(prefix, uri)) ? Optional.of(uri) : Optional.empty();

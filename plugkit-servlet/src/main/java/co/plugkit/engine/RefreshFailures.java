@@ -24,14 +24,15 @@ final class RefreshFailures {
     private static Optional<String> reason(InstagramError error) {
         int code = error.code();
         if (code == 190) {
-            return Optional.of(switch (error.subcode().orElse(0)) {
-                case 463 -> "token_expired";
-                case 460 -> "password_changed";
-                case 458 -> "app_removed";
-                case 459 -> "user_checkpointed";
-                case 464 -> "user_unconfirmed";
-                default -> "token_invalid";
-            });
+            return Optional.of(
+                    switch (error.subcode().orElse(0)) {
+                        case 463 -> "token_expired";
+                        case 460 -> "password_changed";
+                        case 458 -> "app_removed";
+                        case 459 -> "user_checkpointed";
+                        case 464 -> "user_unconfirmed";
+                        default -> "token_invalid";
+                    });
         }
         if (code == 102) {
             return Optional.of("session_invalid");

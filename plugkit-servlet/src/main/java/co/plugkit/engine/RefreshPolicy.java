@@ -21,6 +21,7 @@ public record RefreshPolicy(Duration window, Duration interval, int concurrency,
 
     /** The first back-off after a transient failure; it doubles each time, up to {@link #MAX_BACKOFF}. */
     static final Duration FIRST_BACKOFF = Duration.ofMinutes(15);
+
     static final Duration MAX_BACKOFF = Duration.ofHours(12);
 
     public RefreshPolicy {
@@ -30,9 +31,14 @@ public record RefreshPolicy(Duration window, Duration interval, int concurrency,
         if (window.compareTo(Duration.ofDays(1)) < 0 || window.compareTo(Duration.ofDays(59)) > 0) {
             throw new IllegalArgumentException("the refresh window must be between 1 and 59 days");
         }
-        if (interval.isNegative() || interval.isZero() || concurrency < 1 || batchSize < 1 || lease.isNegative()
+        if (interval.isNegative()
+                || interval.isZero()
+                || concurrency < 1
+                || batchSize < 1
+                || lease.isNegative()
                 || lease.isZero()) {
-            throw new IllegalArgumentException("the refresh interval, concurrency, batch size and lease must be positive");
+            throw new IllegalArgumentException(
+                    "the refresh interval, concurrency, batch size and lease must be positive");
         }
     }
 

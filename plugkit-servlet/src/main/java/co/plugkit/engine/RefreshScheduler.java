@@ -30,13 +30,20 @@ public final class RefreshScheduler implements AutoCloseable {
         });
         // Servers started together should not all run at the same moment.
         long firstDelay = ThreadLocalRandom.current().nextLong(Math.max(1, Math.min(interval.toMillis(), 60_000)));
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                refresher.runOnce();
-            } catch (RuntimeException e) {
-                LOG.warn("Token refresh run failed; the next run is in {}: {}", interval, e.getClass().getSimpleName());
-            }
-        }, firstDelay, interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        refresher.runOnce();
+                    } catch (RuntimeException e) {
+                        LOG.warn(
+                                "Token refresh run failed; the next run is in {}: {}",
+                                interval,
+                                e.getClass().getSimpleName());
+                    }
+                },
+                firstDelay,
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
         LOG.info("Token refresher started (every {})", interval);
         return new RefreshScheduler(timer);
     }

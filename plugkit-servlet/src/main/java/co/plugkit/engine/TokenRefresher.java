@@ -45,8 +45,8 @@ public final class TokenRefresher implements AutoCloseable {
     private final String owner = "refresher-" + Hashing.randomUrlToken(9);
     private final ExecutorService workers;
 
-    public TokenRefresher(AccountStore accounts, InstagramApi instagram, TokenCipher cipher, RefreshPolicy policy,
-            Clock clock) {
+    public TokenRefresher(
+            AccountStore accounts, InstagramApi instagram, TokenCipher cipher, RefreshPolicy policy, Clock clock) {
         this.accounts = accounts;
         this.instagram = instagram;
         this.cipher = cipher;
@@ -74,8 +74,13 @@ public final class TokenRefresher implements AutoCloseable {
         int[] counts = new int[4];
         while (true) {
             Instant at = clock.instant();
-            List<RefreshClaim> claims = accounts.claimDue(at, at.minus(policy.minTokenAge()), at.plus(policy.window()),
-                    owner, at.plus(policy.lease()), policy.batchSize());
+            List<RefreshClaim> claims = accounts.claimDue(
+                    at,
+                    at.minus(policy.minTokenAge()),
+                    at.plus(policy.window()),
+                    owner,
+                    at.plus(policy.lease()),
+                    policy.batchSize());
             if (claims.isEmpty()) {
                 break;
             }
@@ -89,8 +94,13 @@ public final class TokenRefresher implements AutoCloseable {
         }
         Report report = new Report(counts[0], counts[1], counts[2], counts[3], expired);
         if (report.attempted() > 0 || expired > 0) {
-            LOG.info("Token refresh run: {} refreshed, {} need reconnecting, {} deferred, {} superseded, {} expired",
-                    report.refreshed(), report.needsReconnect(), report.deferred(), report.superseded(), expired);
+            LOG.info(
+                    "Token refresh run: {} refreshed, {} need reconnecting, {} deferred, {} superseded, {} expired",
+                    report.refreshed(),
+                    report.needsReconnect(),
+                    report.deferred(),
+                    report.superseded(),
+                    expired);
         }
         return report;
     }
@@ -118,8 +128,8 @@ public final class TokenRefresher implements AutoCloseable {
         try {
             LongLivedToken token = instagram.refresh(cipher.open(claim.token()));
             Instant issuedAt = clock.instant();
-            boolean stored = storeWithRetry(claim, cipher.seal(token.accessToken()), issuedAt,
-                    issuedAt.plus(token.expiresIn()));
+            boolean stored =
+                    storeWithRetry(claim, cipher.seal(token.accessToken()), issuedAt, issuedAt.plus(token.expiresIn()));
             if (!stored) {
                 return superseded(claim);
             }
@@ -134,8 +144,14 @@ public final class TokenRefresher implements AutoCloseable {
                         : superseded(claim);
             }
             Instant next = now.plus(backoff(claim.failures()));
-            LOG.warn("Refreshing account {} failed for now, retry after {}: {}", claim.accountId(), next, e.getMessage());
-            return accounts.deferRefresh(claim, next, now) ? new RefreshOutcome.Deferred(e.getMessage()) : superseded(claim);
+            LOG.warn(
+                    "Refreshing account {} failed for now, retry after {}: {}",
+                    claim.accountId(),
+                    next,
+                    e.getMessage());
+            return accounts.deferRefresh(claim, next, now)
+                    ? new RefreshOutcome.Deferred(e.getMessage())
+                    : superseded(claim);
         } catch (RuntimeException e) {
             // A bug or a database hiccup on one account must not stop the batch; the lease runs out and a
             // later run tries again.
@@ -148,8 +164,8 @@ public final class TokenRefresher implements AutoCloseable {
      * Instagram may have replaced the old token with the new one, so a new token is worth a few tries to
      * store before it is given up (the old token then stays, and a later run refreshes again).
      */
-    private boolean storeWithRetry(RefreshClaim claim, co.plugkit.model.SealedToken token, Instant issuedAt,
-            Instant expiresAt) {
+    private boolean storeWithRetry(
+            RefreshClaim claim, co.plugkit.model.SealedToken token, Instant issuedAt, Instant expiresAt) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return accounts.storeRefreshed(claim, token, issuedAt, expiresAt);

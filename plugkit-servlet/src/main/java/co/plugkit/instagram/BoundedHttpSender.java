@@ -110,7 +110,8 @@ final class BoundedHttpSender implements HTTPRequestSender, AutoCloseable {
             if (cause instanceof IOException io) {
                 throw io;
             }
-            throw new IOException("the request failed: " + (cause == null ? "unknown" : cause.getClass().getSimpleName()));
+            throw new IOException("the request failed: "
+                    + (cause == null ? "unknown" : cause.getClass().getSimpleName()));
         }
 
         HTTPResponse out = new HTTPResponse(response.statusCode());

@@ -31,8 +31,7 @@ final class InstagramResponses {
     ShortLivedToken codeExchange(HTTPResponse response) throws InstagramException {
         JsonNode body = unwrapData(successBody("code exchange", response));
         Secret token = requiredSecret("code exchange", body, "access_token");
-        String userId = text(body.get("user_id"))
-                .orElseThrow(() -> malformed("code exchange", "no user_id"));
+        String userId = text(body.get("user_id")).orElseThrow(() -> malformed("code exchange", "no user_id"));
         return new ShortLivedToken(token, userId, permissions(body.get("permissions")));
     }
 
@@ -60,14 +59,19 @@ final class InstagramResponses {
         JsonNode body = unwrapData(successBody("profile request", response));
         Optional<String> appScopedId = text(body.get("id"));
         // user_id is the professional account id; a few accounts have been seen without it, where id serves.
-        String userId = text(body.get("user_id")).or(() -> appScopedId)
+        String userId = text(body.get("user_id"))
+                .or(() -> appScopedId)
                 .orElseThrow(() -> malformed("profile request", "no user_id"));
-        String username = text(body.get("username"))
-                .orElseThrow(() -> malformed("profile request", "no username"));
+        String username = text(body.get("username")).orElseThrow(() -> malformed("profile request", "no username"));
         String accountType = text(body.get("account_type"))
                 .map(t -> t.toUpperCase(java.util.Locale.ROOT))
                 .orElseThrow(() -> malformed("profile request", "no account_type"));
-        return new InstagramProfile(userId, appScopedId, username, text(body.get("name")), accountType,
+        return new InstagramProfile(
+                userId,
+                appScopedId,
+                username,
+                text(body.get("name")),
+                accountType,
                 text(body.get("profile_picture_url")));
     }
 
@@ -82,9 +86,11 @@ final class InstagramResponses {
         Optional<InstagramError> error = body.flatMap(InstagramResponses::error);
         if (error.isPresent()) {
             InstagramError e = error.get();
-            boolean transientError = TRANSIENT_CODES.contains(e.code()) || status >= 500
+            boolean transientError = TRANSIENT_CODES.contains(e.code())
+                    || status >= 500
                     || body.get().path("error").path("is_transient").asBoolean(false);
-            return fail(transientError ? Kind.UNAVAILABLE : Kind.REJECTED,
+            return fail(
+                    transientError ? Kind.UNAVAILABLE : Kind.REJECTED,
                     "Instagram refused the " + call + " (HTTP " + status + ", " + e.type() + " " + e.code()
                             + e.subcode().map(s -> "/" + s).orElse("") + ")",
                     error);
@@ -117,7 +123,9 @@ final class InstagramResponses {
             return Optional.of(new InstagramError(
                     text(graph.get("type")).orElse("unknown"),
                     graph.path("code").asInt(0),
-                    graph.hasNonNull("error_subcode") ? Optional.of(graph.get("error_subcode").asInt()) : Optional.empty(),
+                    graph.hasNonNull("error_subcode")
+                            ? Optional.of(graph.get("error_subcode").asInt())
+                            : Optional.empty(),
                     text(graph.get("message")).orElse("")));
         }
         if (body.hasNonNull("error_type") || body.hasNonNull("error_message")) {
@@ -179,8 +187,8 @@ final class InstagramResponses {
     }
 
     private static InstagramException malformed(String call, String what) {
-        return new InstagramException(Kind.MALFORMED, "Instagram's answer to the " + call + " is unusable: " + what,
-                Optional.empty());
+        return new InstagramException(
+                Kind.MALFORMED, "Instagram's answer to the " + call + " is unusable: " + what, Optional.empty());
     }
 
     private static <T> T fail(Kind kind, String message, Optional<InstagramError> error) throws InstagramException {

@@ -40,7 +40,8 @@ public final class NimbusInstagramClient implements InstagramApi, AutoCloseable 
     public NimbusInstagramClient(InstagramSettings settings, URI redirectUri, ObjectMapper json) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.redirectUri = Objects.requireNonNull(redirectUri, "redirectUri");
-        this.sender = new BoundedHttpSender(settings.connectTimeout(), settings.readTimeout(), settings.maxResponseBytes());
+        this.sender =
+                new BoundedHttpSender(settings.connectTimeout(), settings.readTimeout(), settings.maxResponseBytes());
         this.responses = new InstagramResponses(json);
     }
 
@@ -54,7 +55,8 @@ public final class NimbusInstagramClient implements InstagramApi, AutoCloseable 
     public URI authorizationUrl(String state) {
         // Instagram wants the scopes comma-separated; Nimbus joins scope values with spaces, so the whole
         // comma-joined list goes in as one value (and is sent as %2C, as Meta's own Embed URL does).
-        return new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE), new ClientID(settings.clientId()))
+        return new AuthorizationRequest.Builder(
+                        new ResponseType(ResponseType.Value.CODE), new ClientID(settings.clientId()))
                 .endpointURI(settings.authorizeUrl())
                 .redirectionURI(redirectUri)
                 .scope(new Scope(String.join(",", settings.scopes())))
@@ -67,8 +69,10 @@ public final class NimbusInstagramClient implements InstagramApi, AutoCloseable 
     public ShortLivedToken exchangeCode(Secret code) throws InstagramException {
         HTTPRequest request = new TokenRequest(
                         below(settings.apiUrl(), "/oauth/access_token"),
-                        new ClientSecretPost(new ClientID(settings.clientId()),
-                                new com.nimbusds.oauth2.sdk.auth.Secret(settings.clientSecret().reveal())),
+                        new ClientSecretPost(
+                                new ClientID(settings.clientId()),
+                                new com.nimbusds.oauth2.sdk.auth.Secret(
+                                        settings.clientSecret().reveal())),
                         new AuthorizationCodeGrant(new AuthorizationCode(code.reveal()), redirectUri))
                 .toHTTPRequest();
         return responses.codeExchange(send("code exchange", request));
@@ -87,7 +91,8 @@ public final class NimbusInstagramClient implements InstagramApi, AutoCloseable 
     @Override
     public LongLivedToken refresh(Secret longLivedToken) throws InstagramException {
         // GET only, with the token in the query: the one form Instagram accepts for this endpoint.
-        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, below(settings.graphUrl(), "/refresh_access_token"));
+        HTTPRequest request =
+                new HTTPRequest(HTTPRequest.Method.GET, below(settings.graphUrl(), "/refresh_access_token"));
         request.appendQueryParameters(Map.of(
                 "grant_type", List.of("ig_refresh_token"),
                 "access_token", List.of(longLivedToken.reveal())));
@@ -96,8 +101,8 @@ public final class NimbusInstagramClient implements InstagramApi, AutoCloseable 
 
     @Override
     public InstagramProfile fetchProfile(Secret accessToken) throws InstagramException {
-        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET,
-                below(settings.graphUrl(), "/" + settings.graphVersion() + "/me"));
+        HTTPRequest request = new HTTPRequest(
+                HTTPRequest.Method.GET, below(settings.graphUrl(), "/" + settings.graphVersion() + "/me"));
         request.appendQueryParameters(Map.of("fields", List.of(PROFILE_FIELDS)));
         // The token goes in the header, not the query, so it cannot end up in an access log.
         request.setAuthorization("Bearer " + accessToken.reveal());
@@ -106,7 +111,8 @@ public final class NimbusInstagramClient implements InstagramApi, AutoCloseable 
 
     @Override
     public void revokePermissions(Secret accessToken) throws InstagramException {
-        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.DELETE,
+        HTTPRequest request = new HTTPRequest(
+                HTTPRequest.Method.DELETE,
                 below(settings.graphUrl(), "/" + settings.graphVersion() + "/me/permissions"));
         request.setAuthorization("Bearer " + accessToken.reveal());
         responses.revocation(send("permission revocation", request));
@@ -130,11 +136,16 @@ public final class NimbusInstagramClient implements InstagramApi, AutoCloseable 
         try {
             return request.send(sender);
         } catch (ResponseTooLargeException e) {
-            throw new InstagramException(Kind.MALFORMED, "Instagram's answer to the " + call + " is larger than "
-                    + settings.maxResponseBytes() + " bytes", Optional.empty());
+            throw new InstagramException(
+                    Kind.MALFORMED,
+                    "Instagram's answer to the " + call + " is larger than " + settings.maxResponseBytes() + " bytes",
+                    Optional.empty());
         } catch (IOException e) {
-            throw new InstagramException(Kind.UNAVAILABLE, "Instagram could not be reached for the " + call + " ("
-                    + e.getClass().getSimpleName() + ")", Optional.empty());
+            throw new InstagramException(
+                    Kind.UNAVAILABLE,
+                    "Instagram could not be reached for the " + call + " ("
+                            + e.getClass().getSimpleName() + ")",
+                    Optional.empty());
         }
     }
 }

@@ -11,4 +11,9 @@ import java.util.Optional;
  * @param prefix the first characters of the key, enough for a person to tell keys apart
  */
 public record ApiKey(
-        ApiKeyId id, WorkspaceId workspaceId, String name, String prefix, Instant createdAt, Optional<Instant> lastUsedAt) {}
+        ApiKeyId id,
+        WorkspaceId workspaceId,
+        String name,
+        String prefix,
+        Instant createdAt,
+        Optional<Instant> lastUsedAt) {}

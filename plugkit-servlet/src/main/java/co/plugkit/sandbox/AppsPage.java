@@ -23,18 +23,28 @@ final class AppsPage {
     /** The form field carrying the anti-forgery token ({@link SandboxFormGuard}). */
     static final String TOKEN_FIELD = "form_token";
 
-    void show(HttpServletResponse response, int status, List<AppAccess> accounts, URI deauthorizeUrl,
-            URI dataDeletionUrl, String formToken, Optional<CallbackReport> report, Optional<String> problem)
+    void show(
+            HttpServletResponse response,
+            int status,
+            List<AppAccess> accounts,
+            URI deauthorizeUrl,
+            URI dataDeletionUrl,
+            String formToken,
+            Optional<CallbackReport> report,
+            Optional<String> problem)
             throws IOException {
         StringBuilder body = new StringBuilder();
         body.append("<p class=\"banner\">PlugKit sandbox — not Instagram. Here the sandbox plays Meta.</p>"
-                + "<h1>Apps and websites</h1><p>A person can remove the app from their Instagram account, or ask"
-                + " for their data to be deleted. Meta then signs a <code>signed_request</code> with the app secret"
-                + " and posts it to the app's callback URLs; the sandbox does the same, to PlugKit's real ones:</p>"
-                + "<ul><li>Remove app → <code>").append(escape(deauthorizeUrl.toString()))
-                .append("</code></li><li>Delete my data → <code>").append(escape(dataDeletionUrl.toString()))
+                        + "<h1>Apps and websites</h1><p>A person can remove the app from their Instagram account, or ask"
+                        + " for their data to be deleted. Meta then signs a <code>signed_request</code> with the app secret"
+                        + " and posts it to the app's callback URLs; the sandbox does the same, to PlugKit's real ones:</p>"
+                        + "<ul><li>Remove app → <code>")
+                .append(escape(deauthorizeUrl.toString()))
+                .append("</code></li><li>Delete my data → <code>")
+                .append(escape(dataDeletionUrl.toString()))
                 .append("</code></li></ul>");
-        problem.ifPresent(p -> body.append("<p class=\"result fail\" id=\"sandbox-error\">").append(escape(p))
+        problem.ifPresent(p -> body.append("<p class=\"result fail\" id=\"sandbox-error\">")
+                .append(escape(p))
                 .append("</p>"));
         report.ifPresent(r -> result(body, r));
         for (AppAccess access : accounts) {
@@ -45,54 +55,98 @@ final class AppsPage {
 
     private static void result(StringBuilder out, CallbackReport r) {
         boolean ok = r.delivery().succeeded();
-        out.append("<section id=\"callback-result\" class=\"result ").append(ok ? "ok" : "fail").append("\"><strong>")
-                .append(escape(r.callback().label())).append(" for @").append(escape(r.account().username()))
+        out.append("<section id=\"callback-result\" class=\"result ")
+                .append(ok ? "ok" : "fail")
+                .append("\"><strong>")
+                .append(escape(r.callback().label()))
+                .append(" for @")
+                .append(escape(r.account().username()))
                 .append("</strong>: ");
         if (r.delivery() instanceof Acknowledged a) {
-            out.append("PlugKit acknowledged the deauthorize callback (HTTP ").append(a.status())
+            out.append("PlugKit acknowledged the deauthorize callback (HTTP ")
+                    .append(a.status())
                     .append("). Its accounts for this person are now <em>disconnected</em>.");
         } else if (r.delivery() instanceof DeletionConfirmed d) {
-            out.append("PlugKit deleted the data (HTTP ").append(d.status()).append("). Confirmation code <code"
-                    + " id=\"confirmation-code\">").append(escape(d.confirmationCode()))
-                    .append("</code>, status page: <a id=\"status-url\" href=\"").append(escape(d.statusUrl().toString()))
-                    .append("\">").append(escape(d.statusUrl().toString())).append("</a>");
+            out.append("PlugKit deleted the data (HTTP ")
+                    .append(d.status())
+                    .append("). Confirmation code <code" + " id=\"confirmation-code\">")
+                    .append(escape(d.confirmationCode()))
+                    .append("</code>, status page: <a id=\"status-url\" href=\"")
+                    .append(escape(d.statusUrl().toString()))
+                    .append("\">")
+                    .append(escape(d.statusUrl().toString()))
+                    .append("</a>");
         } else if (r.delivery() instanceof Refused f) {
-            out.append("PlugKit refused it (HTTP ").append(f.status()).append(", <code>").append(escape(f.errorCode()))
-                    .append("</code>): ").append(escape(f.message()));
+            out.append("PlugKit refused it (HTTP ")
+                    .append(f.status())
+                    .append(", <code>")
+                    .append(escape(f.errorCode()))
+                    .append("</code>): ")
+                    .append(escape(f.message()));
         } else if (r.delivery() instanceof Unexpected u) {
-            out.append("PlugKit answered HTTP ").append(u.status()).append(", not as Meta expects: ")
+            out.append("PlugKit answered HTTP ")
+                    .append(u.status())
+                    .append(", not as Meta expects: ")
                     .append(escape(u.problem()));
         } else if (r.delivery() instanceof Unreachable u) {
             out.append(escape(u.reason()));
         }
-        out.append("<p class=\"small\">Sent <code>POST ").append(escape(r.target().toString()))
+        out.append("<p class=\"small\">Sent <code>POST ")
+                .append(escape(r.target().toString()))
                 .append("</code> with <code>signed_request</code> = base64url(HMAC-SHA256) . base64url(payload):</p>"
-                        + "<pre id=\"callback-payload\">").append(escape(r.payloadJson())).append("</pre></section>");
+                        + "<pre id=\"callback-payload\">")
+                .append(escape(r.payloadJson()))
+                .append("</pre></section>");
     }
 
     private static void app(StringBuilder out, AppAccess access, String formToken) {
         SandboxAccount a = access.account();
         String id = escape(a.username());
-        out.append("<section class=\"app\" id=\"app-").append(id).append("\"><header><img alt=\"\" src=\"pictures/")
-                .append(id).append(".svg\"><span><strong>@").append(id).append("</strong><br><span class=\"type\">")
-                .append(escape(a.name())).append(" · app access: <span class=\"access\">")
-                .append(access.granted() ? "granted" : "none").append("</span></span></span></header>")
+        out.append("<section class=\"app\" id=\"app-")
+                .append(id)
+                .append("\"><header><img alt=\"\" src=\"pictures/")
+                .append(id)
+                .append(".svg\"><span><strong>@")
+                .append(id)
+                .append("</strong><br><span class=\"type\">")
+                .append(escape(a.name()))
+                .append(" · app access: <span class=\"access\">")
+                .append(access.granted() ? "granted" : "none")
+                .append("</span></span></span></header>")
                 .append("<form method=\"post\" action=\"apps\">");
-        out.append("<input type=\"hidden\" name=\"").append(TOKEN_FIELD).append("\" value=\"").append(escape(formToken))
-                .append("\"><input type=\"hidden\" name=\"account\" value=\"").append(id).append("\">");
+        out.append("<input type=\"hidden\" name=\"")
+                .append(TOKEN_FIELD)
+                .append("\" value=\"")
+                .append(escape(formToken))
+                .append("\"><input type=\"hidden\" name=\"account\" value=\"")
+                .append(id)
+                .append("\">");
         out.append("<details><summary class=\"small\">user_id in the signed request</summary>");
         for (SandboxUserId choice : SandboxUserId.values()) {
-            out.append("<label><input type=\"radio\" name=\"user_id\" id=\"user-id-").append(choice.param()).append('-')
-                    .append(id).append("\" value=\"").append(choice.param()).append('"')
-                    .append(choice == SandboxUserId.PROFESSIONAL ? " checked" : "").append("> ")
-                    .append(escape(choice.label())).append(": <code>").append(escape(choice.of(a)))
+            out.append("<label><input type=\"radio\" name=\"user_id\" id=\"user-id-")
+                    .append(choice.param())
+                    .append('-')
+                    .append(id)
+                    .append("\" value=\"")
+                    .append(choice.param())
+                    .append('"')
+                    .append(choice == SandboxUserId.PROFESSIONAL ? " checked" : "")
+                    .append("> ")
+                    .append(escape(choice.label()))
+                    .append(": <code>")
+                    .append(escape(choice.of(a)))
                     .append("</code></label><br>");
         }
         out.append("</details><div class=\"buttons\">");
         for (SandboxCallback callback : SandboxCallback.values()) {
-            out.append("<button type=\"submit\" name=\"callback\" value=\"").append(callback.param()).append("\" id=\"")
-                    .append(callback == SandboxCallback.DEAUTHORIZE ? "remove-app-" : "delete-data-").append(id)
-                    .append("\">").append(escape(callback.label())).append("</button>");
+            out.append("<button type=\"submit\" name=\"callback\" value=\"")
+                    .append(callback.param())
+                    .append("\" id=\"")
+                    .append(callback == SandboxCallback.DEAUTHORIZE ? "remove-app-" : "delete-data-")
+                    .append(id)
+                    .append("\">")
+                    .append(escape(callback.label()))
+                    .append("</button>");
         }
         out.append("</div></form></section>");
     }

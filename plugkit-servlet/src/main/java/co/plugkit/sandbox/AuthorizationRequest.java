@@ -13,8 +13,14 @@ import java.util.Optional;
  * @param scopeParam the {@code scope} parameter exactly as sent, to carry it through the consent form
  * @param state the app's {@code state}, echoed back on the redirect
  */
-public record AuthorizationRequest(String clientId, String redirectUri, List<String> scopes, String scopeParam,
-        Optional<String> state, SandboxFault fault, SandboxShape shape) {
+public record AuthorizationRequest(
+        String clientId,
+        String redirectUri,
+        List<String> scopes,
+        String scopeParam,
+        Optional<String> state,
+        SandboxFault fault,
+        SandboxShape shape) {
     public AuthorizationRequest {
         scopes = List.copyOf(scopes);
     }

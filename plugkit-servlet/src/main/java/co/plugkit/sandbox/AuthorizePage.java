@@ -27,10 +27,15 @@ final class AuthorizePage {
         body.append("<p class=\"banner\">PlugKit sandbox — not Instagram. No real account, no data leaves this"
                 + " server.</p>");
         body.append("<h1>Connect an Instagram professional account</h1>");
-        body.append("<p>The app with ID <strong>").append(escape(r.clientId())).append("</strong> would like to:</p><ul id=\"permissions\">");
+        body.append("<p>The app with ID <strong>")
+                .append(escape(r.clientId()))
+                .append("</strong> would like to:</p><ul id=\"permissions\">");
         for (String scope : r.scopes()) {
-            body.append("<li><strong>").append(escape(PERMISSIONS.getOrDefault(scope, scope)))
-                    .append("</strong> <span class=\"small\">").append(escape(scope)).append("</span></li>");
+            body.append("<li><strong>")
+                    .append(escape(PERMISSIONS.getOrDefault(scope, scope)))
+                    .append("</strong> <span class=\"small\">")
+                    .append(escape(scope))
+                    .append("</span></li>");
         }
         body.append("</ul><form method=\"post\" action=\"authorize\">");
         hidden(body, "client_id", r.clientId());
@@ -42,11 +47,20 @@ final class AuthorizePage {
         boolean first = true;
         for (SandboxAccount a : consent.accounts()) {
             body.append("<label class=\"account\"><input type=\"radio\" name=\"account\" id=\"account-")
-                    .append(escape(a.username())).append("\" value=\"").append(escape(a.username())).append('"')
-                    .append(first ? " checked" : "").append("><img alt=\"\" src=\"../pictures/")
-                    .append(escape(a.username())).append(".svg\"><span><strong>@").append(escape(a.username()))
-                    .append("</strong><br><span class=\"type\">").append(escape(a.name())).append(" · ")
-                    .append(escape(a.typeLabel())).append(" account</span></span></label>");
+                    .append(escape(a.username()))
+                    .append("\" value=\"")
+                    .append(escape(a.username()))
+                    .append('"')
+                    .append(first ? " checked" : "")
+                    .append("><img alt=\"\" src=\"../pictures/")
+                    .append(escape(a.username()))
+                    .append(".svg\"><span><strong>@")
+                    .append(escape(a.username()))
+                    .append("</strong><br><span class=\"type\">")
+                    .append(escape(a.name()))
+                    .append(" · ")
+                    .append(escape(a.typeLabel()))
+                    .append(" account</span></span></label>");
             first = false;
         }
         body.append("</fieldset><details id=\"developer-options\"")
@@ -61,28 +75,44 @@ final class AuthorizePage {
             radio(body, "sandbox_fault", "fault-" + fault.param(), fault.param(), fault.label(), fault == r.fault());
         }
         body.append("</fieldset></details><div class=\"buttons\">"
-                + "<button type=\"submit\" name=\"decision\" value=\"cancel\" id=\"cancel\">Cancel</button>"
-                + "<button type=\"submit\" name=\"decision\" value=\"allow\" id=\"allow\" class=\"allow\">Allow</button>"
-                + "</div></form><p class=\"small\">You will be sent back to ")
-                .append(escape(r.redirectUri())).append("</p>");
+                        + "<button type=\"submit\" name=\"decision\" value=\"cancel\" id=\"cancel\">Cancel</button>"
+                        + "<button type=\"submit\" name=\"decision\" value=\"allow\" id=\"allow\" class=\"allow\">Allow</button>"
+                        + "</div></form><p class=\"small\">You will be sent back to ")
+                .append(escape(r.redirectUri()))
+                .append("</p>");
         write(response, 200, "Sandbox: allow access?", body.toString(), formTarget(r.redirectUri()));
     }
 
     void refused(String message, HttpServletResponse response) throws IOException {
-        write(response, 400, "Sandbox: invalid request",
+        write(
+                response,
+                400,
+                "Sandbox: invalid request",
                 "<p class=\"banner\">PlugKit sandbox — not Instagram.</p><h1>Sorry, this page isn't available</h1>"
-                        + "<p id=\"sandbox-error\">" + escape(message) + "</p>", "");
+                        + "<p id=\"sandbox-error\">" + escape(message) + "</p>",
+                "");
     }
 
     private static void hidden(StringBuilder out, String name, String value) {
-        out.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"").append(escape(value))
+        out.append("<input type=\"hidden\" name=\"")
+                .append(name)
+                .append("\" value=\"")
+                .append(escape(value))
                 .append("\">");
     }
 
     private static void radio(StringBuilder out, String name, String id, String value, String label, boolean checked) {
-        out.append("<label><input type=\"radio\" name=\"").append(name).append("\" id=\"").append(id)
-                .append("\" value=\"").append(value).append('"').append(checked ? " checked" : "").append("> ")
-                .append(escape(label)).append("</label><br>");
+        out.append("<label><input type=\"radio\" name=\"")
+                .append(name)
+                .append("\" id=\"")
+                .append(id)
+                .append("\" value=\"")
+                .append(value)
+                .append('"')
+                .append(checked ? " checked" : "")
+                .append("> ")
+                .append(escape(label))
+                .append("</label><br>");
     }
 
     /** The redirect URI's origin: the form's submission is redirected there, which form-action must allow. */

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param payloadJson the signed request's payload ({@code algorithm}, {@code issued_at}, {@code user_id})
  * @param delivery PlugKit's answer, as Meta would judge it
  */
-public record CallbackReport(SandboxCallback callback, SandboxAccount account, URI target, String payloadJson,
-        Delivery delivery) {
+public record CallbackReport(
+        SandboxCallback callback, SandboxAccount account, URI target, String payloadJson, Delivery delivery) {
 
     public CallbackReport {
         Objects.requireNonNull(callback, "callback");

@@ -23,7 +23,8 @@ final class HttpCallbackTransport implements CallbackTransport {
     private final int timeoutMillis;
 
     HttpCallbackTransport(Duration timeout) {
-        this.timeoutMillis = Math.toIntExact(Objects.requireNonNull(timeout, "timeout").toMillis());
+        this.timeoutMillis =
+                Math.toIntExact(Objects.requireNonNull(timeout, "timeout").toMillis());
     }
 
     @Override
@@ -55,8 +56,8 @@ final class HttpCallbackTransport implements CallbackTransport {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[4096];
             int n;
-            while (out.size() < MAX_ANSWER_BYTES && (n = in.read(buffer, 0, Math.min(buffer.length,
-                    MAX_ANSWER_BYTES - out.size()))) > 0) {
+            while (out.size() < MAX_ANSWER_BYTES
+                    && (n = in.read(buffer, 0, Math.min(buffer.length, MAX_ANSWER_BYTES - out.size()))) > 0) {
                 out.write(buffer, 0, n);
             }
             return out.toString(StandardCharsets.UTF_8);

@@ -39,8 +39,10 @@ public final class InstagramSandbox {
 
     /** The scopes of Instagram Login for business; {@code instagram_business_basic} is required. */
     public static final Set<String> KNOWN_SCOPES = Set.of(
-            "instagram_business_basic", "instagram_business_content_publish",
-            "instagram_business_manage_messages", "instagram_business_manage_comments",
+            "instagram_business_basic",
+            "instagram_business_content_publish",
+            "instagram_business_manage_messages",
+            "instagram_business_manage_comments",
             "instagram_business_manage_insights");
 
     /** What Instagram shows for every problem with an authorization request (instagram-protocol.md §2). */
@@ -72,8 +74,10 @@ public final class InstagramSandbox {
         }
         String redirectUri = params.get("redirect_uri");
         String scope = params.get("scope");
-        if (redirectUri == null || !redirectUri.equals(settings.redirectUri().toString())
-                || !"code".equals(params.get("response_type")) || scope == null) {
+        if (redirectUri == null
+                || !redirectUri.equals(settings.redirectUri().toString())
+                || !"code".equals(params.get("response_type"))
+                || scope == null) {
             return new Authorization.Refused(INVALID_REQUEST);
         }
         List<String> scopes = new ArrayList<>();
@@ -85,16 +89,26 @@ public final class InstagramSandbox {
         if (!scopes.contains("instagram_business_basic") || !KNOWN_SCOPES.containsAll(scopes)) {
             return new Authorization.Refused(INVALID_REQUEST);
         }
-        Optional<SandboxFault> fault = optionalParam(params, "sandbox_fault").map(SandboxFault::fromParam)
+        Optional<SandboxFault> fault = optionalParam(params, "sandbox_fault")
+                .map(SandboxFault::fromParam)
                 .orElse(Optional.of(SandboxFault.NONE));
-        Optional<SandboxShape> shape = optionalParam(params, "sandbox_shape").map(SandboxShape::fromParam)
+        Optional<SandboxShape> shape = optionalParam(params, "sandbox_shape")
+                .map(SandboxShape::fromParam)
                 .orElse(Optional.of(SandboxShape.FLAT));
         if (fault.isEmpty() || shape.isEmpty()) {
             return new Authorization.Refused("Unknown sandbox_fault or sandbox_shape. Faults: none, server_error,"
                     + " slow, expired_code, revoked_token. Shapes: flat, data.");
         }
-        return new Authorization.Consent(new AuthorizationRequest(params.get("client_id"), redirectUri, scopes, scope,
-                optionalParam(params, "state"), fault.get(), shape.get()), SandboxAccount.ALL);
+        return new Authorization.Consent(
+                new AuthorizationRequest(
+                        params.get("client_id"),
+                        redirectUri,
+                        scopes,
+                        scope,
+                        optionalParam(params, "state"),
+                        fault.get(),
+                        shape.get()),
+                SandboxAccount.ALL);
     }
 
     /**
@@ -103,7 +117,8 @@ public final class InstagramSandbox {
      */
     public URI approve(AuthorizationRequest request, SandboxAccount account) {
         Instant now = clock.instant();
-        Instant expiresAt = request.fault() == SandboxFault.EXPIRED_CODE ? now.minusSeconds(1) : now.plus(CODE_LIFETIME);
+        Instant expiresAt =
+                request.fault() == SandboxFault.EXPIRED_CODE ? now.minusSeconds(1) : now.plus(CODE_LIFETIME);
         Grant grant = new Grant(account, request.scopes(), request.redirectUri(), request.fault(), request.shape());
         String code = ledger.issueCode(new Code(grant, expiresAt));
         return redirect(request, "code=" + encode(code), "#_");
@@ -111,8 +126,11 @@ public final class InstagramSandbox {
 
     /** The person pressed Cancel: the redirect with Instagram's {@code access_denied} parameters. */
     public URI cancel(AuthorizationRequest request) {
-        return redirect(request, "error=access_denied&error_reason=user_denied"
-                + "&error_description=" + encode("The user denied your request"), "");
+        return redirect(
+                request,
+                "error=access_denied&error_reason=user_denied" + "&error_description="
+                        + encode("The user denied your request"),
+                "");
     }
 
     /** {@code POST /oauth/access_token}: the code exchange. */
@@ -150,13 +168,19 @@ public final class InstagramSandbox {
 
     /** Whether the app can still use {@code account}: it holds a long-lived token neither revoked nor expired. */
     public boolean hasAccess(SandboxAccount account) {
-        return ledger.hasLiveLongLivedToken(Objects.requireNonNull(account, "account").userId(), clock.instant());
+        return ledger.hasLiveLongLivedToken(
+                Objects.requireNonNull(account, "account").userId(), clock.instant());
     }
 
     /** Graph's answer to a path it does not know. */
     public SandboxAnswer unsupported(String method) {
-        return SandboxAnswer.graphError(400, "GraphMethodException", 100, 33,
-                "Unsupported " + method.toLowerCase(java.util.Locale.ROOT) + " request.", false);
+        return SandboxAnswer.graphError(
+                400,
+                "GraphMethodException",
+                100,
+                33,
+                "Unsupported " + method.toLowerCase(java.util.Locale.ROOT) + " request.",
+                false);
     }
 
     private static URI redirect(AuthorizationRequest request, String query, String fragment) {

@@ -17,12 +17,16 @@ public record SandboxAccount(String userId, String appScopedId, String username,
 
     /** The fixed accounts every sandbox offers. */
     public static final List<SandboxAccount> ALL = List.of(
-            new SandboxAccount("17841400000000101", "27281358591558101", "acme_coffee", "Acme Coffee Roasters",
-                    "BUSINESS"),
-            new SandboxAccount("17841400000000102", "27281358591558102", "luna.creates", "Luna Martins",
-                    "MEDIA_CREATOR"),
-            new SandboxAccount("17841400000000103", "27281358591558103", "northwind_outfitters",
-                    "Northwind Outfitters", "BUSINESS"));
+            new SandboxAccount(
+                    "17841400000000101", "27281358591558101", "acme_coffee", "Acme Coffee Roasters", "BUSINESS"),
+            new SandboxAccount(
+                    "17841400000000102", "27281358591558102", "luna.creates", "Luna Martins", "MEDIA_CREATOR"),
+            new SandboxAccount(
+                    "17841400000000103",
+                    "27281358591558103",
+                    "northwind_outfitters",
+                    "Northwind Outfitters",
+                    "BUSINESS"));
 
     /** The account with this username, if the sandbox has one. */
     public static Optional<SandboxAccount> byUsername(String username) {

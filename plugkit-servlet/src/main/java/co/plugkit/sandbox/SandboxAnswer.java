@@ -29,8 +29,8 @@ public record SandboxAnswer(int status, Map<String, Object> body, Duration delay
     }
 
     /** The Graph API's error envelope (instagram-protocol.md §8), with a fresh {@code fbtrace_id}. */
-    static SandboxAnswer graphError(int status, String type, int code, Integer subcode, String message,
-            boolean isTransient) {
+    static SandboxAnswer graphError(
+            int status, String type, int code, Integer subcode, String message, boolean isTransient) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", message);
         error.put("type", type);

@@ -34,16 +34,21 @@ final class SandboxAppsServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!guard.accepts(cookie(request).orElse(null), request.getParameter(AppsPage.TOKEN_FIELD))) {
-            show(request, response, 403, Optional.empty(),
+            show(
+                    request,
+                    response,
+                    403,
+                    Optional.empty(),
                     Optional.of("This form has expired or was sent from another page. Try again below."));
             return;
         }
-        Optional<SandboxCallback> callback = Optional.ofNullable(request.getParameter("callback"))
-                .flatMap(SandboxCallback::fromParam);
-        Optional<SandboxAccount> account = Optional.ofNullable(request.getParameter("account"))
-                .flatMap(SandboxAccount::byUsername);
+        Optional<SandboxCallback> callback =
+                Optional.ofNullable(request.getParameter("callback")).flatMap(SandboxCallback::fromParam);
+        Optional<SandboxAccount> account =
+                Optional.ofNullable(request.getParameter("account")).flatMap(SandboxAccount::byUsername);
         Optional<SandboxUserId> userId = Optional.ofNullable(request.getParameter("user_id"))
-                .map(SandboxUserId::fromParam).orElse(Optional.of(SandboxUserId.PROFESSIONAL));
+                .map(SandboxUserId::fromParam)
+                .orElse(Optional.of(SandboxUserId.PROFESSIONAL));
         if (callback.isEmpty() || account.isEmpty() || userId.isEmpty()) {
             show(request, response, 400, Optional.empty(), Optional.of("Choose a sandbox account and a button."));
             return;
@@ -52,20 +57,38 @@ final class SandboxAppsServlet extends HttpServlet {
         show(request, response, 200, Optional.of(report), Optional.empty());
     }
 
-    private void show(HttpServletRequest request, HttpServletResponse response, int status,
-            Optional<CallbackReport> report, Optional<String> problem) throws IOException {
+    private void show(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            Optional<CallbackReport> report,
+            Optional<String> problem)
+            throws IOException {
         String nonce = cookie(request).filter(guard::wellFormed).orElseGet(guard::newNonce);
         // Set on every answer, scoped to this page; SameSite=Strict keeps it off cross-site form posts.
-        response.addHeader("Set-Cookie", COOKIE + "=" + nonce + "; Path=" + request.getContextPath()
-                + request.getServletPath() + "; HttpOnly; SameSite=Strict" + (request.isSecure() ? "; Secure" : ""));
+        response.addHeader(
+                "Set-Cookie",
+                COOKIE + "=" + nonce + "; Path=" + request.getContextPath() + request.getServletPath()
+                        + "; HttpOnly; SameSite=Strict" + (request.isSecure() ? "; Secure" : ""));
         response.setHeader("Referrer-Policy", "no-referrer");
-        page.show(response, status, meta.accounts(), meta.target(SandboxCallback.DEAUTHORIZE),
-                meta.target(SandboxCallback.DATA_DELETION), guard.tokenFor(nonce), report, problem);
+        page.show(
+                response,
+                status,
+                meta.accounts(),
+                meta.target(SandboxCallback.DEAUTHORIZE),
+                meta.target(SandboxCallback.DATA_DELETION),
+                guard.tokenFor(nonce),
+                report,
+                problem);
     }
 
     private static Optional<String> cookie(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
-        return cookies == null ? Optional.empty() : Arrays.stream(cookies)
-                .filter(c -> COOKIE.equals(c.getName())).map(Cookie::getValue).findFirst();
+        return cookies == null
+                ? Optional.empty()
+                : Arrays.stream(cookies)
+                        .filter(c -> COOKIE.equals(c.getName()))
+                        .map(Cookie::getValue)
+                        .findFirst();
     }
 }

@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param params the query and form parameters (the first value of each)
  * @param bearerToken the token of an {@code Authorization: Bearer} header, if any
  */
-public record SandboxCall(String method, Optional<String> contentType, Map<String, String> params,
-        Optional<String> bearerToken) {
+public record SandboxCall(
+        String method, Optional<String> contentType, Map<String, String> params, Optional<String> bearerToken) {
     public SandboxCall {
         params = Map.copyOf(params);
     }

@@ -41,7 +41,7 @@ final class SandboxFormGuard {
         if (!wellFormed(nonce) || token == null) {
             return false;
         }
-        return MessageDigest.isEqual(tokenFor(nonce).getBytes(StandardCharsets.US_ASCII),
-                token.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                tokenFor(nonce).getBytes(StandardCharsets.US_ASCII), token.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -6,8 +6,8 @@ import co.plugkit.sandbox.SandboxLedger.Token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +19,9 @@ import java.util.Optional;
  * §4–§8 describe them.
  */
 final class SandboxGraph {
-    private static final DateTimeFormatter EXPIRY_TEXT =
-            DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss 'UTC'", java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter EXPIRY_TEXT = DateTimeFormatter.ofPattern(
+                    "EEEE, dd-MMM-yy HH:mm:ss 'UTC'", java.util.Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private final SandboxSettings settings;
     private final Clock clock;
@@ -36,8 +37,10 @@ final class SandboxGraph {
         if (!"POST".equals(call.method())) {
             return SandboxAnswer.flatError("Unsupported request - method type: " + lower(call.method()));
         }
-        if (call.contentType().filter(ct -> ct.startsWith("application/x-www-form-urlencoded")
-                || ct.startsWith("multipart/form-data")).isEmpty()) {
+        if (call.contentType()
+                .filter(ct ->
+                        ct.startsWith("application/x-www-form-urlencoded") || ct.startsWith("multipart/form-data"))
+                .isEmpty()) {
             return SandboxAnswer.flatError("Missing required field client_id");
         }
         if (!settings.clientId().equals(call.params().get("client_id"))
@@ -51,8 +54,13 @@ final class SandboxGraph {
         Optional<Code> peeked = ledger.peekCode(codeValue);
         if (peeked.isPresent() && peeked.get().grant().fault() == SandboxFault.SERVER_ERROR) {
             // An outage: the code is not used up, as Instagram would not have processed the request.
-            return SandboxAnswer.graphError(500, "OAuthException", 2, null,
-                    "An unexpected error has occurred. Please retry your request later.", true);
+            return SandboxAnswer.graphError(
+                    500,
+                    "OAuthException",
+                    2,
+                    null,
+                    "An unexpected error has occurred. Please retry your request later.",
+                    true);
         }
         Optional<Code> redeemed = ledger.redeemCode(codeValue);
         if (redeemed.isEmpty()) {
@@ -69,8 +77,8 @@ final class SandboxGraph {
                             + " you used in the OAuth dialog request");
         }
         Instant now = clock.instant();
-        String token = ledger.issueToken(new Token(grant, false, now, now.plus(InstagramSandbox.SHORT_LIVED_LIFETIME),
-                false));
+        String token =
+                ledger.issueToken(new Token(grant, false, now, now.plus(InstagramSandbox.SHORT_LIVED_LIFETIME), false));
         SandboxAnswer answer = SandboxAnswer.ok(codeExchangeBody(grant, token));
         return grant.fault() == SandboxFault.SLOW ? answer.delayedBy(settings.slowDelay()) : answer;
     }
@@ -80,8 +88,8 @@ final class SandboxGraph {
             return unsupportedMethod(call);
         }
         if (!"ig_exchange_token".equals(call.params().get("grant_type"))) {
-            return SandboxAnswer.graphError(400, "OAuthException", 100, null,
-                    "Unsupported grant_type: use ig_exchange_token", false);
+            return SandboxAnswer.graphError(
+                    400, "OAuthException", 100, null, "Unsupported grant_type: use ig_exchange_token", false);
         }
         if (!settings.clientSecret().matches(call.params().get("client_secret"))) {
             return SandboxAnswer.graphError(400, "OAuthException", 101, null, "Error validating client secret.", false);
@@ -102,8 +110,8 @@ final class SandboxGraph {
             return unsupportedMethod(call);
         }
         if (!"ig_refresh_token".equals(call.params().get("grant_type"))) {
-            return SandboxAnswer.graphError(400, "OAuthException", 100, null,
-                    "Unsupported grant_type: use ig_refresh_token", false);
+            return SandboxAnswer.graphError(
+                    400, "OAuthException", 100, null, "Unsupported grant_type: use ig_refresh_token", false);
         }
         Optional<String> value = call.accessToken();
         Optional<Token> found = value.flatMap(ledger::token).filter(Token::longLived);
@@ -116,14 +124,24 @@ final class SandboxGraph {
             return invalid.get();
         }
         if (!t.grant().scopes().contains("instagram_business_basic")) {
-            return SandboxAnswer.graphError(400, "OAuthException", 10, null,
-                    "Refreshing a token requires the instagram_business_basic permission", false);
+            return SandboxAnswer.graphError(
+                    400,
+                    "OAuthException",
+                    10,
+                    null,
+                    "Refreshing a token requires the instagram_business_basic permission",
+                    false);
         }
         Duration age = Duration.between(t.issuedAt(), clock.instant());
         if (age.compareTo(InstagramSandbox.REFRESH_MIN_AGE) < 0) {
             // Undocumented upstream (instagram-protocol.md §13.7); the sandbox refuses, so clients learn the rule.
-            return SandboxAnswer.graphError(400, "OAuthException", 100, null,
-                    "The access token can be refreshed only once it is at least 24 hours old", false);
+            return SandboxAnswer.graphError(
+                    400,
+                    "OAuthException",
+                    100,
+                    null,
+                    "The access token can be refreshed only once it is at least 24 hours old",
+                    false);
         }
         ledger.forget(value.get());
         return issueLongLived(t.grant(), false);
@@ -146,8 +164,13 @@ final class SandboxGraph {
         for (String field : call.param("fields").orElse("id").split(",")) {
             String f = field.strip();
             if (!all.containsKey(f)) {
-                return SandboxAnswer.graphError(400, "OAuthException", 100, null,
-                        "Tried accessing nonexisting field (" + shorten(f) + ") on node type (User)", false);
+                return SandboxAnswer.graphError(
+                        400,
+                        "OAuthException",
+                        100,
+                        null,
+                        "Tried accessing nonexisting field (" + shorten(f) + ") on node type (User)",
+                        false);
             }
             out.put(f, all.get(f));
         }
@@ -183,8 +206,8 @@ final class SandboxGraph {
 
     private SandboxAnswer issueLongLived(Grant grant, boolean revoked) {
         Instant now = clock.instant();
-        String token = ledger.issueToken(
-                new Token(grant, true, now, now.plus(InstagramSandbox.LONG_LIVED_LIFETIME), revoked));
+        String token =
+                ledger.issueToken(new Token(grant, true, now, now.plus(InstagramSandbox.LONG_LIVED_LIFETIME), revoked));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", token);
         body.put("token_type", "bearer");
@@ -209,9 +232,14 @@ final class SandboxGraph {
     /** A revoked or expired token's Graph error, if it is one. */
     private Optional<SandboxAnswer> validity(Token t) {
         if (t.revoked()) {
-            return Optional.of(SandboxAnswer.graphError(400, "OAuthException", 190, 460,
+            return Optional.of(SandboxAnswer.graphError(
+                    400,
+                    "OAuthException",
+                    190,
+                    460,
                     "Error validating access token: The session has been invalidated because the user changed their"
-                            + " password or Facebook has changed the session for security reasons.", false));
+                            + " password or Facebook has changed the session for security reasons.",
+                    false));
         }
         if (!clock.instant().isBefore(t.expiresAt())) {
             return Optional.of(expired(t));
@@ -220,19 +248,23 @@ final class SandboxGraph {
     }
 
     private static SandboxAnswer expired(Token t) {
-        return SandboxAnswer.graphError(400, "OAuthException", 190, 463,
+        return SandboxAnswer.graphError(
+                400,
+                "OAuthException",
+                190,
+                463,
                 "Error validating access token: Session has expired on " + EXPIRY_TEXT.format(t.expiresAt()) + ".",
                 false);
     }
 
     private static SandboxAnswer cannotParse() {
-        return SandboxAnswer.graphError(400, "OAuthException", 190, null,
-                "Invalid OAuth access token - Cannot parse access token", false);
+        return SandboxAnswer.graphError(
+                400, "OAuthException", 190, null, "Invalid OAuth access token - Cannot parse access token", false);
     }
 
     private static SandboxAnswer unsupportedMethod(SandboxCall call) {
-        return SandboxAnswer.graphError(400, "OAuthException", 100, null,
-                "Unsupported request - method type: " + lower(call.method()), false);
+        return SandboxAnswer.graphError(
+                400, "OAuthException", 100, null, "Unsupported request - method type: " + lower(call.method()), false);
     }
 
     private static String lower(String method) {

@@ -1,7 +1,6 @@
 package co.plugkit.sandbox;
 
 import co.plugkit.web.Html;
-
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
@@ -42,11 +41,15 @@ final class SandboxHtml {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self';"
-                + " form-action 'self'" + formTargets + "; base-uri 'none'; frame-ancestors 'none'");
-        response.getWriter().write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
-                + "</title><style>" + STYLE + "</style></head><body><main>" + body + "</main></body></html>\n");
+        response.setHeader(
+                "Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; img-src 'self';" + " form-action 'self'" + formTargets
+                        + "; base-uri 'none'; frame-ancestors 'none'");
+        response.getWriter()
+                .write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
+                        + escape(title)
+                        + "</title><style>" + STYLE + "</style></head><body><main>" + body + "</main></body></html>\n");
     }
 
     /** HTML escaping, shared with PlugKit's own pages. */

@@ -20,8 +20,8 @@ final class SandboxLedger {
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     /** What a person approved: it travels from the code to every token issued for it. */
-    record Grant(SandboxAccount account, List<String> scopes, String redirectUri, SandboxFault fault,
-            SandboxShape shape) {}
+    record Grant(
+            SandboxAccount account, List<String> scopes, String redirectUri, SandboxFault fault, SandboxShape shape) {}
 
     /** An issued code; {@code expiresAt} is one hour after issue (or already past, for the expired-code fault). */
     record Code(Grant grant, Instant expiresAt) {}
@@ -73,8 +73,11 @@ final class SandboxLedger {
 
     /** Whether the account holds a long-lived token that is neither revoked nor expired at {@code now}. */
     synchronized boolean hasLiveLongLivedToken(String userId, Instant now) {
-        return tokens.values().stream().anyMatch(t -> t.longLived() && !t.revoked() && now.isBefore(t.expiresAt())
-                && t.grant().account().userId().equals(userId));
+        return tokens.values().stream()
+                .anyMatch(t -> t.longLived()
+                        && !t.revoked()
+                        && now.isBefore(t.expiresAt())
+                        && t.grant().account().userId().equals(userId));
     }
 
     /** A random token of letters and digits after a fixed prefix, like Instagram's {@code IGAA…}. */

@@ -43,8 +43,8 @@ public final class SandboxMeta {
      * @param json reads PlugKit's answers and writes the payloads
      * @param clock the payload's {@code issued_at}
      */
-    public SandboxMeta(InstagramSandbox sandbox, URI publicUrl, CallbackTransport transport, ObjectMapper json,
-            Clock clock) {
+    public SandboxMeta(
+            InstagramSandbox sandbox, URI publicUrl, CallbackTransport transport, ObjectMapper json, Clock clock) {
         this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
         this.publicUrl = Objects.requireNonNull(publicUrl, "publicUrl");
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -57,7 +57,9 @@ public final class SandboxMeta {
 
     /** Every sandbox account, with its access state. */
     public List<AppAccess> accounts() {
-        return SandboxAccount.ALL.stream().map(a -> new AppAccess(a, sandbox.hasAccess(a))).toList();
+        return SandboxAccount.ALL.stream()
+                .map(a -> new AppAccess(a, sandbox.hasAccess(a)))
+                .toList();
     }
 
     /** Where PlugKit receives {@code callback}. */
@@ -80,13 +82,13 @@ public final class SandboxMeta {
         URI target = target(callback);
         Delivery delivery;
         try {
-            CallbackTransport.Answer answer = transport.postForm(target,
-                    "signed_request=" + URLEncoder.encode(signedRequest, StandardCharsets.UTF_8));
+            CallbackTransport.Answer answer = transport.postForm(
+                    target, "signed_request=" + URLEncoder.encode(signedRequest, StandardCharsets.UTF_8));
             delivery = judge(callback, answer);
         } catch (IOException e) {
             // The exception's class only: its message could quote the URL or a part of the request.
-            delivery = new Unreachable("PlugKit did not answer at its public URL (" + e.getClass().getSimpleName()
-                    + "); the server must be able to reach its own public URL");
+            delivery = new Unreachable("PlugKit did not answer at its public URL ("
+                    + e.getClass().getSimpleName() + "); the server must be able to reach its own public URL");
         }
         return new CallbackReport(callback, account, target, payload, delivery);
     }
@@ -111,7 +113,10 @@ public final class SandboxMeta {
         if (status < 200 || status > 299) {
             JsonNode error = body.map(b -> b.path("error")).orElse(null);
             if (error != null && error.isObject()) {
-                return new Refused(status, error.path("code").asText(""), error.path("message").asText(""));
+                return new Refused(
+                        status,
+                        error.path("code").asText(""),
+                        error.path("message").asText(""));
             }
             return new Unexpected(status, "an error without PlugKit's error body");
         }
@@ -147,7 +152,8 @@ public final class SandboxMeta {
             URI uri = new URI(text);
             String scheme = uri.getScheme();
             return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null
-                    ? Optional.of(uri) : Optional.empty();
+                    ? Optional.of(uri)
+                    : Optional.empty();
         } catch (java.net.URISyntaxException e) {
             return Optional.empty();
         }

@@ -32,9 +32,10 @@ final class SandboxPictureServlet extends HttpServlet {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "public, max-age=3600");
         // The initial is one letter of a fixed name, so there is nothing to escape.
-        response.getWriter().write("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"150\" height=\"150\""
-                + " viewBox=\"0 0 150 150\"><circle cx=\"75\" cy=\"75\" r=\"75\" fill=\"" + colour + "\"/>"
-                + "<text x=\"75\" y=\"97\" font-family=\"sans-serif\" font-size=\"64\" font-weight=\"bold\""
-                + " fill=\"#fff\" text-anchor=\"middle\">" + initial + "</text></svg>");
+        response.getWriter()
+                .write("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"150\" height=\"150\""
+                        + " viewBox=\"0 0 150 150\"><circle cx=\"75\" cy=\"75\" r=\"75\" fill=\"" + colour + "\"/>"
+                        + "<text x=\"75\" y=\"97\" font-family=\"sans-serif\" font-size=\"64\" font-weight=\"bold\""
+                        + " fill=\"#fff\" text-anchor=\"middle\">" + initial + "</text></svg>");
     }
 }

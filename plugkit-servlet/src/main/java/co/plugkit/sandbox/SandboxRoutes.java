@@ -35,23 +35,38 @@ public final class SandboxRoutes {
      */
     public void register(ServletContext context, String prefix) {
         String base = prefix + PlugKitConfig.SANDBOX_PATH;
-        add(context, prefix, "authorize", new SandboxAuthorizeServlet(sandbox, new AuthorizePage()),
+        add(
+                context,
+                prefix,
+                "authorize",
+                new SandboxAuthorizeServlet(sandbox, new AuthorizePage()),
                 base + "/oauth/authorize");
-        add(context, prefix, "code-exchange", new SandboxJsonServlet(json, sandbox::exchangeCode),
+        add(
+                context,
+                prefix,
+                "code-exchange",
+                new SandboxJsonServlet(json, sandbox::exchangeCode),
                 base + "/oauth/access_token");
-        add(context, prefix, "long-lived", new SandboxJsonServlet(json, sandbox::exchangeForLongLived),
+        add(
+                context,
+                prefix,
+                "long-lived",
+                new SandboxJsonServlet(json, sandbox::exchangeForLongLived),
                 base + "/access_token");
         add(context, prefix, "refresh", new SandboxJsonServlet(json, sandbox::refresh), base + "/refresh_access_token");
         // An exact mapping: it wins over the Graph servlet's "/*" below.
-        add(context, prefix, "apps", new SandboxAppsServlet(meta, new SandboxFormGuard(), new AppsPage()),
+        add(
+                context,
+                prefix,
+                "apps",
+                new SandboxAppsServlet(meta, new SandboxFormGuard(), new AppsPage()),
                 base + "/apps");
         add(context, prefix, "pictures", new SandboxPictureServlet(), base + "/pictures/*");
         add(context, prefix, "graph", new SandboxGraphServlet(json, sandbox), base + "/*");
     }
 
     private static void add(ServletContext context, String prefix, String name, Servlet servlet, String path) {
-        ServletRegistration.Dynamic registration =
-                context.addServlet("plugkit" + prefix + ":sandbox-" + name, servlet);
+        ServletRegistration.Dynamic registration = context.addServlet("plugkit" + prefix + ":sandbox-" + name, servlet);
         if (registration == null) {
             throw new IllegalStateException("The Instagram sandbox is already registered at '" + prefix + "'");
         }

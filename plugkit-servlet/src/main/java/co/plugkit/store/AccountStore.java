@@ -40,8 +40,8 @@ public interface AccountStore {
      * until {@code leaseUntil}, taken with a conditional update, so concurrent refreshers on any number of
      * servers never claim the same account twice.
      */
-    List<RefreshClaim> claimDue(Instant now, Instant issuedBefore, Instant expiresBefore, String owner,
-            Instant leaseUntil, int limit);
+    List<RefreshClaim> claimDue(
+            Instant now, Instant issuedBefore, Instant expiresBefore, String owner, Instant leaseUntil, int limit);
 
     /** Claims one account of a workspace for a refresh now, if it is active, has a token and is not leased. */
     Optional<RefreshClaim> claim(WorkspaceId workspaceId, AccountId id, Instant now, String owner, Instant leaseUntil);

@@ -14,5 +14,11 @@ import java.util.Optional;
  * @param tokenIssuedAt when the claimed token was issued (Instagram refreshes only tokens a day old)
  * @param failures how many refreshes in a row failed transiently before this one
  */
-public record RefreshClaim(AccountId accountId, WorkspaceId workspaceId, SealedToken token, long tokenVersion,
-        Instant tokenIssuedAt, Optional<Instant> tokenExpiresAt, int failures) {}
+public record RefreshClaim(
+        AccountId accountId,
+        WorkspaceId workspaceId,
+        SealedToken token,
+        long tokenVersion,
+        Instant tokenIssuedAt,
+        Optional<Instant> tokenExpiresAt,
+        int failures) {}

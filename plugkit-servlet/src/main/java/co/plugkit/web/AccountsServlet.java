@@ -37,14 +37,23 @@ final class AccountsServlet extends AuthenticatedServlet {
         switch (call.method()) {
             case "GET" -> {
                 if (id.isPresent()) {
-                    call.respond(200, Views.account(id.flatMap(AccountId::parse)
-                            .flatMap(a -> accounts.find(workspace, a))
-                            .orElseThrow(() -> notFound(id.get()))));
+                    call.respond(
+                            200,
+                            Views.account(id.flatMap(AccountId::parse)
+                                    .flatMap(a -> accounts.find(workspace, a))
+                                    .orElseThrow(() -> notFound(id.get()))));
                 } else {
-                    Optional<ProfileId> profileId = call.query("profileId").map(p -> ProfileId.parse(p)
-                            .orElseThrow(() -> ApiProblem.badParameter("profileId", "must be a profile id (prof_…)")));
-                    call.respond(200, Views.page(accounts.list(workspace, profileId, Paging.limit(call),
-                            Paging.cursor(call, "accounts")), Views::account, "accounts"));
+                    Optional<ProfileId> profileId = call.query("profileId")
+                            .map(p -> ProfileId.parse(p)
+                                    .orElseThrow(() ->
+                                            ApiProblem.badParameter("profileId", "must be a profile id (prof_…)")));
+                    call.respond(
+                            200,
+                            Views.page(
+                                    accounts.list(
+                                            workspace, profileId, Paging.limit(call), Paging.cursor(call, "accounts")),
+                                    Views::account,
+                                    "accounts"));
                 }
             }
             case "DELETE" -> {
@@ -57,9 +66,10 @@ final class AccountsServlet extends AuthenticatedServlet {
                 }
                 call.noContent();
             }
-            default -> throw id.isPresent()
-                    ? ApiProblem.methodNotAllowed(call.method(), "GET", "DELETE")
-                    : ApiProblem.methodNotAllowed(call.method(), "GET");
+            default ->
+                throw id.isPresent()
+                        ? ApiProblem.methodNotAllowed(call.method(), "GET", "DELETE")
+                        : ApiProblem.methodNotAllowed(call.method(), "GET");
         }
     }
 
@@ -74,13 +84,18 @@ final class AccountsServlet extends AuthenticatedServlet {
         } else if (outcome instanceof RefreshOutcome.Superseded r && r.account().isPresent()) {
             call.respond(200, Views.account(r.account().get()));
         } else if (outcome instanceof RefreshOutcome.NotAttempted r) {
-            throw new ApiProblem(409, r.reason(), switch (r.reason()) {
-                case "token_too_new" -> "Instagram refreshes a token only once it is 24 hours old";
-                case "refresh_in_progress" -> "This account's token is being refreshed right now";
-                default -> "Only an active account can be refreshed; this one must be connected again";
-            });
+            throw new ApiProblem(
+                    409,
+                    r.reason(),
+                    switch (r.reason()) {
+                        case "token_too_new" -> "Instagram refreshes a token only once it is 24 hours old";
+                        case "refresh_in_progress" -> "This account's token is being refreshed right now";
+                        default -> "Only an active account can be refreshed; this one must be connected again";
+                    });
         } else if (outcome instanceof RefreshOutcome.Deferred) {
-            throw new ApiProblem(503, "instagram_unavailable",
+            throw new ApiProblem(
+                    503,
+                    "instagram_unavailable",
                     "Instagram could not refresh the token now; the old token stays and PlugKit retries later");
         } else {
             throw notFound(id);

@@ -33,7 +33,10 @@ final class AdminWorkspacesServlet extends ApiServlet {
         }
         String name = ApiCall.textField(call.jsonBody(), "name", 200);
         NewWorkspace created = workspaces.create(name);
-        call.respond(201, new Views.NewWorkspaceView(Views.workspace(created.workspace()),
-                created.apiKey().secret().reveal()));
+        call.respond(
+                201,
+                new Views.NewWorkspaceView(
+                        Views.workspace(created.workspace()),
+                        created.apiKey().secret().reveal()));
     }
 }

@@ -121,7 +121,9 @@ final class ApiCall {
             throw new ApiProblem(413, "body_too_large", "The request body is larger than 64 KiB");
         }
         try {
-            JsonNode node = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(bytes);
+            JsonNode node = json.reader()
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(bytes);
             if (node == null || !node.isObject()) {
                 throw new ApiProblem(400, "invalid_json", "The request body must be a JSON object");
             }

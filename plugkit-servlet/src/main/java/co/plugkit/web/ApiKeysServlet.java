@@ -32,7 +32,13 @@ final class ApiKeysServlet extends AuthenticatedServlet {
                 if (id.isPresent()) {
                     throw ApiProblem.methodNotAllowed("GET", "DELETE");
                 }
-                call.respond(200, Map.of("data", apiKeys.list(workspace).stream().map(Views::apiKey).toList()));
+                call.respond(
+                        200,
+                        Map.of(
+                                "data",
+                                apiKeys.list(workspace).stream()
+                                        .map(Views::apiKey)
+                                        .toList()));
             }
             case "DELETE" -> {
                 if (id.isEmpty()) {
@@ -44,9 +50,10 @@ final class ApiKeysServlet extends AuthenticatedServlet {
                 }
                 call.noContent();
             }
-            default -> throw id.isPresent()
-                    ? ApiProblem.methodNotAllowed(call.method(), "DELETE")
-                    : ApiProblem.methodNotAllowed(call.method(), "GET", "POST");
+            default ->
+                throw id.isPresent()
+                        ? ApiProblem.methodNotAllowed(call.method(), "DELETE")
+                        : ApiProblem.methodNotAllowed(call.method(), "GET", "POST");
         }
     }
 

@@ -46,7 +46,10 @@ final class ApiProblem extends RuntimeException {
     }
 
     static ApiProblem methodNotAllowed(String method, String... allowed) {
-        return new ApiProblem(405, "method_not_allowed", "Method " + method + " is not allowed here; use "
-                + String.join(" or ", allowed), java.util.List.of(allowed));
+        return new ApiProblem(
+                405,
+                "method_not_allowed",
+                "Method " + method + " is not allowed here; use " + String.join(" or ", allowed),
+                java.util.List.of(allowed));
     }
 }

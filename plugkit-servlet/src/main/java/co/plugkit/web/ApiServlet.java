@@ -41,7 +41,10 @@ abstract class ApiServlet extends HttpServlet {
             }
             call.error(problem.status(), problem.code(), problem.getMessage());
         } catch (StoreUnavailableException e) {
-            LOG.warn("Request {} {}: the database is unavailable ({})", requestId, request.getMethod(),
+            LOG.warn(
+                    "Request {} {}: the database is unavailable ({})",
+                    requestId,
+                    request.getMethod(),
                     e.getCause() == null ? "no cause" : e.getCause().getClass().getSimpleName());
             call.error(503, "database_unavailable", "The database is unavailable; try again shortly");
         } catch (RuntimeException e) {

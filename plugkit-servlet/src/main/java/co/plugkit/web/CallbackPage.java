@@ -84,12 +84,13 @@ final class CallbackPage {
     private String dataBlock(Map<String, Object> message) {
         try {
             return json.writeValueAsString(message)
-                    .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+                    .replace("<", "\\u003c")
+                    .replace(">", "\\u003e")
+                    .replace("&", "\\u0026");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings is always JSON", e);
         }
     }
-
 
     private static String sha256(String script) {
         try {

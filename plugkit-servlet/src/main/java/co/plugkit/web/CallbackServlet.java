@@ -29,12 +29,16 @@ final class CallbackServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Referrer-Policy", "no-referrer");
         CallbackOutcome outcome = flow.complete(new CallbackRequest(
-                param(request, "state"), param(request, "code"), param(request, "error"),
+                param(request, "state"),
+                param(request, "code"),
+                param(request, "error"),
                 param(request, "error_reason")));
         Optional<URI> redirect = outcome.redirectUrl();
         if (redirect.isPresent()) {
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", CallbackRedirect.location(redirect.get(), outcome).toString());
+            response.setHeader(
+                    "Location",
+                    CallbackRedirect.location(redirect.get(), outcome).toString());
         } else {
             page.render(outcome, response);
         }

@@ -27,12 +27,18 @@ final class ConnectServlet extends AuthenticatedServlet {
                 .orElseThrow(() -> ApiProblem.badParameter("profileId", "must be a profile id (prof_…)"));
         ConnectStart start = flow.start(workspace, profileId, call.query("redirectUrl"));
         if (start instanceof ConnectStart.Started started) {
-            call.respond(200, new Views.ConnectView(started.authUrl().toString(), started.state(),
-                    started.expiresAt().toString()));
+            call.respond(
+                    200,
+                    new Views.ConnectView(
+                            started.authUrl().toString(),
+                            started.state(),
+                            started.expiresAt().toString()));
         } else if (start instanceof ConnectStart.ProfileNotFound) {
             throw ApiProblem.notFound("profile_not_found", "No profile " + profileId + " in this workspace");
         } else {
-            throw new ApiProblem(400, "redirect_url_not_allowed",
+            throw new ApiProblem(
+                    400,
+                    "redirect_url_not_allowed",
                     "Invalid parameter 'redirectUrl': it must be an absolute URL that starts with one of the"
                             + " allowed redirect URLs (PLUGKIT_ALLOWED_REDIRECT_URLS)");
         }

@@ -39,12 +39,23 @@ final class DataDeletionServlet extends ApiServlet {
         if (!call.method().equals("GET")) {
             throw ApiProblem.methodNotAllowed(call.method(), "GET");
         }
-        DataDeletion deletion = callbacks.deletionStatus(code.get()).orElseThrow(() ->
-                ApiProblem.notFound("deletion_not_found", "No data deletion request with this confirmation code"));
+        DataDeletion deletion = callbacks
+                .deletionStatus(code.get())
+                .orElseThrow(() -> ApiProblem.notFound(
+                        "deletion_not_found", "No data deletion request with this confirmation code"));
         String accept = call.request().getHeader("Accept");
         if (accept != null && accept.contains("application/json")) {
-            call.respond(200, Map.of("confirmationCode", deletion.confirmationCode(), "status", "completed",
-                    "requestedAt", deletion.requestedAt().toString(), "accountsDeleted", deletion.accountsDeleted()));
+            call.respond(
+                    200,
+                    Map.of(
+                            "confirmationCode",
+                            deletion.confirmationCode(),
+                            "status",
+                            "completed",
+                            "requestedAt",
+                            deletion.requestedAt().toString(),
+                            "accountsDeleted",
+                            deletion.accountsDeleted()));
             return;
         }
         var response = call.response();
@@ -52,11 +63,13 @@ final class DataDeletionServlet extends ApiServlet {
         response.setContentType("text/html");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-        response.getWriter().write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>Data deletion request</title><style>body{font-family:system-ui,sans-serif;max-width:32rem;"
-                + "margin:4rem auto;padding:0 1rem}</style></head><body><h1>Data deletion request</h1>"
-                + "<p>Confirmation code <code>" + Html.escape(deletion.confirmationCode()) + "</code>: completed on "
-                + Html.escape(deletion.requestedAt().toString()) + ". Every connected Instagram account of this"
-                + " user and its access token were deleted.</p></body></html>\n");
+        response.getWriter()
+                .write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                        + "<title>Data deletion request</title><style>body{font-family:system-ui,sans-serif;max-width:32rem;"
+                        + "margin:4rem auto;padding:0 1rem}</style></head><body><h1>Data deletion request</h1>"
+                        + "<p>Confirmation code <code>" + Html.escape(deletion.confirmationCode())
+                        + "</code>: completed on "
+                        + Html.escape(deletion.requestedAt().toString()) + ". Every connected Instagram account of this"
+                        + " user and its access token were deleted.</p></body></html>\n");
     }
 }

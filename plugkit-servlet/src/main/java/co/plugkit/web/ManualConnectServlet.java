@@ -46,7 +46,8 @@ final class ManualConnectServlet extends AuthenticatedServlet {
         Secret token = Secret.of(ApiCall.textField(body, "accessToken", 4096));
         Optional<String> metadata = metadata(body.get("metadata"));
 
-        Outcome outcome = manualConnect.connect(workspace, new ManualConnect.Request(profileId, externalId, token, metadata));
+        Outcome outcome =
+                manualConnect.connect(workspace, new ManualConnect.Request(profileId, externalId, token, metadata));
         if (outcome instanceof Outcome.Connected connected) {
             call.respond(201, Views.account(connected.account()));
         } else if (outcome instanceof Outcome.ProfileNotFound) {
@@ -54,8 +55,8 @@ final class ManualConnectServlet extends AuthenticatedServlet {
         } else if (outcome instanceof Outcome.TokenRejected rejected) {
             throw new ApiProblem(422, "invalid_access_token", rejected.message());
         } else if (outcome instanceof Outcome.NotProfessional) {
-            throw new ApiProblem(422, "not_professional_account",
-                    "Only Instagram business and creator accounts can be connected");
+            throw new ApiProblem(
+                    422, "not_professional_account", "Only Instagram business and creator accounts can be connected");
         } else {
             throw new ApiProblem(503, "instagram_unavailable", "Instagram could not be reached to check the token");
         }

@@ -30,18 +30,26 @@ final class ProfilesServlet extends AuthenticatedServlet {
             }
             case "GET" -> {
                 if (id.isPresent()) {
-                    call.respond(200, Views.profile(id.flatMap(ProfileId::parse)
-                            .flatMap(p -> profiles.find(workspace, p))
-                            .orElseThrow(() -> ApiProblem.notFound("profile_not_found",
-                                    "No profile " + Safe.id(id.get()) + " in this workspace"))));
+                    call.respond(
+                            200,
+                            Views.profile(id.flatMap(ProfileId::parse)
+                                    .flatMap(p -> profiles.find(workspace, p))
+                                    .orElseThrow(() -> ApiProblem.notFound(
+                                            "profile_not_found",
+                                            "No profile " + Safe.id(id.get()) + " in this workspace"))));
                 } else {
-                    call.respond(200, Views.page(profiles.list(workspace, Paging.limit(call), Paging.cursor(call, "profiles")),
-                            Views::profile, "profiles"));
+                    call.respond(
+                            200,
+                            Views.page(
+                                    profiles.list(workspace, Paging.limit(call), Paging.cursor(call, "profiles")),
+                                    Views::profile,
+                                    "profiles"));
                 }
             }
-            default -> throw id.isPresent()
-                    ? ApiProblem.methodNotAllowed(call.method(), "GET")
-                    : ApiProblem.methodNotAllowed(call.method(), "GET", "POST");
+            default ->
+                throw id.isPresent()
+                        ? ApiProblem.methodNotAllowed(call.method(), "GET")
+                        : ApiProblem.methodNotAllowed(call.method(), "GET", "POST");
         }
     }
 }

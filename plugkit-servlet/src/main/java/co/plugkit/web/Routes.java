@@ -41,19 +41,43 @@ public final class Routes {
         add(context, prefix, "api-keys", new ApiKeysServlet(json, keys), "/v1/api-keys/*");
         add(context, prefix, "profiles", new ProfilesServlet(json, keys, engine.profiles()), "/v1/profiles/*");
         add(context, prefix, "connect", new ConnectServlet(json, keys, engine.connectFlow()), "/v1/connect/instagram");
-        add(context, prefix, "callback", new CallbackServlet(engine.connectFlow(), new CallbackPage(json)),
+        add(
+                context,
+                prefix,
+                "callback",
+                new CallbackServlet(engine.connectFlow(), new CallbackPage(json)),
                 "/v1/connect/instagram/callback");
-        add(context, prefix, "deauthorize", new DeauthorizeServlet(json, engine.metaCallbacks()),
+        add(
+                context,
+                prefix,
+                "deauthorize",
+                new DeauthorizeServlet(json, engine.metaCallbacks()),
                 "/v1/connect/instagram/deauthorize");
-        add(context, prefix, "data-deletion", new DataDeletionServlet(json, engine.metaCallbacks()),
+        add(
+                context,
+                prefix,
+                "data-deletion",
+                new DataDeletionServlet(json, engine.metaCallbacks()),
                 "/v1/connect/instagram/data-deletion/*");
-        add(context, prefix, "accounts", new AccountsServlet(json, keys, engine.accounts(), engine.refresher()),
+        add(
+                context,
+                prefix,
+                "accounts",
+                new AccountsServlet(json, keys, engine.accounts(), engine.refresher()),
                 "/v1/accounts/*");
-        add(context, prefix, "manual-connect", new ManualConnectServlet(json, keys, engine.manualConnect()),
+        add(
+                context,
+                prefix,
+                "manual-connect",
+                new ManualConnectServlet(json, keys, engine.manualConnect()),
                 "/v1/accounts/connect");
         add(context, prefix, "not-found", new NotFoundServlet(json), "/v1/*");
-        adminToken.ifPresent(token -> add(context, prefix, "admin-workspaces",
-                new AdminWorkspacesServlet(json, engine.workspaces(), token), "/admin/v1/workspaces/*"));
+        adminToken.ifPresent(token -> add(
+                context,
+                prefix,
+                "admin-workspaces",
+                new AdminWorkspacesServlet(json, engine.workspaces(), token),
+                "/admin/v1/workspaces/*"));
     }
 
     private static void add(ServletContext context, String prefix, String name, Servlet servlet, String path) {

@@ -20,7 +20,8 @@ final class SignedRequestForm {
         }
         String type = request.getContentType();
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-            throw new ApiProblem(415, "unsupported_media_type", "Send signed_request as application/x-www-form-urlencoded");
+            throw new ApiProblem(
+                    415, "unsupported_media_type", "Send signed_request as application/x-www-form-urlencoded");
         }
         String signed = call.query("signed_request").orElseThrow(() -> ApiProblem.missingParameter("signed_request"));
         if (signed.length() > SignedRequest.MAX_LENGTH) {

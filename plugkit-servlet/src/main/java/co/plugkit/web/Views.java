@@ -29,9 +29,22 @@ final class Views {
 
     record NewApiKeyView(String id, String name, String prefix, String createdAt, String lastUsedAt, String key) {}
 
-    record AccountView(String id, String platform, String profileId, String externalId, String username,
-            String displayName, String accountType, String profilePictureUrl, List<String> scopes, String status,
-            String statusReason, String tokenExpiresAt, String lastRefreshedAt, String connectedAt, String updatedAt,
+    record AccountView(
+            String id,
+            String platform,
+            String profileId,
+            String externalId,
+            String username,
+            String displayName,
+            String accountType,
+            String profilePictureUrl,
+            List<String> scopes,
+            String status,
+            String statusReason,
+            String tokenExpiresAt,
+            String lastRefreshedAt,
+            String connectedAt,
+            String updatedAt,
             com.fasterxml.jackson.databind.JsonNode metadata) {}
 
     record ConnectView(String authUrl, String state, String expiresAt) {}
@@ -46,7 +59,8 @@ final class Views {
 
     /** One page of the named list; its next cursor is valid for that list only. */
     static <T, V> ListBody<V> page(Page<T> page, Function<T, V> view, String list) {
-        return new ListBody<>(page.items().stream().map(view).toList(),
+        return new ListBody<>(
+                page.items().stream().map(view).toList(),
                 page.next().map(c -> CursorCodec.encode(list, c)).orElse(null));
     }
 
@@ -65,15 +79,33 @@ final class Views {
     /** The one response that carries a key's plaintext: the answer to its creation. */
     static NewApiKeyView newApiKey(NewApiKey created) {
         ApiKey k = created.key();
-        return new NewApiKeyView(k.id().value(), k.name(), k.prefix(), text(k.createdAt()), null,
+        return new NewApiKeyView(
+                k.id().value(),
+                k.name(),
+                k.prefix(),
+                text(k.createdAt()),
+                null,
                 created.secret().reveal());
     }
 
     static AccountView account(Account a) {
-        return new AccountView(a.id().value(), Account.PLATFORM, a.profileId().value(), a.externalId(), a.username(),
-                a.displayName().orElse(null), a.accountType(), a.profilePictureUrl().orElse(null), a.scopes(),
-                a.status().apiName(), a.statusReason().orElse(null), text(a.tokenExpiresAt()), text(a.lastRefreshedAt()),
-                text(a.connectedAt()), text(a.updatedAt()), a.metadata().map(Views::parseStoredJson).orElse(null));
+        return new AccountView(
+                a.id().value(),
+                Account.PLATFORM,
+                a.profileId().value(),
+                a.externalId(),
+                a.username(),
+                a.displayName().orElse(null),
+                a.accountType(),
+                a.profilePictureUrl().orElse(null),
+                a.scopes(),
+                a.status().apiName(),
+                a.statusReason().orElse(null),
+                text(a.tokenExpiresAt()),
+                text(a.lastRefreshedAt()),
+                text(a.connectedAt()),
+                text(a.updatedAt()),
+                a.metadata().map(Views::parseStoredJson).orElse(null));
     }
 
     /** Metadata is stored as the JSON text PlugKit itself wrote after validating it. */

@@ -37,7 +37,8 @@ class ContainerSettingsTest {
                 "plugkit.publicUrl", "https://from-param.example",
                 "plugkit.instagram.clientId", "from-param");
         Map<String, String> env = Map.of("PLUGKIT_INSTAGRAM_CLIENT_ID", "from-env");
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
             ConfigSource source = ContainerSettings.of(env, params::get, loader);
 
             assertThat(source.get("plugkit.instagram.clientId")).contains("from-env");
@@ -59,12 +60,14 @@ class ContainerSettingsTest {
     void anyTriggerAsksForPlugKit() {
         assertThat(ContainerSettings.asksForPlugKit(ConfigSource.map(Map.of("plugkit.db.jndi", "java:comp/env/x"))))
                 .isTrue();
-        assertThat(ContainerSettings.asksForPlugKit(ConfigSource.map(Map.of("plugkit.adminToken", "x")))).isFalse();
+        assertThat(ContainerSettings.asksForPlugKit(ConfigSource.map(Map.of("plugkit.adminToken", "x"))))
+                .isFalse();
     }
 
     @Test
     void theContainerFindsTheInitializerThroughTheServiceFile() {
-        assertThat(ServiceLoader.load(ServletContainerInitializer.class).stream().map(ServiceLoader.Provider::type))
+        assertThat(ServiceLoader.load(ServletContainerInitializer.class).stream()
+                        .map(ServiceLoader.Provider::type))
                 .contains(PlugKitInitializer.class);
     }
 
@@ -102,7 +105,8 @@ class ContainerSettingsTest {
                 "plugkit.instagram.clientSecret", "s3cret-value",
                 "plugkit.encryptionKey", TestKeys.ENCRYPTION_KEY);
 
-        assertThatThrownBy(() -> new PlugKitInitializer(Map.of()).onStartup(Set.of(), context(params, new ArrayList<>())))
+        assertThatThrownBy(
+                        () -> new PlugKitInitializer(Map.of()).onStartup(Set.of(), context(params, new ArrayList<>())))
                 .isInstanceOf(ServletException.class)
                 .hasMessageContaining("plugkit.db.jndi")
                 .hasMessageContaining("plugkit.db.url")
@@ -111,8 +115,10 @@ class ContainerSettingsTest {
 
     /** A servlet context with these init-parameters at /shop that records every registration attempt. */
     private static ServletContext context(Map<String, String> params, List<String> calls) {
-        return (ServletContext) Proxy.newProxyInstance(ServletContext.class.getClassLoader(),
-                new Class<?>[] {ServletContext.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (ServletContext) Proxy.newProxyInstance(
+                ServletContext.class.getClassLoader(),
+                new Class<?>[] {ServletContext.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "getInitParameter" -> params.get((String) args[0]);
                     case "getContextPath" -> "/shop";
                     case "getClassLoader" -> null;

@@ -99,29 +99,37 @@ abstract class EmbeddedContainerContract {
                 .allowedRedirectUrls(List.of(container.baseUrl() + "/shop/connected"))
                 .build();
         instagram.registerRedirectUri(config.redirectUri().toString());
-        try (PlugKit plugKit = PlugKit.builder().config(config).dataSource(PlugKitServer.h2InMemory()).build()) {
-            container.addWebapp("/shop", Map.of(),
-                    List.of(hostApp(), (classes, context) -> plugKit.register(context, "/plugkit")));
+        try (PlugKit plugKit = PlugKit.builder()
+                .config(config)
+                .dataSource(PlugKitServer.h2InMemory())
+                .build()) {
+            container.addWebapp(
+                    "/shop", Map.of(), List.of(hostApp(), (classes, context) -> plugKit.register(context, "/plugkit")));
             container.start();
-            ApiClient client = new ApiClient(publicUrl, plugKit.workspaces().create("Shop").apiKey().secret().reveal());
+            ApiClient client = new ApiClient(
+                    publicUrl,
+                    plugKit.workspaces().create("Shop").apiKey().secret().reveal());
             String profileId = client.createProfile("Jane");
 
-            URI authUrl = URI.create(client.connect(profileId).json().get("authUrl").asText());
+            URI authUrl =
+                    URI.create(client.connect(profileId).json().get("authUrl").asText());
             assertThat(queryParam(authUrl, "redirect_uri"))
                     .isEqualTo(container.baseUrl() + "/shop/plugkit/v1/connect/instagram/callback");
             Response page = ApiClient.followToCallback(authUrl);
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("@acme is connected");
 
-            Response redirected = client.connectThroughBrowser(profileId,
-                    Optional.of(container.baseUrl() + "/shop/connected?tab=instagram"));
+            Response redirected = client.connectThroughBrowser(
+                    profileId, Optional.of(container.baseUrl() + "/shop/connected?tab=instagram"));
             assertThat(redirected.status()).isEqualTo(303);
             assertThat(redirected.header("Location").orElseThrow())
                     .startsWith(container.baseUrl() + "/shop/connected?tab=instagram&status=connected&accountId=acc_");
 
             assertThat(client.get("/v1/accounts").json().get("data")).hasSize(1);
             assertHostPageWorks("/shop");
-            assertThat(ApiClient.browse(URI.create(container.baseUrl() + "/shop/v1/health")).status()).isEqualTo(404);
+            assertThat(ApiClient.browse(URI.create(container.baseUrl() + "/shop/v1/health"))
+                            .status())
+                    .isEqualTo(404);
         }
     }
 
@@ -138,8 +146,10 @@ abstract class EmbeddedContainerContract {
         Response page = client.connectThroughBrowser(profileId, Optional.empty());
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("@acme is connected");
-        assertThat(client.get("/v1/accounts?profileId=" + profileId).json().get("data")).hasSize(1);
-        assertThat(instagram.codeExchangeForms()).singleElement()
+        assertThat(client.get("/v1/accounts?profileId=" + profileId).json().get("data"))
+                .hasSize(1);
+        assertThat(instagram.codeExchangeForms())
+                .singleElement()
                 .satisfies(form -> assertThat(form.get("client_secret")).isEqualTo(FakeInstagram.CLIENT_SECRET));
         assertHostPageWorks("/crm");
     }
@@ -153,7 +163,8 @@ abstract class EmbeddedContainerContract {
         ApiClient crm = client("/crm");
 
         String shopProfile = shop.createProfile("Jane");
-        assertThat(shop.connectThroughBrowser(shopProfile, Optional.empty()).status()).isEqualTo(200);
+        assertThat(shop.connectThroughBrowser(shopProfile, Optional.empty()).status())
+                .isEqualTo(200);
 
         assertThat(shop.get("/v1/accounts").json().get("data")).hasSize(1);
         assertThat(crm.get("/v1/accounts").json().get("data")).isEmpty();
@@ -169,9 +180,12 @@ abstract class EmbeddedContainerContract {
 
         assertThat(container.isAvailable("/plain")).isTrue();
         assertHostPageWorks("/plain");
-        assertThat(ApiClient.browse(URI.create(container.baseUrl() + "/plain/plugkit/v1/health")).status())
+        assertThat(ApiClient.browse(URI.create(container.baseUrl() + "/plain/plugkit/v1/health"))
+                        .status())
                 .isEqualTo(404);
-        assertThat(ApiClient.browse(URI.create(container.baseUrl() + "/plain/v1/health")).status()).isEqualTo(404);
+        assertThat(ApiClient.browse(URI.create(container.baseUrl() + "/plain/v1/health"))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test

@@ -21,13 +21,17 @@ class EmbeddedTomcatTest extends EmbeddedContainerContract {
 
     @Test
     void initializerUsesTheContainersDataSourceNamedByJndi() {
-        ((EmbeddedTomcat) container).addResourceForNextWebapp("jdbc/plugkit", "org.h2.jdbcx.JdbcDataSource", Map.of(
-                "factory", "org.h2.jdbcx.JdbcDataSourceFactory",
-                "url", "jdbc:h2:mem:plugkit-jndi-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "user", "sa",
-                "password", "",
-                "description", "PlugKit's database",
-                "loginTimeout", "0"));
+        ((EmbeddedTomcat) container)
+                .addResourceForNextWebapp(
+                        "jdbc/plugkit",
+                        "org.h2.jdbcx.JdbcDataSource",
+                        Map.of(
+                                "factory", "org.h2.jdbcx.JdbcDataSourceFactory",
+                                "url", "jdbc:h2:mem:plugkit-jndi-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                                "user", "sa",
+                                "password", "",
+                                "description", "PlugKit's database",
+                                "loginTimeout", "0"));
         Map<String, String> params = contextParams("/crm");
         params.remove("plugkit.db.url");
         params.remove("plugkit.db.user");
@@ -37,9 +41,12 @@ class EmbeddedTomcatTest extends EmbeddedContainerContract {
 
         ApiClient client = client("/crm");
         String profileId = client.createProfile("Jane");
-        assertThat(client.connectThroughBrowser(profileId, Optional.empty()).body()).contains("@acme is connected");
+        assertThat(client.connectThroughBrowser(profileId, Optional.empty()).body())
+                .contains("@acme is connected");
         assertThat(client.get("/v1/accounts").json().get("data")).hasSize(1);
-        assertThat(threadsNamed("plugkit-crm")).as("no pool of PlugKit's own with JNDI").isEmpty();
+        assertThat(threadsNamed("plugkit-crm"))
+                .as("no pool of PlugKit's own with JNDI")
+                .isEmpty();
     }
 
     @Test
@@ -47,7 +54,9 @@ class EmbeddedTomcatTest extends EmbeddedContainerContract {
         container.addWebapp("/crm", contextParams("/crm"), List.of(hostApp(), initializer()));
         container.start();
         ApiClient client = client("/crm");
-        assertThat(client.connectThroughBrowser(client.createProfile("Jane"), Optional.empty()).status()).isEqualTo(200);
+        assertThat(client.connectThroughBrowser(client.createProfile("Jane"), Optional.empty())
+                        .status())
+                .isEqualTo(200);
 
         container.stopWebapp("/crm");
 

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 /** signed_request vectors: valid, wrong secret, flipped bit, wrong algorithm, padding, empty parts, oversized. */
 class SignedRequestTest {
     private static final Secret SECRET = Secret.of("instagram-app-secret");
-    private static final String PAYLOAD = "{\"algorithm\":\"HMAC-SHA256\",\"issued_at\":1291836800,\"expires\":1291840400,"
-            + "\"user_id\":\"17841400000000001\"}";
+    private static final String PAYLOAD =
+            "{\"algorithm\":\"HMAC-SHA256\",\"issued_at\":1291836800,\"expires\":1291840400,"
+                    + "\"user_id\":\"17841400000000001\"}";
     private final ObjectMapper json = Json.newMapper();
 
     private Result verify(String signed) {
@@ -34,7 +35,8 @@ class SignedRequestTest {
 
     @Test
     void anotherSecretIsABadSignature() {
-        assertThat(verify(SignedRequest.sign(Secret.of("someone-else"), PAYLOAD))).isEqualTo(new Result.Invalid("bad_signature"));
+        assertThat(verify(SignedRequest.sign(Secret.of("someone-else"), PAYLOAD)))
+                .isEqualTo(new Result.Invalid("bad_signature"));
     }
 
     @Test
@@ -47,7 +49,9 @@ class SignedRequestTest {
         assertThat(verify(flippedSig)).isEqualTo(new Result.Invalid("bad_signature"));
 
         String tampered = SignedRequest.sign(SECRET, PAYLOAD).substring(0, dot + 1)
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(PAYLOAD.replace("0001", "0002").getBytes(StandardCharsets.UTF_8));
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(PAYLOAD.replace("0001", "0002").getBytes(StandardCharsets.UTF_8));
         assertThat(verify(tampered)).isEqualTo(new Result.Invalid("bad_signature"));
     }
 
@@ -55,7 +59,8 @@ class SignedRequestTest {
     void anotherAlgorithmIsRefusedEvenWhenCorrectlySigned() {
         assertThat(verify(SignedRequest.sign(SECRET, PAYLOAD.replace("HMAC-SHA256", "none"))))
                 .isEqualTo(new Result.Invalid("unsupported_algorithm"));
-        assertThat(verify(SignedRequest.sign(SECRET, "{\"user_id\":\"1\"}"))).isEqualTo(new Result.Invalid("unsupported_algorithm"));
+        assertThat(verify(SignedRequest.sign(SECRET, "{\"user_id\":\"1\"}")))
+                .isEqualTo(new Result.Invalid("unsupported_algorithm"));
     }
 
     @Test
@@ -83,15 +88,18 @@ class SignedRequestTest {
         assertThat(verify("!!!." + signed.substring(dot + 1))).isEqualTo(new Result.Invalid("malformed"));
         assertThat(verify("c2hvcnQ." + signed.substring(dot + 1))).isEqualTo(new Result.Invalid("malformed"));
         assertThat(verify(SignedRequest.sign(SECRET, "[1,2]"))).isEqualTo(new Result.Invalid("malformed"));
-        assertThat(verify(SignedRequest.sign(SECRET, "{\"algorithm\":\"HMAC-SHA256\"}"))).isEqualTo(new Result.Invalid("no_user_id"));
+        assertThat(verify(SignedRequest.sign(SECRET, "{\"algorithm\":\"HMAC-SHA256\"}")))
+                .isEqualTo(new Result.Invalid("no_user_id"));
         assertThat(verify(SignedRequest.sign(SECRET, "{\"algorithm\":\"HMAC-SHA256\",\"user_id\":\"1; DROP\"}")))
                 .isEqualTo(new Result.Invalid("no_user_id"));
     }
 
     @Test
     void oversizedRequestsAreRefusedUnread() {
-        String huge = SignedRequest.sign(SECRET, "{\"algorithm\":\"HMAC-SHA256\",\"user_id\":\"1\",\"pad\":\""
-                + "x".repeat(SignedRequest.MAX_LENGTH) + "\"}");
+        String huge = SignedRequest.sign(
+                SECRET,
+                "{\"algorithm\":\"HMAC-SHA256\",\"user_id\":\"1\",\"pad\":\"" + "x".repeat(SignedRequest.MAX_LENGTH)
+                        + "\"}");
         assertThat(verify(huge)).isEqualTo(new Result.Invalid("too_large"));
     }
 }

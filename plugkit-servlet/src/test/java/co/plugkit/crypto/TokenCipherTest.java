@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class TokenCipherTest {
-    private final TokenCipher cipher = new TokenCipher("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+    private final TokenCipher cipher =
+            new TokenCipher("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
 
     @Test
     void sealsAndOpensWithAFreshNonceEachTime() {
@@ -30,7 +31,8 @@ class TokenCipherTest {
         parts[3] = flipped + parts[3].substring(1);
         SealedToken tampered = new SealedToken(sealed.keyId(), String.join(".", parts));
 
-        assertThatThrownBy(() -> cipher.open(tampered)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> cipher.open(tampered))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageNotContaining(sealed.ciphertext());
         TokenCipher other = new TokenCipher("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII));
         assertThat(other.keyId()).isNotEqualTo(cipher.keyId());

@@ -8,22 +8,40 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RedirectAllowListTest {
-    private final RedirectAllowList list = new RedirectAllowList(List.of(
-            URI.create("https://app.example.com/connected"), URI.create("http://localhost:3000")));
+    private final RedirectAllowList list = new RedirectAllowList(
+            List.of(URI.create("https://app.example.com/connected"), URI.create("http://localhost:3000")));
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://app.example.com/connected", "https://app.example.com/connected/",
-            "https://app.example.com/connected/step?x=1", "https://APP.example.com:443/connected",
-            "http://localhost:3000/", "http://localhost:3000/anything?a=b", "http://localhost:3000"})
+    @ValueSource(
+            strings = {
+                "https://app.example.com/connected",
+                "https://app.example.com/connected/",
+                "https://app.example.com/connected/step?x=1",
+                "https://APP.example.com:443/connected",
+                "http://localhost:3000/",
+                "http://localhost:3000/anything?a=b",
+                "http://localhost:3000"
+            })
     void admitsUrlsUnderAnAllowedPrefix(String url) {
         assertThat(list.check(url)).isPresent();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://app.example.com.evil.net/connected", "https://app.example.com/connectedx",
-            "https://app.example.com/other", "http://app.example.com/connected", "https://app.example.com:8443/connected",
-            "https://user:pw@app.example.com/connected", "https://app.example.com/connected#frag", "/connected",
-            "javascript:alert(1)", "http://localhost:3001/", "not a url", "https://evil.net/?https://app.example.com/connected"})
+    @ValueSource(
+            strings = {
+                "https://app.example.com.evil.net/connected",
+                "https://app.example.com/connectedx",
+                "https://app.example.com/other",
+                "http://app.example.com/connected",
+                "https://app.example.com:8443/connected",
+                "https://user:pw@app.example.com/connected",
+                "https://app.example.com/connected#frag",
+                "/connected",
+                "javascript:alert(1)",
+                "http://localhost:3001/",
+                "not a url",
+                "https://evil.net/?https://app.example.com/connected"
+            })
     void refusesEverythingElse(String url) {
         assertThat(list.check(url)).isEmpty();
     }

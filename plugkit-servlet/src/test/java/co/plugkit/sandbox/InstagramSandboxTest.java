@@ -21,18 +21,26 @@ class InstagramSandboxTest {
     private static final String REDIRECT = "http://localhost:8080/v1/connect/instagram/callback";
 
     private final MutableClock clock = MutableClock.startingNow();
-    private final InstagramSandbox sandbox = new InstagramSandbox(new SandboxSettings(CLIENT_ID, Secret.of(SECRET),
-            URI.create(REDIRECT), URI.create("http://localhost:8080/sandbox/instagram"), Duration.ofMillis(10)), clock);
+    private final InstagramSandbox sandbox = new InstagramSandbox(
+            new SandboxSettings(
+                    CLIENT_ID,
+                    Secret.of(SECRET),
+                    URI.create(REDIRECT),
+                    URI.create("http://localhost:8080/sandbox/instagram"),
+                    Duration.ofMillis(10)),
+            clock);
 
     @Test
     void aValidRequestShowsTheRequestedPermissionsAndTheAccounts() {
         Authorization a = sandbox.check(authorizeParams());
         assertThat(a).isInstanceOf(Authorization.Consent.class);
         Authorization.Consent consent = (Authorization.Consent) a;
-        assertThat(consent.request().scopes()).containsExactly("instagram_business_basic",
-                "instagram_business_manage_comments");
-        assertThat(consent.accounts()).hasSizeGreaterThanOrEqualTo(3)
-                .allMatch(acc -> acc.accountType().equals("BUSINESS") || acc.accountType().equals("MEDIA_CREATOR"));
+        assertThat(consent.request().scopes())
+                .containsExactly("instagram_business_basic", "instagram_business_manage_comments");
+        assertThat(consent.accounts())
+                .hasSizeGreaterThanOrEqualTo(3)
+                .allMatch(acc -> acc.accountType().equals("BUSINESS")
+                        || acc.accountType().equals("MEDIA_CREATOR"));
         assertThat(consent.request().fault()).isEqualTo(SandboxFault.NONE);
         assertThat(consent.request().shape()).isEqualTo(SandboxShape.FLAT);
     }
@@ -63,11 +71,15 @@ class InstagramSandboxTest {
     void allowRedirectsWithCodeStateAndFragmentAndCancelWithTheDenial() {
         AuthorizationRequest request = consent(authorizeParams());
         URI allowed = sandbox.approve(request, SandboxAccount.ALL.get(0));
-        assertThat(allowed.toString()).startsWith(REDIRECT + "?code=AQ").contains("&state=st%2Fate").endsWith("#_");
+        assertThat(allowed.toString())
+                .startsWith(REDIRECT + "?code=AQ")
+                .contains("&state=st%2Fate")
+                .endsWith("#_");
 
         URI cancelled = sandbox.cancel(request);
-        assertThat(cancelled.toString()).isEqualTo(REDIRECT + "?error=access_denied&error_reason=user_denied"
-                + "&error_description=The+user+denied+your+request&state=st%2Fate");
+        assertThat(cancelled.toString())
+                .isEqualTo(REDIRECT + "?error=access_denied&error_reason=user_denied"
+                        + "&error_description=The+user+denied+your+request&state=st%2Fate");
     }
 
     @Test
@@ -84,7 +96,9 @@ class InstagramSandboxTest {
         assertThat(first.status()).isEqualTo(200);
         SandboxAnswer second = sandbox.exchangeCode(post(codeForm(fresh)));
         assertThat(second.status()).isEqualTo(400);
-        assertThat(second.body()).containsEntry("error_type", "OAuthException").containsEntry("code", 400)
+        assertThat(second.body())
+                .containsEntry("error_type", "OAuthException")
+                .containsEntry("code", 400)
                 .containsEntry("error_message", "Matching code was not found or was already used");
     }
 
@@ -100,11 +114,11 @@ class InstagramSandboxTest {
     @Test
     void theCodeExchangeWantsAFormPostWithTheAppsCredentials() {
         String code = approve(authorizeParams());
-        SandboxAnswer get = sandbox.exchangeCode(new SandboxCall("GET", Optional.empty(), codeForm(code),
-                Optional.empty()));
+        SandboxAnswer get =
+                sandbox.exchangeCode(new SandboxCall("GET", Optional.empty(), codeForm(code), Optional.empty()));
         assertThat(get.body()).containsEntry("error_message", "Unsupported request - method type: get");
-        SandboxAnswer json = sandbox.exchangeCode(new SandboxCall("POST", Optional.of("application/json"),
-                codeForm(code), Optional.empty()));
+        SandboxAnswer json = sandbox.exchangeCode(
+                new SandboxCall("POST", Optional.of("application/json"), codeForm(code), Optional.empty()));
         assertThat(json.body()).containsEntry("error_message", "Missing required field client_id");
         Map<String, String> badSecret = codeForm(code);
         badSecret.put("client_secret", "nope");
@@ -115,8 +129,8 @@ class InstagramSandboxTest {
     void bothShapesOfTheCodeExchange() {
         SandboxAnswer flat = sandbox.exchangeCode(post(codeForm(approve(authorizeParams()))));
         assertThat(flat.body().get("user_id")).isEqualTo(27281358591558101L);
-        assertThat(flat.body().get("permissions")).isEqualTo(List.of("instagram_business_basic",
-                "instagram_business_manage_comments"));
+        assertThat(flat.body().get("permissions"))
+                .isEqualTo(List.of("instagram_business_basic", "instagram_business_manage_comments"));
 
         Map<String, String> params = authorizeParams();
         params.put("sandbox_shape", "data");
@@ -130,14 +144,20 @@ class InstagramSandboxTest {
     @Test
     void longLivedTokenAndMe() {
         String longLived = longLivedToken(authorizeParams());
-        SandboxAnswer me = sandbox.me(new SandboxCall("GET", Optional.empty(),
-                Map.of("fields", "user_id,username,name,account_type,profile_picture_url"), Optional.of(longLived)));
-        assertThat(me.status()).isEqualTo(200);
-        assertThat(me.body()).containsEntry("user_id", "17841400000000101").containsEntry("username", "acme_coffee")
-                .containsEntry("account_type", "BUSINESS")
-                .containsEntry("profile_picture_url", "http://localhost:8080/sandbox/instagram/pictures/acme_coffee.svg");
-        SandboxAnswer unknownField = sandbox.me(new SandboxCall("GET", Optional.empty(), Map.of("fields", "email"),
+        SandboxAnswer me = sandbox.me(new SandboxCall(
+                "GET",
+                Optional.empty(),
+                Map.of("fields", "user_id,username,name,account_type,profile_picture_url"),
                 Optional.of(longLived)));
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.body())
+                .containsEntry("user_id", "17841400000000101")
+                .containsEntry("username", "acme_coffee")
+                .containsEntry("account_type", "BUSINESS")
+                .containsEntry(
+                        "profile_picture_url", "http://localhost:8080/sandbox/instagram/pictures/acme_coffee.svg");
+        SandboxAnswer unknownField =
+                sandbox.me(new SandboxCall("GET", Optional.empty(), Map.of("fields", "email"), Optional.of(longLived)));
         assertGraphError(unknownField, 100, null);
     }
 
@@ -157,8 +177,11 @@ class InstagramSandboxTest {
 
         clock.advance(Duration.ofDays(61));
         assertGraphError(sandbox.refresh(refreshCall(newToken)), 190, 463);
-        SandboxAnswer post = sandbox.refresh(new SandboxCall("POST", Optional.empty(),
-                Map.of("grant_type", "ig_refresh_token", "access_token", newToken), Optional.empty()));
+        SandboxAnswer post = sandbox.refresh(new SandboxCall(
+                "POST",
+                Optional.empty(),
+                Map.of("grant_type", "ig_refresh_token", "access_token", newToken),
+                Optional.empty()));
         assertGraphError(post, 100, null);
     }
 
@@ -189,8 +212,8 @@ class InstagramSandboxTest {
     @Test
     void revokingPermissionsInvalidatesTheAccountsTokens() {
         String token = longLivedToken(authorizeParams());
-        SandboxAnswer revoke = sandbox.revokePermissions(new SandboxCall("DELETE", Optional.empty(), Map.of(),
-                Optional.of(token)));
+        SandboxAnswer revoke =
+                sandbox.revokePermissions(new SandboxCall("DELETE", Optional.empty(), Map.of(), Optional.of(token)));
         assertThat(revoke.body()).containsEntry("success", true);
         assertGraphError(sandbox.me(new SandboxCall("GET", Optional.empty(), Map.of(), Optional.of(token))), 190, 460);
     }
@@ -201,7 +224,9 @@ class InstagramSandboxTest {
         assertThat(answer.status()).isEqualTo(400);
         @SuppressWarnings("unchecked")
         Map<String, Object> error = (Map<String, Object>) answer.body().get("error");
-        assertThat(error).containsEntry("type", "OAuthException").containsEntry("code", 190)
+        assertThat(error)
+                .containsEntry("type", "OAuthException")
+                .containsEntry("code", 190)
                 .containsKeys("message", "fbtrace_id");
     }
 
@@ -216,9 +241,12 @@ class InstagramSandboxTest {
     private String longLivedToken(Map<String, String> params) {
         SandboxAnswer shortLived = sandbox.exchangeCode(post(codeForm(approve(params))));
         Object body = shortLived.body().containsKey("data")
-                ? ((List<?>) shortLived.body().get("data")).get(0) : shortLived.body();
+                ? ((List<?>) shortLived.body().get("data")).get(0)
+                : shortLived.body();
         String token = (String) ((Map<?, ?>) body).get("access_token");
-        SandboxAnswer longLived = sandbox.exchangeForLongLived(new SandboxCall("GET", Optional.empty(),
+        SandboxAnswer longLived = sandbox.exchangeForLongLived(new SandboxCall(
+                "GET",
+                Optional.empty(),
                 Map.of("grant_type", "ig_exchange_token", "client_secret", SECRET, "access_token", token),
                 Optional.empty()));
         assertThat(longLived.status()).isEqualTo(200);
@@ -227,12 +255,16 @@ class InstagramSandboxTest {
     }
 
     private static SandboxCall refreshCall(String token) {
-        return new SandboxCall("GET", Optional.empty(),
-                Map.of("grant_type", "ig_refresh_token", "access_token", token), Optional.empty());
+        return new SandboxCall(
+                "GET",
+                Optional.empty(),
+                Map.of("grant_type", "ig_refresh_token", "access_token", token),
+                Optional.empty());
     }
 
     private String approve(Map<String, String> params) {
-        String location = sandbox.approve(consent(params), SandboxAccount.ALL.get(0)).toString();
+        String location =
+                sandbox.approve(consent(params), SandboxAccount.ALL.get(0)).toString();
         return URLDecoder.decode(location.replaceAll(".*[?&]code=([^&#]*).*", "$1"), StandardCharsets.UTF_8);
     }
 

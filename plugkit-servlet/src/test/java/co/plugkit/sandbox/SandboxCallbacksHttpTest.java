@@ -29,10 +29,12 @@ import org.junit.jupiter.api.Test;
  * deletion callbacks to PlugKit's real callback URLs, and the accounts end disconnected or gone.
  */
 class SandboxCallbacksHttpTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final Pattern TOKEN = Pattern.compile("name=\"form_token\" value=\"([^\"]+)\"");
     /** PlugKitConfig's fixed sandbox app secret, used when no client secret is configured. */
     private static final String SANDBOX_APP_SECRET = "plugkit-sandbox-app-secret";
+
     private static final Pattern COOKIE = Pattern.compile("plugkit_sandbox_form=([0-9a-f]{32})");
 
     private PlugKitServer server;
@@ -59,29 +61,36 @@ class SandboxCallbacksHttpTest {
 
         HttpResponse<String> result = page.submit(Map.of("account", "acme_coffee", "callback", "deauthorize"));
         assertThat(result.statusCode()).isEqualTo(200);
-        assertThat(result.body()).contains("id=\"callback-result\" class=\"result ok\"",
-                "PlugKit acknowledged the deauthorize callback (HTTP 200)",
-                server.baseUrl() + "/v1/connect/instagram/deauthorize", "&quot;user_id&quot;:&quot;17841400000000101&quot;",
-                "&quot;algorithm&quot;:&quot;HMAC-SHA256&quot;");
+        assertThat(result.body())
+                .contains(
+                        "id=\"callback-result\" class=\"result ok\"",
+                        "PlugKit acknowledged the deauthorize callback (HTTP 200)",
+                        server.baseUrl() + "/v1/connect/instagram/deauthorize",
+                        "&quot;user_id&quot;:&quot;17841400000000101&quot;",
+                        "&quot;algorithm&quot;:&quot;HMAC-SHA256&quot;");
         // Only the payload is shown: neither the signed request nor the app secret.
-        assertThat(result.body()).doesNotContain(SANDBOX_APP_SECRET, "signed_request=").doesNotContainPattern(
-                "[A-Za-z0-9_-]{43}\\.[A-Za-z0-9_-]{20,}");
+        assertThat(result.body())
+                .doesNotContain(SANDBOX_APP_SECRET, "signed_request=")
+                .doesNotContainPattern("[A-Za-z0-9_-]{43}\\.[A-Za-z0-9_-]{20,}");
         // The sandbox revoked its tokens, as removing the app on Instagram does.
-        assertThat(result.body()).contains("id=\"app-acme_coffee\"")
+        assertThat(result.body())
+                .contains("id=\"app-acme_coffee\"")
                 .containsPattern("id=\"app-acme_coffee\".*?app access: <span class=\"access\">none");
 
         JsonNode account = client.get("/v1/accounts/" + accountId).json();
         assertThat(account.get("status").asText()).isEqualTo("disconnected");
-        assertThat(client.post("/v1/accounts/" + accountId + "/refresh", "").status()).isEqualTo(409);
+        assertThat(client.post("/v1/accounts/" + accountId + "/refresh", "").status())
+                .isEqualTo(409);
     }
 
     @Test
     void theAppScopedIdWorksToo() throws Exception {
         String accountId = connect(client, "northwind_outfitters");
-        HttpResponse<String> result = open().submit(Map.of("account", "northwind_outfitters",
-                "callback", "deauthorize", "user_id", "app_scoped"));
+        HttpResponse<String> result = open().submit(
+                        Map.of("account", "northwind_outfitters", "callback", "deauthorize", "user_id", "app_scoped"));
         assertThat(result.body()).contains("&quot;user_id&quot;:&quot;27281358591558103&quot;", "class=\"result ok\"");
-        assertThat(client.get("/v1/accounts/" + accountId).json().get("status").asText()).isEqualTo("disconnected");
+        assertThat(client.get("/v1/accounts/" + accountId).json().get("status").asText())
+                .isEqualTo("disconnected");
     }
 
     @Test
@@ -91,17 +100,18 @@ class SandboxCallbacksHttpTest {
         String theirs = connect(other, "luna.creates");
         String bystander = connect(client, "acme_coffee");
 
-        HttpResponse<String> result = open().submit(Map.of("account", "luna.creates",
-                "callback", "data_deletion"));
+        HttpResponse<String> result = open().submit(Map.of("account", "luna.creates", "callback", "data_deletion"));
         assertThat(result.body()).contains("class=\"result ok\"", "PlugKit deleted the data (HTTP 200)");
-        Matcher code = Pattern.compile("id=\"confirmation-code\">([0-9a-f]{20})<").matcher(result.body());
+        Matcher code =
+                Pattern.compile("id=\"confirmation-code\">([0-9a-f]{20})<").matcher(result.body());
         assertThat(code.find()).isTrue();
         String statusUrl = server.baseUrl() + "/v1/connect/instagram/data-deletion/" + code.group(1);
         assertThat(result.body()).contains("id=\"status-url\" href=\"" + statusUrl + "\"");
 
         assertThat(client.get("/v1/accounts/" + mine).status()).isEqualTo(404);
         assertThat(other.get("/v1/accounts/" + theirs).status()).isEqualTo(404);
-        assertThat(client.get("/v1/accounts/" + bystander).json().get("status").asText()).isEqualTo("active");
+        assertThat(client.get("/v1/accounts/" + bystander).json().get("status").asText())
+                .isEqualTo("active");
         Response status = ApiClient.browse(URI.create(statusUrl));
         assertThat(status.status()).isEqualTo(200);
         assertThat(status.body()).contains(code.group(1), "completed");
@@ -115,26 +125,29 @@ class SandboxCallbacksHttpTest {
 
         HttpResponse<String> noCookie = new Page(page.body, null).submit(form);
         HttpResponse<String> otherCookie = new Page(page.body, "0123456789abcdef0123456789abcdef").submit(form);
-        HttpResponse<String> wrongToken = new Page(page.body.replace(page.token(), "x" + page.token()), page.cookie)
-                .submit(form);
+        HttpResponse<String> wrongToken =
+                new Page(page.body.replace(page.token(), "x" + page.token()), page.cookie).submit(form);
         for (HttpResponse<String> refused : java.util.List.of(noCookie, otherCookie, wrongToken)) {
             assertThat(refused.statusCode()).isEqualTo(403);
             assertThat(refused.body()).contains("This form has expired").doesNotContain("callback-result");
         }
-        assertThat(client.get("/v1/accounts/" + accountId).json().get("status").asText()).isEqualTo("active");
+        assertThat(client.get("/v1/accounts/" + accountId).json().get("status").asText())
+                .isEqualTo("active");
     }
 
     @Test
     void thePageIsSelfContainedAndItsCookieStrict() throws Exception {
-        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(appsPage).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page =
+                HTTP.send(HttpRequest.newBuilder(appsPage).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("default-src 'none'", "form-action 'self'");
         assertThat(page.headers().firstValue("Set-Cookie").orElseThrow())
                 .contains("Path=/plugkit/sandbox/instagram/apps", "HttpOnly", "SameSite=Strict");
-        assertThat(page.body()).contains("id=\"remove-app-acme_coffee\"", "id=\"delete-data-luna.creates\"")
-                .doesNotContain("<script", "src=\"http", "href=\"http").contains("@northwind_outfitters");
+        assertThat(page.body())
+                .contains("id=\"remove-app-acme_coffee\"", "id=\"delete-data-luna.creates\"")
+                .doesNotContain("<script", "src=\"http", "href=\"http")
+                .contains("@northwind_outfitters");
         assertThat(page.body()).doesNotContain(SANDBOX_APP_SECRET, "signed_request=");
         HttpResponse<String> unknown = open().submit(Map.of("account", "nobody", "callback", "deauthorize"));
         assertThat(unknown.statusCode()).isEqualTo(400);
@@ -147,16 +160,20 @@ class SandboxCallbacksHttpTest {
         Map<String, String> form = new LinkedHashMap<>();
         for (String pair : authUrl.getRawQuery().split("&")) {
             String[] kv = pair.split("=", 2);
-            form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+            form.put(
+                    URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
         }
         form.put("decision", "allow");
         form.put("account", username);
-        HttpResponse<String> redirect = HTTP.send(HttpRequest.newBuilder(URI.create(authUrl.toString().split("\\?")[0]))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody(form))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> redirect = HTTP.send(
+                HttpRequest.newBuilder(URI.create(authUrl.toString().split("\\?")[0]))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(formBody(form)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(redirect.statusCode()).isEqualTo(302);
-        Response callback = ApiClient.browse(URI.create(redirect.headers().firstValue("Location").orElseThrow()
-                .split("#")[0]));
+        Response callback = ApiClient.browse(URI.create(
+                redirect.headers().firstValue("Location").orElseThrow().split("#")[0]));
         assertThat(callback.body()).contains("@" + username + " is connected");
         JsonNode accounts = as.get("/v1/accounts?profileId=" + profileId).json().get("data");
         assertThat(accounts).hasSize(1);
@@ -171,8 +188,8 @@ class SandboxCallbacksHttpTest {
 
     /** Opens the apps page as a browser would. */
     private Page open() throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(appsPage).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                HTTP.send(HttpRequest.newBuilder(appsPage).GET().build(), HttpResponse.BodyHandlers.ofString());
         Matcher cookie = COOKIE.matcher(r.headers().firstValue("Set-Cookie").orElseThrow());
         assertThat(cookie.find()).isTrue();
         return new Page(r.body(), cookie.group(1));

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * sandbox's endpoints, and every fault switch ends on PlugKit's own error handling with nothing stored.
  */
 class SandboxConnectHttpTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private PlugKitServer server;
     private ApiClient client;
@@ -52,8 +53,15 @@ class SandboxConnectHttpTest {
         Response page = ApiClient.browse(URI.create(authUrl));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Security-Policy").orElseThrow()).contains("default-src 'none'");
-        assertThat(page.body()).contains("instagram_business_basic", "Access your profile and media",
-                "@acme_coffee", "@luna.creates", "id=\"allow\"", "id=\"cancel\"", "id=\"fault-revoked_token\"");
+        assertThat(page.body())
+                .contains(
+                        "instagram_business_basic",
+                        "Access your profile and media",
+                        "@acme_coffee",
+                        "@luna.creates",
+                        "id=\"allow\"",
+                        "id=\"cancel\"",
+                        "id=\"fault-revoked_token\"");
     }
 
     @Test
@@ -63,10 +71,12 @@ class SandboxConnectHttpTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("@luna.creates is connected");
 
-        Response again = decide(profileId, Map.of("decision", "allow", "account", "luna.creates", "sandbox_shape", "data"));
+        Response again =
+                decide(profileId, Map.of("decision", "allow", "account", "luna.creates", "sandbox_shape", "data"));
         assertThat(again.body()).contains("@luna.creates is connected");
 
-        JsonNode accounts = client.get("/v1/accounts?profileId=" + profileId).json().get("data");
+        JsonNode accounts =
+                client.get("/v1/accounts?profileId=" + profileId).json().get("data");
         assertThat(accounts).hasSize(1);
         JsonNode account = accounts.get(0);
         assertThat(account.get("externalId").asText()).isEqualTo("17841400000000102");
@@ -96,26 +106,33 @@ class SandboxConnectHttpTest {
         String profileId = client.createProfile("Jane");
         for (Map.Entry<String, String> e : expected.entrySet()) {
             long started = System.nanoTime();
-            Response page = decide(profileId, Map.of("decision", "allow", "account", "acme_coffee",
-                    "sandbox_fault", e.getKey()));
+            Response page = decide(
+                    profileId, Map.of("decision", "allow", "account", "acme_coffee", "sandbox_fault", e.getKey()));
             assertThat(page.body()).as(e.getKey()).contains("\"error\":\"" + e.getValue() + "\"");
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).as(e.getKey()).isLessThan(Duration.ofSeconds(8));
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .as(e.getKey())
+                    .isLessThan(Duration.ofSeconds(8));
         }
         assertThat(client.get("/v1/accounts").json().get("data")).isEmpty();
     }
 
     @Test
     void aFaultCanBePreselectedByQueryParameter() throws Exception {
-        String authUrl = client.connect(client.createProfile("Jane")).json().get("authUrl").asText();
+        String authUrl = client.connect(client.createProfile("Jane"))
+                .json()
+                .get("authUrl")
+                .asText();
         Response page = ApiClient.browse(URI.create(authUrl + "&sandbox_fault=revoked_token"));
         assertThat(page.body()).contains("id=\"fault-revoked_token\" value=\"revoked_token\" checked");
     }
 
     @Test
     void theSandboxIsOffByDefault() throws Exception {
-        try (PlugKitServer plain = PlugKitServer.start(new co.plugkit.testing.FakeInstagram(Clock.systemUTC()),
+        try (PlugKitServer plain = PlugKitServer.start(
+                new co.plugkit.testing.FakeInstagram(Clock.systemUTC()),
                 co.plugkit.testing.MutableClock.startingNow())) {
-            assertThat(ApiClient.browse(URI.create(plain.baseUrl() + "/sandbox/instagram/oauth/authorize")).status())
+            assertThat(ApiClient.browse(URI.create(plain.baseUrl() + "/sandbox/instagram/oauth/authorize"))
+                            .status())
                     .isEqualTo(404);
         }
     }
@@ -126,15 +143,19 @@ class SandboxConnectHttpTest {
         Map<String, String> form = new LinkedHashMap<>();
         for (String pair : authUrl.getRawQuery().split("&")) {
             String[] kv = pair.split("=", 2);
-            form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+            form.put(
+                    URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
         }
         form.putAll(choice);
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> redirect = HTTP.send(HttpRequest.newBuilder(URI.create(authUrl.toString().split("\\?")[0]))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> redirect = HTTP.send(
+                HttpRequest.newBuilder(URI.create(authUrl.toString().split("\\?")[0]))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(302);
         String location = redirect.headers().firstValue("Location").orElseThrow();
         return ApiClient.browse(URI.create(location.split("#")[0]));

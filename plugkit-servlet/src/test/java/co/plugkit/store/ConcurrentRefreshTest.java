@@ -50,7 +50,8 @@ abstract class ConcurrentRefreshTest {
     private static final int ACCOUNTS = 200;
     private static final int INSTANCES = 4;
 
-    private final TokenCipher cipher = new TokenCipher("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+    private final TokenCipher cipher =
+            new TokenCipher("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
     private final CountingInstagram instagram = new CountingInstagram();
     private final List<HikariDataSource> pools = new ArrayList<>();
     private final List<TokenRefresher> refreshers = new ArrayList<>();
@@ -69,8 +70,12 @@ abstract class ConcurrentRefreshTest {
         for (int i = 0; i < INSTANCES; i++) {
             HikariDataSource pool = database.newPool(4);
             pools.add(pool);
-            refreshers.add(new TokenRefresher(JdbiPlugKitStore.of(pool).accounts(), instagram, cipher,
-                    new RefreshPolicy(Duration.ofDays(30), Duration.ofHours(1), 4, 25, Duration.ofMinutes(5)), clock));
+            refreshers.add(new TokenRefresher(
+                    JdbiPlugKitStore.of(pool).accounts(),
+                    instagram,
+                    cipher,
+                    new RefreshPolicy(Duration.ofDays(30), Duration.ofHours(1), 4, 25, Duration.ofMinutes(5)),
+                    clock));
         }
     }
 
@@ -85,11 +90,16 @@ abstract class ConcurrentRefreshTest {
 
     @Test
     void fourRefreshersRefreshTwoHundredDueAccountsExactlyOnceEachRound() throws Exception {
-        WorkspaceId ws = store.workspaces().createIfAbsent(new Workspace(WorkspaceId.random(), "W", clock.instant())).id();
+        WorkspaceId ws = store.workspaces()
+                .createIfAbsent(new Workspace(WorkspaceId.random(), "W", clock.instant()))
+                .id();
         ProfileId profile = profile(ws);
         for (int i = 0; i < ACCOUNTS; i++) {
-            store.accounts().upsert(connection(ws, profile, "1784150000" + String.format("%07d", i), "token-" + i),
-                    AccountId.random(), clock.instant());
+            store.accounts()
+                    .upsert(
+                            connection(ws, profile, "1784150000" + String.format("%07d", i), "token-" + i),
+                            AccountId.random(),
+                            clock.instant());
         }
 
         for (int round = 1; round <= 3; round++) {
@@ -99,40 +109,61 @@ abstract class ConcurrentRefreshTest {
 
             int refreshed = runAllAtOnce();
 
-            assertThat(instagram.calls.get()).as("round %d: refresh calls", round).isEqualTo(ACCOUNTS);
+            assertThat(instagram.calls.get())
+                    .as("round %d: refresh calls", round)
+                    .isEqualTo(ACCOUNTS);
             assertThat(refreshed).as("round %d: refreshed", round).isEqualTo(ACCOUNTS);
-            assertThat(instagram.perToken.values()).as("no token refreshed twice").allMatch(n -> n.get() == 1);
+            assertThat(instagram.perToken.values())
+                    .as("no token refreshed twice")
+                    .allMatch(n -> n.get() == 1);
             assertThat(runAllAtOnce()).as("nothing left due").isZero();
         }
-        assertThat(store.accounts().list(ws, Optional.empty(), 100, Optional.empty()).items())
+        assertThat(store.accounts()
+                        .list(ws, Optional.empty(), 100, Optional.empty())
+                        .items())
                 .allMatch(a -> a.status().apiName().equals("active"));
     }
 
     @Test
     void aRefreshRacingAReconnectNeverOverwritesTheNewerToken() throws Exception {
-        WorkspaceId ws = store.workspaces().createIfAbsent(new Workspace(WorkspaceId.random(), "W", clock.instant())).id();
+        WorkspaceId ws = store.workspaces()
+                .createIfAbsent(new Workspace(WorkspaceId.random(), "W", clock.instant()))
+                .id();
         ProfileId profile = profile(ws);
-        Account account = store.accounts().upsert(connection(ws, profile, "17841599999999999", "racing-token"),
-                AccountId.random(), clock.instant());
+        Account account = store.accounts()
+                .upsert(
+                        connection(ws, profile, "17841599999999999", "racing-token"),
+                        AccountId.random(),
+                        clock.instant());
         clock.advance(Duration.ofDays(31));
         instagram.blockOn("racing-token");
 
         ExecutorService runner = Executors.newSingleThreadExecutor();
         try {
-            Future<RefreshOutcome> refresh = runner.submit(() -> refreshers.get(0).refreshNow(ws, account.id()));
+            Future<RefreshOutcome> refresh =
+                    runner.submit(() -> refreshers.get(0).refreshNow(ws, account.id()));
             assertThat(instagram.entered.await(10, TimeUnit.SECONDS)).isTrue();
             // Meanwhile the user connects again: a newer token arrives through the callback.
-            store.accounts().upsert(connection(ws, profile, "17841599999999999", "reconnected-token"),
-                    AccountId.random(), clock.instant());
+            store.accounts()
+                    .upsert(
+                            connection(ws, profile, "17841599999999999", "reconnected-token"),
+                            AccountId.random(),
+                            clock.instant());
             instagram.release.countDown();
 
             assertThat(refresh.get(10, TimeUnit.SECONDS)).isInstanceOf(RefreshOutcome.Superseded.class);
         } finally {
             runner.shutdownNow();
         }
-        assertThat(cipher.open(store.accounts().findToken(ws, account.id()).orElseThrow()).reveal())
+        assertThat(cipher.open(store.accounts().findToken(ws, account.id()).orElseThrow())
+                        .reveal())
                 .isEqualTo("reconnected-token");
-        assertThat(store.accounts().find(ws, account.id()).orElseThrow().status().apiName()).isEqualTo("active");
+        assertThat(store.accounts()
+                        .find(ws, account.id())
+                        .orElseThrow()
+                        .status()
+                        .apiName())
+                .isEqualTo("active");
         store.accounts().delete(ws, account.id()); // the other test counts refreshes of every due account
     }
 
@@ -160,9 +191,19 @@ abstract class ConcurrentRefreshTest {
     }
 
     private AccountConnection connection(WorkspaceId ws, ProfileId profile, String userId, String token) {
-        return new AccountConnection(ws, profile, userId, Optional.empty(), "user" + userId.substring(10), Optional.empty(),
-                "BUSINESS", Optional.empty(), List.of("instagram_business_basic"), cipher.seal(Secret.of(token)),
-                Optional.of(clock.instant().plus(Duration.ofDays(60))), Optional.empty());
+        return new AccountConnection(
+                ws,
+                profile,
+                userId,
+                Optional.empty(),
+                "user" + userId.substring(10),
+                Optional.empty(),
+                "BUSINESS",
+                Optional.empty(),
+                List.of("instagram_business_basic"),
+                cipher.seal(Secret.of(token)),
+                Optional.of(clock.instant().plus(Duration.ofDays(60))),
+                Optional.empty());
     }
 
     /** Instagram's refresh endpoint, counting calls per token; it can hold one token's refresh on a latch. */

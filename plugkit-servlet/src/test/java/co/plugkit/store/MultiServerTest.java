@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.plugkit.testing.ApiClient;
 import co.plugkit.testing.ApiClient.Response;
+import co.plugkit.testing.Concurrently;
 import co.plugkit.testing.FakeInstagram;
 import co.plugkit.testing.FakeInstagram.Endpoint;
 import co.plugkit.testing.MutableClock;
 import co.plugkit.testing.PlugKitServer;
-import co.plugkit.testing.Concurrently;
 import co.plugkit.testing.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
@@ -70,7 +70,8 @@ abstract class MultiServerTest {
         ApiClient onOne = one.newWorkspaceClient("Acme");
         ApiClient onTwo = onOne.on(two.baseUrl());
         String profileId = onOne.createProfile("Jane");
-        Response authorize = ApiClient.browse(URI.create(onOne.connect(profileId).json().get("authUrl").asText()));
+        Response authorize = ApiClient.browse(
+                URI.create(onOne.connect(profileId).json().get("authUrl").asText()));
 
         Response page = ApiClient.browse(on(two, ApiClient.callbackUrl(authorize)));
 
@@ -83,7 +84,8 @@ abstract class MultiServerTest {
     void oneCallbackSentFiftyTimesToBothServersExchangesTheCodeOnce() throws Exception {
         ApiClient client = one.newWorkspaceClient("Acme");
         String profileId = client.createProfile("Jane");
-        Response authorize = ApiClient.browse(URI.create(client.connect(profileId).json().get("authUrl").asText()));
+        Response authorize = ApiClient.browse(
+                URI.create(client.connect(profileId).json().get("authUrl").asText()));
         URI callback = ApiClient.callbackUrl(authorize);
         int exchangesBefore = instagram.calls(Endpoint.CODE_EXCHANGE);
 
@@ -110,19 +112,22 @@ abstract class MultiServerTest {
         for (int i = 0; i < 20; i++) {
             PlugKitServer callbackServer = i % 2 == 0 ? two : one;
             tasks.add(() -> {
-                Response authorize = ApiClient.browse(URI.create(client.connect(profileId).json().get("authUrl").asText()));
-                return ApiClient.browse(on(callbackServer, ApiClient.callbackUrl(authorize))).status();
+                Response authorize = ApiClient.browse(URI.create(
+                        client.connect(profileId).json().get("authUrl").asText()));
+                return ApiClient.browse(on(callbackServer, ApiClient.callbackUrl(authorize)))
+                        .status();
             });
         }
         List<Integer> statuses = Concurrently.run(16, tasks);
 
         assertThat(statuses).containsOnly(200);
-        assertThat(client.get("/v1/accounts?profileId=" + profileId).json().get("data")).hasSize(1);
+        assertThat(client.get("/v1/accounts?profileId=" + profileId).json().get("data"))
+                .hasSize(1);
     }
 
     /** The same URL, sent to the given server instead of the public one. */
     private static URI on(PlugKitServer server, URI url) {
-        return URI.create(server.baseUrl() + url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
+        return URI.create(
+                server.baseUrl() + url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
     }
-
 }

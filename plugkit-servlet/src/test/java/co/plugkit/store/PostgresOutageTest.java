@@ -66,7 +66,8 @@ class PostgresOutageTest {
     @Test
     void everyRouteAnswers503DuringTheOutageAndRecoversAfterwards() {
         String profileId = client.createProfile("Jane");
-        Response authorize = ApiClient.browse(URI.create(client.connect(profileId).json().get("authUrl").asText()));
+        Response authorize = ApiClient.browse(
+                URI.create(client.connect(profileId).json().get("authUrl").asText()));
         client.get("/v1/accounts");
         int threadsBefore = Thread.activeCount();
 
@@ -92,7 +93,8 @@ class PostgresOutageTest {
             sleep(200);
         }
         assertThat(client.get("/v1/health").status()).isEqualTo(200);
-        assertThat(client.connectThroughBrowser(profileId, Optional.empty()).status()).isEqualTo(200);
+        assertThat(client.connectThroughBrowser(profileId, Optional.empty()).status())
+                .isEqualTo(200);
         assertThat(client.get("/v1/accounts").json().get("data")).hasSize(1);
     }
 }

@@ -70,7 +70,9 @@ abstract class StoreContractTest {
 
     @BeforeEach
     void freshWorkspace() {
-        workspace = store.workspaces().createIfAbsent(new Workspace(WorkspaceId.random(), "W", T0)).id();
+        workspace = store.workspaces()
+                .createIfAbsent(new Workspace(WorkspaceId.random(), "W", T0))
+                .id();
         profile = newProfile("Jane", T0);
     }
 
@@ -78,7 +80,8 @@ abstract class StoreContractTest {
     void workspacesAreCreatedOnceAndFound() {
         Workspace w = new Workspace(WorkspaceId.random(), "Acme", T0);
         assertThat(store.workspaces().createIfAbsent(w)).isEqualTo(w);
-        assertThat(store.workspaces().createIfAbsent(new Workspace(w.id(), "Other name", T0.plusSeconds(5)))).isEqualTo(w);
+        assertThat(store.workspaces().createIfAbsent(new Workspace(w.id(), "Other name", T0.plusSeconds(5))))
+                .isEqualTo(w);
         assertThat(store.workspaces().find(w.id())).contains(w);
         assertThat(store.workspaces().find(WorkspaceId.random())).isEmpty();
     }
@@ -91,7 +94,8 @@ abstract class StoreContractTest {
             Workspace w = new Workspace(WorkspaceId.random(), "Zoned", T0);
             store.workspaces().createIfAbsent(w);
             TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
-            assertThat(store.workspaces().find(w.id()).orElseThrow().createdAt()).isEqualTo(T0);
+            assertThat(store.workspaces().find(w.id()).orElseThrow().createdAt())
+                    .isEqualTo(T0);
         } finally {
             TimeZone.setDefault(original);
         }
@@ -108,7 +112,8 @@ abstract class StoreContractTest {
             TimeZone.setDefault(original);
         }
         try (var c = database.dataSource().getConnection();
-                var s = c.prepareStatement("SELECT " + createdAtAsUtcText() + " FROM plugkit_workspaces WHERE id = ?")) {
+                var s = c.prepareStatement(
+                        "SELECT " + createdAtAsUtcText() + " FROM plugkit_workspaces WHERE id = ?")) {
             s.setString(1, w.id().value());
             try (var rs = s.executeQuery()) {
                 assertThat(rs.next()).isTrue();
@@ -126,16 +131,18 @@ abstract class StoreContractTest {
 
         assertThat(store.workspaces().findActiveKeyByHash("a".repeat(64))).contains(key);
         store.workspaces().touchKey(key.id(), T0.plusSeconds(90));
-        assertThat(store.workspaces().listActiveKeys(workspace)).singleElement()
+        assertThat(store.workspaces().listActiveKeys(workspace))
+                .singleElement()
                 .satisfies(k -> assertThat(k.lastUsedAt()).contains(T0.plusSeconds(90)));
 
-        assertThat(store.workspaces().revokeKey(WorkspaceId.random(), key.id(), T0)).isFalse();
+        assertThat(store.workspaces().revokeKey(WorkspaceId.random(), key.id(), T0))
+                .isFalse();
         assertThat(store.workspaces().revokeKey(workspace, key.id(), T0)).isTrue();
         assertThat(store.workspaces().revokeKey(workspace, key.id(), T0)).isFalse();
         assertThat(store.workspaces().findActiveKeyByHash("a".repeat(64))).isEmpty();
         assertThat(store.workspaces().listActiveKeys(workspace)).isEmpty();
-        store.workspaces().insertKey(new ApiKey(ApiKeyId.random(), workspace, "x", "sk_x", T0, Optional.empty()),
-                "b".repeat(64));
+        store.workspaces()
+                .insertKey(new ApiKey(ApiKeyId.random(), workspace, "x", "sk_x", T0, Optional.empty()), "b".repeat(64));
     }
 
     @Test
@@ -144,9 +151,12 @@ abstract class StoreContractTest {
         for (int i = 0; i < 6; i++) {
             created.add(newProfile("P" + i, T0.plusSeconds(i)));
         }
-        WorkspaceId other = store.workspaces().createIfAbsent(new Workspace(WorkspaceId.random(), "Other", T0)).id();
+        WorkspaceId other = store.workspaces()
+                .createIfAbsent(new Workspace(WorkspaceId.random(), "Other", T0))
+                .id();
         assertThat(store.profiles().find(other, profile)).isEmpty();
-        assertThat(store.profiles().find(workspace, profile)).hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("Jane"));
+        assertThat(store.profiles().find(workspace, profile))
+                .hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("Jane"));
 
         List<ProfileId> seen = new ArrayList<>();
         Optional<Cursor> cursor = Optional.empty();
@@ -162,7 +172,8 @@ abstract class StoreContractTest {
 
     @Test
     void upsertCreatesThenUpdatesTheSameRow() {
-        Account first = store.accounts().upsert(connection(profile, "17841400000000001", "acme", "v1"), AccountId.random(), T0);
+        Account first =
+                store.accounts().upsert(connection(profile, "17841400000000001", "acme", "v1"), AccountId.random(), T0);
         assertThat(first.status()).isEqualTo(AccountStatus.ACTIVE);
         assertThat(first.connectedAt()).isEqualTo(T0);
         assertThat(first.tokenExpiresAt()).contains(T0.plus(Duration.ofDays(60)));
@@ -170,15 +181,18 @@ abstract class StoreContractTest {
         assertThat(first.appScopedId()).contains("27281358591558845");
 
         Instant later = T0.plus(Duration.ofDays(2));
-        Account second = store.accounts().upsert(connection(profile, "17841400000000001", "acme_new", "v2"),
-                AccountId.random(), later);
+        Account second = store.accounts()
+                .upsert(connection(profile, "17841400000000001", "acme_new", "v2"), AccountId.random(), later);
 
         assertThat(second.id()).isEqualTo(first.id());
         assertThat(second.username()).isEqualTo("acme_new");
         assertThat(second.connectedAt()).isEqualTo(T0);
         assertThat(second.updatedAt()).isEqualTo(later);
         assertThat(store.accounts().findToken(workspace, first.id())).contains(new SealedToken("k-test", "v2"));
-        assertThat(store.accounts().list(workspace, Optional.empty(), 10, Optional.empty()).items()).hasSize(1);
+        assertThat(store.accounts()
+                        .list(workspace, Optional.empty(), 10, Optional.empty())
+                        .items())
+                .hasSize(1);
     }
 
     @Test
@@ -188,9 +202,15 @@ abstract class StoreContractTest {
         store.accounts().upsert(connection(joe, "17841400000000001", "acme", "v1"), AccountId.random(), T0);
         store.accounts().upsert(connection(joe, "17841400000000002", "shop", "v1"), AccountId.random(), T0);
 
-        assertThat(store.accounts().list(workspace, Optional.empty(), 10, Optional.empty()).items()).hasSize(3);
-        assertThat(store.accounts().list(workspace, Optional.of(joe), 10, Optional.empty()).items())
-                .extracting(Account::username).containsExactly("acme", "shop");
+        assertThat(store.accounts()
+                        .list(workspace, Optional.empty(), 10, Optional.empty())
+                        .items())
+                .hasSize(3);
+        assertThat(store.accounts()
+                        .list(workspace, Optional.of(joe), 10, Optional.empty())
+                        .items())
+                .extracting(Account::username)
+                .containsExactly("acme", "shop");
     }
 
     @Test
@@ -198,24 +218,35 @@ abstract class StoreContractTest {
         List<Callable<Account>> tasks = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             int n = i;
-            tasks.add(() -> store.accounts().upsert(connection(profile, "17841400000000003", "racer" + n, "v" + n),
-                    AccountId.random(), T0.plusSeconds(n)));
+            tasks.add(() -> store.accounts()
+                    .upsert(
+                            connection(profile, "17841400000000003", "racer" + n, "v" + n),
+                            AccountId.random(),
+                            T0.plusSeconds(n)));
         }
         List<Account> results = Concurrently.run(8, tasks);
 
         assertThat(results).extracting(Account::id).containsOnly(results.get(0).id());
-        assertThat(store.accounts().list(workspace, Optional.empty(), 50, Optional.empty()).items()).hasSize(1);
+        assertThat(store.accounts()
+                        .list(workspace, Optional.empty(), 50, Optional.empty())
+                        .items())
+                .hasSize(1);
     }
 
     @Test
     void accountsAreInvisibleToOtherWorkspacesAndDeletedWithTheirToken() {
-        Account account = store.accounts().upsert(connection(profile, "17841400000000004", "acme", "v1"),
-                AccountId.random(), T0);
-        WorkspaceId other = store.workspaces().createIfAbsent(new Workspace(WorkspaceId.random(), "Other", T0)).id();
+        Account account =
+                store.accounts().upsert(connection(profile, "17841400000000004", "acme", "v1"), AccountId.random(), T0);
+        WorkspaceId other = store.workspaces()
+                .createIfAbsent(new Workspace(WorkspaceId.random(), "Other", T0))
+                .id();
 
         assertThat(store.accounts().find(other, account.id())).isEmpty();
         assertThat(store.accounts().findToken(other, account.id())).isEmpty();
-        assertThat(store.accounts().list(other, Optional.empty(), 10, Optional.empty()).items()).isEmpty();
+        assertThat(store.accounts()
+                        .list(other, Optional.empty(), 10, Optional.empty())
+                        .items())
+                .isEmpty();
         assertThat(store.accounts().delete(other, account.id())).isFalse();
 
         assertThat(store.accounts().find(workspace, account.id())).contains(account);
@@ -229,8 +260,9 @@ abstract class StoreContractTest {
     void accountsPageWithoutRepeatsOrGaps() {
         List<AccountId> created = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            created.add(store.accounts().upsert(connection(profile, "1784140000000010" + i, "a" + i, "v"),
-                    AccountId.random(), T0).id());
+            created.add(store.accounts()
+                    .upsert(connection(profile, "1784140000000010" + i, "a" + i, "v"), AccountId.random(), T0)
+                    .id());
         }
         List<AccountId> seen = new ArrayList<>();
         Optional<Cursor> cursor = Optional.empty();
@@ -247,13 +279,17 @@ abstract class StoreContractTest {
 
     @Test
     void aStateIsConsumedOnceAndOnlyBeforeItExpires() {
-        ConnectState state = new ConnectState(workspace, profile, Optional.of(URI.create("https://app.example.com/done")),
+        ConnectState state = new ConnectState(
+                workspace,
+                profile,
+                Optional.of(URI.create("https://app.example.com/done")),
                 T0.plus(Duration.ofMinutes(10)));
         String hash = hash('1');
         store.connectStates().insert(hash, state, T0);
 
         assertThat(store.connectStates().consume(hash, T0.plusSeconds(30))).isEqualTo(new Consumption.Consumed(state));
-        assertThat(store.connectStates().consume(hash, T0.plusSeconds(31))).isEqualTo(new Consumption.AlreadyUsed(state));
+        assertThat(store.connectStates().consume(hash, T0.plusSeconds(31)))
+                .isEqualTo(new Consumption.AlreadyUsed(state));
         assertThat(store.connectStates().consume(hash('2'), T0)).isEqualTo(new Consumption.Unknown());
 
         String expiring = hash('3');
@@ -262,17 +298,24 @@ abstract class StoreContractTest {
                 .isEqualTo(new Consumption.Expired(state));
 
         String old = hash('4');
-        store.connectStates().insert(old, new ConnectState(workspace, profile, Optional.empty(), T0.minus(Duration.ofDays(2))),
-                T0.minus(Duration.ofDays(2)));
-        assertThat(store.connectStates().deleteExpiredBefore(T0.minus(Duration.ofDays(1)))).isGreaterThanOrEqualTo(1);
+        store.connectStates()
+                .insert(
+                        old,
+                        new ConnectState(workspace, profile, Optional.empty(), T0.minus(Duration.ofDays(2))),
+                        T0.minus(Duration.ofDays(2)));
+        assertThat(store.connectStates().deleteExpiredBefore(T0.minus(Duration.ofDays(1))))
+                .isGreaterThanOrEqualTo(1);
         assertThat(store.connectStates().consume(old, T0)).isEqualTo(new Consumption.Unknown());
     }
 
     @Test
     void concurrentConsumersOfOneStateHaveExactlyOneWinner() throws Exception {
         String hash = hash('5');
-        store.connectStates().insert(hash, new ConnectState(workspace, profile, Optional.empty(),
-                T0.plus(Duration.ofMinutes(10))), T0);
+        store.connectStates()
+                .insert(
+                        hash,
+                        new ConnectState(workspace, profile, Optional.empty(), T0.plus(Duration.ofMinutes(10))),
+                        T0);
         List<Callable<Consumption>> tasks = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             tasks.add(() -> store.connectStates().consume(hash, T0.plusSeconds(1)));
@@ -280,7 +323,9 @@ abstract class StoreContractTest {
         List<Consumption> results = Concurrently.run(8, tasks);
 
         assertThat(results).filteredOn(r -> r instanceof Consumption.Consumed).hasSize(1);
-        assertThat(results).filteredOn(r -> r instanceof Consumption.AlreadyUsed).hasSize(19);
+        assertThat(results)
+                .filteredOn(r -> r instanceof Consumption.AlreadyUsed)
+                .hasSize(19);
     }
 
     @Test
@@ -295,10 +340,19 @@ abstract class StoreContractTest {
     }
 
     private AccountConnection connection(ProfileId profileId, String userId, String username, String ciphertext) {
-        return new AccountConnection(workspace, profileId, userId, Optional.of("27281358591558845"), username,
-                Optional.of("Name"), "BUSINESS", Optional.of("https://scontent.example/p.jpg"),
+        return new AccountConnection(
+                workspace,
+                profileId,
+                userId,
+                Optional.of("27281358591558845"),
+                username,
+                Optional.of("Name"),
+                "BUSINESS",
+                Optional.of("https://scontent.example/p.jpg"),
                 List.of("instagram_business_basic", "instagram_business_manage_messages"),
-                new SealedToken("k-test", ciphertext), Optional.of(T0.plus(Duration.ofDays(60))), Optional.empty());
+                new SealedToken("k-test", ciphertext),
+                Optional.of(T0.plus(Duration.ofDays(60))),
+                Optional.empty());
     }
 
     /** A state hash unique to this test's workspace. */
@@ -306,6 +360,4 @@ abstract class StoreContractTest {
         String base = workspace.value().replace("ws_", "");
         return (base + String.valueOf(c).repeat(64)).substring(0, 64);
     }
-
-
 }

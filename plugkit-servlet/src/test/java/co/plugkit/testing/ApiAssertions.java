@@ -22,7 +22,8 @@ public final class ApiAssertions {
         assertThat(error).as("error envelope in %s", response.body()).isNotNull();
         assertThat(error.get("code").asText()).as("code in %s", response.body()).isEqualTo(code);
         assertThat(error.get("message").asText()).isNotBlank();
-        assertThat(error.get("requestId").asText()).startsWith("req_")
+        assertThat(error.get("requestId").asText())
+                .startsWith("req_")
                 .isEqualTo(response.header("X-Request-Id").orElse(null));
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
         return error;
@@ -31,7 +32,8 @@ public final class ApiAssertions {
     /** A 400 whose message names {@code parameter}. */
     public static JsonNode assertBadParameter(Response response, String parameter) {
         assertThat(response.status()).as("status of %s", response.body()).isEqualTo(400);
-        JsonNode error = assertError(response, 400, response.json().path("error").path("code").asText());
+        JsonNode error = assertError(
+                response, 400, response.json().path("error").path("code").asText());
         assertThat(error.get("code").asText()).isIn("invalid_parameter", "missing_parameter");
         assertThat(error.get("message").asText()).contains("'" + parameter + "'");
         return error;
@@ -41,7 +43,8 @@ public final class ApiAssertions {
     public static JsonNode assertUnauthorized(Response response) {
         assertThat(response.status()).as("status of %s", response.body()).isEqualTo(401);
         assertThat(response.header("WWW-Authenticate")).get().asString().startsWith("Bearer");
-        JsonNode error = assertError(response, 401, response.json().path("error").path("code").asText());
+        JsonNode error = assertError(
+                response, 401, response.json().path("error").path("code").asText());
         assertThat(error.get("code").asText()).isIn("unauthorized", "invalid_api_key");
         return error;
     }

@@ -17,7 +17,8 @@ public interface EmbeddedContainer extends AutoCloseable {
     URI baseUrl();
 
     /** Adds a webapp; call before {@link #start()}. {@code contextPath} is {@code ""} or {@code /name}. */
-    void addWebapp(String contextPath, Map<String, String> initParameters, List<ServletContainerInitializer> initializers);
+    void addWebapp(
+            String contextPath, Map<String, String> initParameters, List<ServletContainerInitializer> initializers);
 
     /** Starts the container and every webapp. */
     void start();
@@ -30,6 +31,7 @@ public interface EmbeddedContainer extends AutoCloseable {
 
     /** The host application's own page, mapped at {@code /hello} in every webapp by {@link #hostApp()}. */
     static ServletContainerInitializer hostApp() {
-        return (classes, context) -> context.addServlet("host-hello", new HostHelloServlet()).addMapping("/hello");
+        return (classes, context) ->
+                context.addServlet("host-hello", new HostHelloServlet()).addMapping("/hello");
     }
 }

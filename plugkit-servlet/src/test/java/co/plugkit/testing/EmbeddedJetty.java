@@ -35,8 +35,8 @@ public final class EmbeddedJetty implements EmbeddedContainer {
     }
 
     @Override
-    public void addWebapp(String contextPath, Map<String, String> initParameters,
-            List<ServletContainerInitializer> initializers) {
+    public void addWebapp(
+            String contextPath, Map<String, String> initParameters, List<ServletContainerInitializer> initializers) {
         ServletContextHandler context = new ServletContextHandler(contextPath.isEmpty() ? "/" : contextPath);
         initParameters.forEach(context::setInitParameter);
         initializers.forEach(context::addServletContainerInitializer);

@@ -83,8 +83,8 @@ public final class EmbeddedTomcat implements EmbeddedContainer {
     }
 
     @Override
-    public void addWebapp(String contextPath, Map<String, String> initParameters,
-            List<ServletContainerInitializer> initializers) {
+    public void addWebapp(
+            String contextPath, Map<String, String> initParameters, List<ServletContainerInitializer> initializers) {
         Path docBase = baseDir.resolve("webapp" + contextPath.replace('/', '-'));
         try {
             Files.createDirectories(docBase);
@@ -111,7 +111,8 @@ public final class EmbeddedTomcat implements EmbeddedContainer {
     @Override
     public boolean isAvailable(String contextPath) {
         Context context = webapps.get(contextPath);
-        return context.getState() == LifecycleState.STARTED && context.getState().isAvailable();
+        return context.getState() == LifecycleState.STARTED
+                && context.getState().isAvailable();
     }
 
     @Override

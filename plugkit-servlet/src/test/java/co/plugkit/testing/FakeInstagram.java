@@ -40,10 +40,25 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class FakeInstagram implements AutoCloseable {
 
     /** The endpoints, for counting calls and queueing faults. */
-    public enum Endpoint { AUTHORIZE, CODE_EXCHANGE, LONG_LIVED_EXCHANGE, ME, REVOKE, REFRESH }
+    public enum Endpoint {
+        AUTHORIZE,
+        CODE_EXCHANGE,
+        LONG_LIVED_EXCHANGE,
+        ME,
+        REVOKE,
+        REFRESH
+    }
 
     /** What the next call to an endpoint does instead of answering normally. */
-    public enum Fault { SERVER_ERROR, SLOW, MALFORMED_JSON, HTML_BODY, HUGE_BODY, GRAPH_ERROR_190, RATE_LIMITED }
+    public enum Fault {
+        SERVER_ERROR,
+        SLOW,
+        MALFORMED_JSON,
+        HTML_BODY,
+        HUGE_BODY,
+        GRAPH_ERROR_190,
+        RATE_LIMITED
+    }
 
     /** The two shapes of the code exchange's answer. */
     public enum Shape {
@@ -56,10 +71,15 @@ public final class FakeInstagram implements AutoCloseable {
     }
 
     /** An Instagram account that a person may approve. */
-    public record IgAccount(String userId, String appScopedId, String username, String name, String accountType,
-            String pictureUrl) {
+    public record IgAccount(
+            String userId, String appScopedId, String username, String name, String accountType, String pictureUrl) {
         public static IgAccount business(String userId, String username) {
-            return new IgAccount(userId, "2728" + userId.substring(4), username, "Name of " + username, "BUSINESS",
+            return new IgAccount(
+                    userId,
+                    "2728" + userId.substring(4),
+                    username,
+                    "Name of " + username,
+                    "BUSINESS",
                     "https://scontent.example/" + username + ".jpg");
         }
     }
@@ -205,7 +225,8 @@ public final class FakeInstagram implements AutoCloseable {
         @Override
         protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             String path = req.getRequestURI();
-            requestLines.add(req.getMethod() + " " + path + (req.getQueryString() == null ? "" : "?" + req.getQueryString()));
+            requestLines.add(
+                    req.getMethod() + " " + path + (req.getQueryString() == null ? "" : "?" + req.getQueryString()));
             if (path.equals("/oauth/authorize") && req.getMethod().equals("GET")) {
                 authorize(req, resp);
             } else if (path.equals("/oauth/access_token")) {
@@ -220,7 +241,8 @@ public final class FakeInstagram implements AutoCloseable {
                 if (!faulted(Endpoint.LONG_LIVED_EXCHANGE, resp)) {
                     longLived(req, resp);
                 }
-            } else if (path.matches("/v\\d+\\.\\d+/me/permissions") && req.getMethod().equals("DELETE")) {
+            } else if (path.matches("/v\\d+\\.\\d+/me/permissions")
+                    && req.getMethod().equals("DELETE")) {
                 if (!faulted(Endpoint.REVOKE, resp)) {
                     revoke(req, resp);
                 }
@@ -269,11 +291,16 @@ public final class FakeInstagram implements AutoCloseable {
                 resp.setContentType("application/json");
                 resp.getWriter().write("{\"padding\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}");
             }
-            case GRAPH_ERROR_190 -> graphError(resp, 400, "Error validating access token: Session has expired",
-                    "OAuthException", 190, 463);
-            case RATE_LIMITED -> graphError(resp, 400,
-                    "There have been too many calls to this Instagram account. Wait a bit and try again.",
-                    "OAuthException", 80002, null);
+            case GRAPH_ERROR_190 ->
+                graphError(resp, 400, "Error validating access token: Session has expired", "OAuthException", 190, 463);
+            case RATE_LIMITED ->
+                graphError(
+                        resp,
+                        400,
+                        "There have been too many calls to this Instagram account. Wait a bit and try again.",
+                        "OAuthException",
+                        80002,
+                        null);
         }
         return true;
     }
@@ -287,9 +314,11 @@ public final class FakeInstagram implements AutoCloseable {
             return;
         }
         // Meta collapses every authorize-request problem into one page and redirects nothing back.
-        if (redirectUri == null || !registeredRedirectUris.contains(redirectUri)
+        if (redirectUri == null
+                || !registeredRedirectUris.contains(redirectUri)
                 || !"code".equals(req.getParameter("response_type"))
-                || scope == null || !List.of(scope.split(",")).contains("instagram_business_basic")) {
+                || scope == null
+                || !List.of(scope.split(",")).contains("instagram_business_basic")) {
             page(resp, 400, "Invalid Request: Request parameters are invalid: Invalid redirect_uri");
             return;
         }
@@ -302,7 +331,9 @@ public final class FakeInstagram implements AutoCloseable {
                     + "&error_description=The+user+denied+your+request" + stateParam;
         } else {
             String code = "AQ" + randomToken(48);
-            codes.put(code, new CodeGrant(nextApproval, redirectUri, clock.instant().plus(Duration.ofHours(1))));
+            codes.put(
+                    code,
+                    new CodeGrant(nextApproval, redirectUri, clock.instant().plus(Duration.ofHours(1))));
             location = redirectUri + "?code=" + code + stateParam + "#_";
         }
         resp.setStatus(302);
@@ -343,12 +374,16 @@ public final class FakeInstagram implements AutoCloseable {
         shortTokens.put(token, grant.account());
         String permissions = "instagram_business_basic,instagram_business_manage_messages";
         String body = switch (shape) {
-            case FLAT -> "{\"access_token\": \"" + token + "\", \"user_id\": " + grant.account().appScopedId()
-                    + ", \"permissions\": [\"instagram_business_basic\", \"instagram_business_manage_messages\"]}";
-            case DATA_ARRAY -> "{\"data\": [{\"access_token\": \"" + token + "\", \"user_id\": \""
-                    + grant.account().appScopedId() + "\", \"permissions\": \"" + permissions + "\"}]}";
-            case FLAT_NO_PERMISSIONS -> "{\"access_token\": \"" + token + "\", \"user_id\": "
-                    + grant.account().appScopedId() + "}";
+            case FLAT ->
+                "{\"access_token\": \"" + token + "\", \"user_id\": "
+                        + grant.account().appScopedId()
+                        + ", \"permissions\": [\"instagram_business_basic\", \"instagram_business_manage_messages\"]}";
+            case DATA_ARRAY ->
+                "{\"data\": [{\"access_token\": \"" + token + "\", \"user_id\": \""
+                        + grant.account().appScopedId() + "\", \"permissions\": \"" + permissions + "\"}]}";
+            case FLAT_NO_PERMISSIONS ->
+                "{\"access_token\": \"" + token + "\", \"user_id\": "
+                        + grant.account().appScopedId() + "}";
         };
         json(resp, 200, body);
     }
@@ -362,9 +397,11 @@ public final class FakeInstagram implements AutoCloseable {
             graphError(resp, 400, "Error validating client secret.", "OAuthException", 1, null);
             return;
         }
-        IgAccount account = req.getParameter("access_token") == null ? null : shortTokens.get(req.getParameter("access_token"));
+        IgAccount account =
+                req.getParameter("access_token") == null ? null : shortTokens.get(req.getParameter("access_token"));
         if (account == null) {
-            graphError(resp, 400, "Invalid OAuth access token - Cannot parse access token", "OAuthException", 190, null);
+            graphError(
+                    resp, 400, "Invalid OAuth access token - Cannot parse access token", "OAuthException", 190, null);
             return;
         }
         issueLongLived(resp, account);
@@ -375,15 +412,23 @@ public final class FakeInstagram implements AutoCloseable {
         Instant now = clock.instant();
         longTokens.put(token, new LongGrant(account, now, now.plusSeconds(LONG_LIVED_SECONDS)));
         everyLongToken.add(token);
-        json(resp, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":"
-                + LONG_LIVED_SECONDS + "}");
+        json(
+                resp,
+                200,
+                "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":" + LONG_LIVED_SECONDS
+                        + "}");
     }
 
     /** {@code GET /refresh_access_token}: GET only, token at least 24 hours old and unexpired. */
     private void refresh(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (!req.getMethod().equals("GET")) {
-            graphError(resp, 400, "Unsupported request - method type: " + req.getMethod().toLowerCase(java.util.Locale.ROOT),
-                    "GraphMethodException", 100, null);
+            graphError(
+                    resp,
+                    400,
+                    "Unsupported request - method type: " + req.getMethod().toLowerCase(java.util.Locale.ROOT),
+                    "GraphMethodException",
+                    100,
+                    null);
             return;
         }
         if (!"ig_refresh_token".equals(req.getParameter("grant_type"))) {
@@ -393,22 +438,37 @@ public final class FakeInstagram implements AutoCloseable {
         String token = req.getParameter("access_token");
         LongGrant grant = token == null ? null : longTokens.get(token);
         if (grant == null) {
-            graphError(resp, 400, "Error validating access token: The session has been invalidated because the user"
-                    + " changed their password or Facebook has changed the session for security reasons.",
-                    "OAuthException", 190, 460);
+            graphError(
+                    resp,
+                    400,
+                    "Error validating access token: The session has been invalidated because the user"
+                            + " changed their password or Facebook has changed the session for security reasons.",
+                    "OAuthException",
+                    190,
+                    460);
             return;
         }
         Instant now = clock.instant();
         if (!grant.expiresAt().isAfter(now)) {
             longTokens.remove(token);
-            graphError(resp, 400, "Error validating access token: Session has expired on " + grant.expiresAt(),
-                    "OAuthException", 190, 463);
+            graphError(
+                    resp,
+                    400,
+                    "Error validating access token: Session has expired on " + grant.expiresAt(),
+                    "OAuthException",
+                    190,
+                    463);
             return;
         }
         if (grant.issuedAt().plus(Duration.ofHours(24)).isAfter(now)) {
             refreshTooEarly.incrementAndGet();
-            graphError(resp, 400, "The access token must be at least 24 hours old to be refreshed", "OAuthException",
-                    100, null);
+            graphError(
+                    resp,
+                    400,
+                    "The access token must be at least 24 hours old to be refreshed",
+                    "OAuthException",
+                    100,
+                    null);
             return;
         }
         refreshes.incrementAndGet();
@@ -432,12 +492,18 @@ public final class FakeInstagram implements AutoCloseable {
 
     private void me(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String header = req.getHeader("Authorization");
-        String token = header != null && header.startsWith("Bearer ") ? header.substring(7) : req.getParameter("access_token");
+        String token =
+                header != null && header.startsWith("Bearer ") ? header.substring(7) : req.getParameter("access_token");
         LongGrant grant = validGrant(token);
         IgAccount account = grant == null ? null : grant.account();
         if (account == null) {
-            graphError(resp, 400, "Error validating access token: The session has been invalidated", "OAuthException",
-                    190, 460);
+            graphError(
+                    resp,
+                    400,
+                    "Error validating access token: The session has been invalidated",
+                    "OAuthException",
+                    190,
+                    460);
             return;
         }
         Map<String, Object> all = new HashMap<>();
@@ -484,12 +550,15 @@ public final class FakeInstagram implements AutoCloseable {
     }
 
     private void flatError(HttpServletResponse resp, String message) throws IOException {
-        json(resp, 400, json.writeValueAsString(Map.of("error_type", "OAuthException", "code", 400,
-                "error_message", message)));
+        json(
+                resp,
+                400,
+                json.writeValueAsString(Map.of("error_type", "OAuthException", "code", 400, "error_message", message)));
     }
 
-    private void graphError(HttpServletResponse resp, int status, String message, String type, int code,
-            Integer subcode) throws IOException {
+    private void graphError(
+            HttpServletResponse resp, int status, String message, String type, int code, Integer subcode)
+            throws IOException {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", message);
         error.put("type", type);
@@ -516,7 +585,11 @@ public final class FakeInstagram implements AutoCloseable {
     private static String randomToken(int length) {
         byte[] bytes = new byte[length];
         RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).substring(0, length)
-                .replace('-', 'Z').replace('_', 'Z');
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(bytes)
+                .substring(0, length)
+                .replace('-', 'Z')
+                .replace('_', 'Z');
     }
 }

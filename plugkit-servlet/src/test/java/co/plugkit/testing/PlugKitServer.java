@@ -42,8 +42,12 @@ public final class PlugKitServer implements AutoCloseable {
      * A server on the given database, mounted at {@code contextPath} + {@code /} (PlugKit at the
      * context root), with extra configuration applied by {@code customise}.
      */
-    public static PlugKitServer start(FakeInstagram instagram, MutableClock clock, DataSource dataSource,
-            String contextPath, UnaryOperator<PlugKitConfig.Builder> customise) {
+    public static PlugKitServer start(
+            FakeInstagram instagram,
+            MutableClock clock,
+            DataSource dataSource,
+            String contextPath,
+            UnaryOperator<PlugKitConfig.Builder> customise) {
         Server server = new Server();
         // Jetty's per-connection header cache matches values case-insensitively by default, so on a reused
         // connection "Bearer sk_ABC…" would reach PlugKit as the "Bearer sk_abc…" sent before it (and the
@@ -60,7 +64,8 @@ public final class PlugKitServer implements AutoCloseable {
             throw new IllegalStateException("could not bind a loopback port", e);
         }
         URI baseUrl = URI.create("http://127.0.0.1:" + connector.getLocalPort() + contextPath);
-        PlugKitConfig config = customise.apply(PlugKitConfig.builder()
+        PlugKitConfig config = customise
+                .apply(PlugKitConfig.builder()
                         .publicUrl(baseUrl.toString())
                         .clientId(FakeInstagram.CLIENT_ID)
                         .clientSecret(FakeInstagram.CLIENT_SECRET)
@@ -74,7 +79,11 @@ public final class PlugKitServer implements AutoCloseable {
                         .refreshEnabled(false))
                 .build();
         instagram.registerRedirectUri(config.redirectUri().toString());
-        PlugKit plugKit = PlugKit.builder().config(config).dataSource(dataSource).clock(clock).build();
+        PlugKit plugKit = PlugKit.builder()
+                .config(config)
+                .dataSource(dataSource)
+                .clock(clock)
+                .build();
 
         ServletContextHandler context = new ServletContextHandler(contextPath.isEmpty() ? "/" : contextPath);
         context.addServletContainerInitializer((classes, ctx) -> plugKit.register(ctx));
@@ -112,7 +121,11 @@ public final class PlugKitServer implements AutoCloseable {
                 .readTimeout(java.time.Duration.ofSeconds(1))
                 .build();
         DataSource dataSource = h2InMemory();
-        PlugKit plugKit = PlugKit.builder().config(config).dataSource(dataSource).clock(clock).build();
+        PlugKit plugKit = PlugKit.builder()
+                .config(config)
+                .dataSource(dataSource)
+                .clock(clock)
+                .build();
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServletContainerInitializer((classes, ctx) -> plugKit.register(ctx));
         server.setHandler(context);
@@ -152,14 +165,18 @@ public final class PlugKitServer implements AutoCloseable {
     /** A client for the default workspace, with a fresh key. */
     public ApiClient defaultWorkspaceClient() {
         plugKit.workspaces().ensureDefault();
-        return new ApiClient(baseUrl, plugKit.apiKeys().create(Workspaces.DEFAULT_WORKSPACE, "test").secret().reveal());
+        return new ApiClient(
+                baseUrl,
+                plugKit.apiKeys()
+                        .create(Workspaces.DEFAULT_WORKSPACE, "test")
+                        .secret()
+                        .reveal());
     }
 
     /** A client without a key. */
     public ApiClient anonymousClient() {
         return new ApiClient(baseUrl, null);
     }
-
 
     @Override
     public void close() throws Exception {

@@ -32,7 +32,8 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public static TestDatabase h2() {
-        return new TestDatabase("H2", pool("jdbc:h2:mem:plugkit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", 10), () -> { });
+        return new TestDatabase(
+                "H2", pool("jdbc:h2:mem:plugkit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", 10), () -> {});
     }
 
     /** A fresh schema on the PostgreSQL service, dropped on {@link #close()}. */
@@ -41,7 +42,8 @@ public final class TestDatabase implements AutoCloseable {
         String schema = uniqueName();
         execute(url, "CREATE SCHEMA " + schema);
         String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        return new TestDatabase("PostgreSQL", pool(schemaUrl, 10), () -> execute(url, "DROP SCHEMA " + schema + " CASCADE"));
+        return new TestDatabase(
+                "PostgreSQL", pool(schemaUrl, 10), () -> execute(url, "DROP SCHEMA " + schema + " CASCADE"));
     }
 
     /** A fresh database on the MariaDB service, dropped on {@link #close()}. */
@@ -49,8 +51,8 @@ public final class TestDatabase implements AutoCloseable {
         String url = serviceUrl(MARIADB_URL_VARIABLE, "jdbc:mariadb://127.0.0.1:3306/test?user=root");
         String database = uniqueName();
         execute(url, "CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-        return new TestDatabase("MariaDB", pool(withDatabase(url, database), 10),
-                () -> execute(url, "DROP DATABASE " + database));
+        return new TestDatabase(
+                "MariaDB", pool(withDatabase(url, database), 10), () -> execute(url, "DROP DATABASE " + database));
     }
 
     /** Another pool on the same database, as a second server would have. */
@@ -91,7 +93,8 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private static String uniqueName() {
-        return "plugkit_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        return "plugkit_t_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
     }
 
     /** The URL with its database (the last path segment) replaced. */
@@ -104,7 +107,8 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private static void execute(String url, String sql) {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("could not run '" + sql + "' on " + url.replaceAll("\\?.*", ""), e);

@@ -83,7 +83,8 @@ final class CatalinaProcess implements AutoCloseable {
 
     /** Runs {@code catalina.sh run} with {@code environment} added to this process's own. */
     void start(Path home, Map<String, String> environment) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("sh", home.resolve("bin/catalina.sh").toString(), "run")
+        ProcessBuilder builder = new ProcessBuilder(
+                        "sh", home.resolve("bin/catalina.sh").toString(), "run")
                 .redirectErrorStream(true)
                 .redirectOutput(log().toFile());
         builder.environment().putAll(environment);
@@ -114,12 +115,16 @@ final class CatalinaProcess implements AutoCloseable {
     List<String> threadNames() throws IOException, InterruptedException {
         Path jstack = Path.of(System.getProperty("java.home"), "bin", "jstack");
         Process dump = new ProcessBuilder(jstack.toString(), Long.toString(process.pid()))
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String out = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!dump.waitFor(30, TimeUnit.SECONDS) || dump.exitValue() != 0) {
             throw new IllegalStateException("jstack failed: " + out);
         }
-        return out.lines().filter(l -> l.startsWith("\"")).map(l -> l.substring(1, l.indexOf('"', 1))).toList();
+        return out.lines()
+                .filter(l -> l.startsWith("\""))
+                .map(l -> l.substring(1, l.indexOf('"', 1)))
+                .toList();
     }
 
     boolean isAlive() {

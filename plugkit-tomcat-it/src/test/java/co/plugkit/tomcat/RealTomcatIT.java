@@ -33,7 +33,8 @@ class RealTomcatIT {
     static final Duration DEPLOY_TIMEOUT = Duration.ofSeconds(90);
 
     static Stream<Path> tomcats() {
-        return Arrays.stream(System.getProperty("plugkit.it.tomcats").split(",")).map(Path::of);
+        return Arrays.stream(System.getProperty("plugkit.it.tomcats").split(","))
+                .map(Path::of);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -57,37 +58,50 @@ class RealTomcatIT {
                                     username="sa" password="" maxTotal="4"/>
                           <Parameter name="plugkit.db.jndi" value="java:comp/env/jdbc/plugkit" override="false"/>
                         """.formatted(data)));
-                tomcat.start(home, Map.of(
-                        "PLUGKIT_INSTAGRAM_CLIENT_SECRET", FakeInstagram.CLIENT_SECRET,
-                        "PLUGKIT_ENCRYPTION_KEY", TestKeys.ENCRYPTION_KEY,
-                        "PLUGKIT_BOOTSTRAP_API_KEY", BOOTSTRAP_KEY));
+                tomcat.start(
+                        home,
+                        Map.of(
+                                "PLUGKIT_INSTAGRAM_CLIENT_SECRET", FakeInstagram.CLIENT_SECRET,
+                                "PLUGKIT_ENCRYPTION_KEY", TestKeys.ENCRYPTION_KEY,
+                                "PLUGKIT_BOOTSTRAP_API_KEY", BOOTSTRAP_KEY));
 
-                assertThat(await(DEPLOY_TIMEOUT, () -> status(tomcat, "/crm/hello") == 200
-                        && status(tomcat, "/shop/hello") == 200))
-                        .as("both webapps up; console:%n%s", tomcat.logText()).isTrue();
-                assertThat(ApiClient.browse(url(tomcat, "/shop/hello")).body()).isEqualTo("legacy app at '/shop' says hello");
+                assertThat(await(
+                                DEPLOY_TIMEOUT,
+                                () -> status(tomcat, "/crm/hello") == 200 && status(tomcat, "/shop/hello") == 200))
+                        .as("both webapps up; console:%n%s", tomcat.logText())
+                        .isTrue();
+                assertThat(ApiClient.browse(url(tomcat, "/shop/hello")).body())
+                        .isEqualTo("legacy app at '/shop' says hello");
 
                 ApiClient shop = new ApiClient(url(tomcat, "/shop/plugkit"), BOOTSTRAP_KEY);
                 ApiClient crm = new ApiClient(url(tomcat, "/crm/plugkit"), BOOTSTRAP_KEY);
-                assertThat(shop.get("/v1/health").json().get("database").asText()).isEqualTo("up");
+                assertThat(shop.get("/v1/health").json().get("database").asText())
+                        .isEqualTo("up");
                 String profileId = shop.createProfile("Jane");
                 Response page = shop.connectThroughBrowser(profileId, Optional.empty());
                 assertThat(page.body()).contains("@acme is connected");
                 assertThat(shop.get("/v1/accounts").json().get("data")).hasSize(1);
                 assertThat(crm.get("/v1/accounts").json().get("data")).isEmpty();
                 assertThat(crm.get("/v1/profiles/" + profileId).status()).isEqualTo(404);
-                assertThat(crm.connectThroughBrowser(crm.createProfile("Joe"), Optional.empty()).body())
+                assertThat(crm.connectThroughBrowser(crm.createProfile("Joe"), Optional.empty())
+                                .body())
                         .contains("@acme is connected");
                 assertThat(tomcat.threadNames()).anyMatch(name -> name.startsWith("plugkit-shop"));
 
                 tomcat.undeploy("shop");
 
-                assertThat(await(DEPLOY_TIMEOUT, () -> status(tomcat, "/shop/hello") == 404)).isTrue();
-                assertThat(await(Duration.ofSeconds(10), () -> tomcat.logText().contains("PlugKit stopped in webapp '/shop'")))
+                assertThat(await(DEPLOY_TIMEOUT, () -> status(tomcat, "/shop/hello") == 404))
+                        .isTrue();
+                assertThat(await(
+                                Duration.ofSeconds(10),
+                                () -> tomcat.logText().contains("PlugKit stopped in webapp '/shop'")))
                         .isTrue();
                 assertThat(tomcat.threadNames()).noneMatch(name -> name.startsWith("plugkit-shop"));
-                assertThat(tomcat.logText().lines().filter(l -> l.contains("memory leak") || l.contains("failed to stop")))
-                        .as("Tomcat's leak detection").isEmpty();
+                assertThat(tomcat.logText()
+                                .lines()
+                                .filter(l -> l.contains("memory leak") || l.contains("failed to stop")))
+                        .as("Tomcat's leak detection")
+                        .isEmpty();
                 assertThat(crm.get("/v1/accounts").json().get("data")).hasSize(1);
             } finally {
                 System.out.println("---- " + home.getFileName() + " console ----\n" + tomcat.logText());
@@ -98,7 +112,8 @@ class RealTomcatIT {
 
     private static String descriptor(String app, CatalinaProcess tomcat, FakeInstagram instagram, String database) {
         instagram.registerRedirectUri(tomcat.baseUrl() + "/" + app + "/plugkit/v1/connect/instagram/callback");
-        return template().replace("${app}", app)
+        return template()
+                .replace("${app}", app)
                 .replace("${port}", Integer.toString(tomcat.port()))
                 .replace("${instagram}", instagram.baseUrl().toString())
                 .replace("${database}", database.stripTrailing());

@@ -35,13 +35,45 @@ final class JdbiAccountStore implements AccountStore {
      * The columns a (re)connection writes, and their parameters; the same list for every dialect. A new
      * connection also clears whatever the refresher had recorded (reason, back-off, lease).
      */
-    private static final String[] CONNECTION_COLUMNS = {"app_scoped_id", "username", "display_name", "account_type",
-        "profile_picture_url", "scopes", "status", "status_reason", "token_key_id", "token_ciphertext",
-        "token_expires_at", "token_issued_at", "refresh_failures", "next_refresh_at", "lease_owner", "lease_until",
-        "updated_at"};
-    private static final String[] CONNECTION_PARAMS = {"appScopedId", "username", "displayName", "accountType",
-        "pictureUrl", "scopes", "status", "noText", "keyId", "ciphertext", "expiresAt", "now", "zero", "noTime",
-        "noText", "noTime", "now"};
+    private static final String[] CONNECTION_COLUMNS = {
+        "app_scoped_id",
+        "username",
+        "display_name",
+        "account_type",
+        "profile_picture_url",
+        "scopes",
+        "status",
+        "status_reason",
+        "token_key_id",
+        "token_ciphertext",
+        "token_expires_at",
+        "token_issued_at",
+        "refresh_failures",
+        "next_refresh_at",
+        "lease_owner",
+        "lease_until",
+        "updated_at"
+    };
+
+    private static final String[] CONNECTION_PARAMS = {
+        "appScopedId",
+        "username",
+        "displayName",
+        "accountType",
+        "pictureUrl",
+        "scopes",
+        "status",
+        "noText",
+        "keyId",
+        "ciphertext",
+        "expiresAt",
+        "now",
+        "zero",
+        "noTime",
+        "noText",
+        "noTime",
+        "now"
+    };
 
     private static final String INSERT_CONNECTION = "INSERT INTO plugkit_accounts (id, workspace_id, profile_id,"
             + " platform, external_id, connected_at, metadata, " + String.join(", ", CONNECTION_COLUMNS) + ")"
@@ -83,7 +115,9 @@ final class JdbiAccountStore implements AccountStore {
     private static String assignments(String valueFormat) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < CONNECTION_COLUMNS.length; i++) {
-            out.append(i == 0 ? "" : ", ").append(CONNECTION_COLUMNS[i]).append(' ')
+            out.append(i == 0 ? "" : ", ")
+                    .append(CONNECTION_COLUMNS[i])
+                    .append(' ')
                     .append(String.format(valueFormat, CONNECTION_COLUMNS[i], CONNECTION_PARAMS[i]));
         }
         return out.toString();
@@ -128,7 +162,8 @@ final class JdbiAccountStore implements AccountStore {
     }
 
     private int updateConnection(AccountConnection c, Instant now) {
-        return calls.withHandle(h -> bindConnection(h.createUpdate(UPDATE_CONNECTION), c, now).execute());
+        return calls.withHandle(
+                h -> bindConnection(h.createUpdate(UPDATE_CONNECTION), c, now).execute());
     }
 
     private <S extends SqlStatement<S>> S bindConnection(S statement, AccountConnection c, Instant now) {
@@ -155,8 +190,8 @@ final class JdbiAccountStore implements AccountStore {
 
     @Override
     public Optional<Account> find(WorkspaceId workspaceId, AccountId id) {
-        return calls.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM plugkit_accounts"
-                        + " WHERE id = :id AND workspace_id = :ws")
+        return calls.withHandle(h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM plugkit_accounts" + " WHERE id = :id AND workspace_id = :ws")
                 .bind("id", id.value())
                 .bind("ws", workspaceId.value())
                 .map(this::mapAccount)
@@ -174,7 +209,8 @@ final class JdbiAccountStore implements AccountStore {
     }
 
     @Override
-    public Page<Account> list(WorkspaceId workspaceId, Optional<ProfileId> profileId, int limit, Optional<Cursor> after) {
+    public Page<Account> list(
+            WorkspaceId workspaceId, Optional<ProfileId> profileId, int limit, Optional<Cursor> after) {
         String profileFilter = profileId.isPresent() ? " AND profile_id = :profileId" : "";
         return calls.withHandle(h -> {
             var query = h.createQuery("SELECT " + COLUMNS + " FROM plugkit_accounts"
@@ -192,8 +228,8 @@ final class JdbiAccountStore implements AccountStore {
      * the same on every database, and no transaction is held while the refresh itself runs.
      */
     @Override
-    public List<RefreshClaim> claimDue(Instant now, Instant issuedBefore, Instant expiresBefore, String owner,
-            Instant leaseUntil, int limit) {
+    public List<RefreshClaim> claimDue(
+            Instant now, Instant issuedBefore, Instant expiresBefore, String owner, Instant leaseUntil, int limit) {
         List<String> candidates = calls.withHandle(h -> h.createQuery("SELECT id FROM plugkit_accounts WHERE " + DUE
                         + " AND " + LEASE_FREE + " ORDER BY token_expires_at, seq")
                 .bind("now", calls.at(now))
@@ -224,8 +260,8 @@ final class JdbiAccountStore implements AccountStore {
     }
 
     @Override
-    public Optional<RefreshClaim> claim(WorkspaceId workspaceId, AccountId id, Instant now, String owner,
-            Instant leaseUntil) {
+    public Optional<RefreshClaim> claim(
+            WorkspaceId workspaceId, AccountId id, Instant now, String owner, Instant leaseUntil) {
         int leased = calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET lease_owner = :owner,"
                         + " lease_until = :leaseUntil WHERE id = :id AND workspace_id = :ws AND status = '" + ACTIVE
                         + "' AND token_ciphertext IS NOT NULL AND " + LEASE_FREE)
@@ -244,53 +280,61 @@ final class JdbiAccountStore implements AccountStore {
                         + " AND token_ciphertext IS NOT NULL")
                 .bind("id", id)
                 .bind("owner", owner)
-                .map((rs, ctx) -> new RefreshClaim(new AccountId(rs.getString("id")),
+                .map((rs, ctx) -> new RefreshClaim(
+                        new AccountId(rs.getString("id")),
                         new WorkspaceId(rs.getString("workspace_id")),
                         new SealedToken(rs.getString("token_key_id"), rs.getString("token_ciphertext")),
-                        rs.getLong("token_version"), calls.instant(rs, "token_issued_at"),
-                        calls.optionalInstant(rs, "token_expires_at"), rs.getInt("refresh_failures")))
+                        rs.getLong("token_version"),
+                        calls.instant(rs, "token_issued_at"),
+                        calls.optionalInstant(rs, "token_expires_at"),
+                        rs.getInt("refresh_failures")))
                 .findOne();
     }
 
     @Override
     public boolean storeRefreshed(RefreshClaim claim, SealedToken token, Instant issuedAt, Instant expiresAt) {
         return calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET token_key_id = :keyId,"
-                        + " token_ciphertext = :ciphertext, token_version = token_version + 1,"
-                        + " token_issued_at = :issuedAt, token_expires_at = :expiresAt, last_refreshed_at = :issuedAt,"
-                        + " refresh_failures = 0, next_refresh_at = NULL, lease_owner = NULL, lease_until = NULL,"
-                        + " status_reason = NULL, updated_at = :issuedAt WHERE " + TOKEN_UNCHANGED)
-                .bind("keyId", token.keyId())
-                .bind("ciphertext", token.ciphertext())
-                .bind("issuedAt", calls.at(issuedAt))
-                .bind("expiresAt", calls.at(expiresAt))
-                .bind("id", claim.accountId().value())
-                .bind("version", claim.tokenVersion())
-                .execute()) == 1;
+                                + " token_ciphertext = :ciphertext, token_version = token_version + 1,"
+                                + " token_issued_at = :issuedAt, token_expires_at = :expiresAt, last_refreshed_at = :issuedAt,"
+                                + " refresh_failures = 0, next_refresh_at = NULL, lease_owner = NULL, lease_until = NULL,"
+                                + " status_reason = NULL, updated_at = :issuedAt WHERE " + TOKEN_UNCHANGED)
+                        .bind("keyId", token.keyId())
+                        .bind("ciphertext", token.ciphertext())
+                        .bind("issuedAt", calls.at(issuedAt))
+                        .bind("expiresAt", calls.at(expiresAt))
+                        .bind("id", claim.accountId().value())
+                        .bind("version", claim.tokenVersion())
+                        .execute())
+                == 1;
     }
 
     /** The dead token is wiped: it can never be used again, so it is not kept. */
     @Override
     public boolean markNeedsReconnect(RefreshClaim claim, String reason, Instant now) {
         return calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET status = :status,"
-                        + " status_reason = :reason, token_key_id = NULL, token_ciphertext = NULL,"
-                        + " token_version = token_version + 1, lease_owner = NULL, lease_until = NULL,"
-                        + " updated_at = :now WHERE " + TOKEN_UNCHANGED)
-                .bind("status", AccountStatus.NEEDS_RECONNECT.apiName())
-                .bind("reason", reason)
-                .bind("now", calls.at(now))
-                .bind("id", claim.accountId().value())
-                .bind("version", claim.tokenVersion())
-                .execute()) == 1;
+                                + " status_reason = :reason, token_key_id = NULL, token_ciphertext = NULL,"
+                                + " token_version = token_version + 1, lease_owner = NULL, lease_until = NULL,"
+                                + " updated_at = :now WHERE " + TOKEN_UNCHANGED)
+                        .bind("status", AccountStatus.NEEDS_RECONNECT.apiName())
+                        .bind("reason", reason)
+                        .bind("now", calls.at(now))
+                        .bind("id", claim.accountId().value())
+                        .bind("version", claim.tokenVersion())
+                        .execute())
+                == 1;
     }
 
     @Override
     public boolean deferRefresh(RefreshClaim claim, Instant nextAttempt, Instant now) {
-        return calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET refresh_failures = refresh_failures + 1,"
-                        + " next_refresh_at = :next, lease_owner = NULL, lease_until = NULL WHERE " + TOKEN_UNCHANGED)
-                .bind("next", calls.at(nextAttempt))
-                .bind("id", claim.accountId().value())
-                .bind("version", claim.tokenVersion())
-                .execute()) == 1;
+        return calls.withHandle(
+                        h -> h.createUpdate("UPDATE plugkit_accounts SET refresh_failures = refresh_failures + 1,"
+                                        + " next_refresh_at = :next, lease_owner = NULL, lease_until = NULL WHERE "
+                                        + TOKEN_UNCHANGED)
+                                .bind("next", calls.at(nextAttempt))
+                                .bind("id", claim.accountId().value())
+                                .bind("version", claim.tokenVersion())
+                                .execute())
+                == 1;
     }
 
     @Override
@@ -327,18 +371,20 @@ final class JdbiAccountStore implements AccountStore {
 
     @Override
     public int deleteInstagramUser(String instagramUserId) {
-        return calls.withHandle(h -> h.createUpdate(
-                        "DELETE FROM plugkit_accounts WHERE external_id = :user OR app_scoped_id = :user")
-                .bind("user", instagramUserId)
-                .execute());
+        return calls.withHandle(
+                h -> h.createUpdate("DELETE FROM plugkit_accounts WHERE external_id = :user OR app_scoped_id = :user")
+                        .bind("user", instagramUserId)
+                        .execute());
     }
 
     @Override
     public boolean delete(WorkspaceId workspaceId, AccountId id) {
-        return calls.withHandle(h -> h.createUpdate("DELETE FROM plugkit_accounts WHERE id = :id AND workspace_id = :ws")
-                .bind("id", id.value())
-                .bind("ws", workspaceId.value())
-                .execute()) == 1;
+        return calls.withHandle(
+                        h -> h.createUpdate("DELETE FROM plugkit_accounts WHERE id = :id AND workspace_id = :ws")
+                                .bind("id", id.value())
+                                .bind("ws", workspaceId.value())
+                                .execute())
+                == 1;
     }
 
     private Account mapAccount(ResultSet rs, StatementContext ctx) throws SQLException {

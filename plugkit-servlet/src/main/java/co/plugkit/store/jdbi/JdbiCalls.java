@@ -1,14 +1,13 @@
 package co.plugkit.store.jdbi;
 
 import co.plugkit.store.StoreUnavailableException;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
-import java.sql.ResultSet;
 import java.util.Optional;
 import org.jdbi.v3.core.ConnectionException;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -59,7 +58,9 @@ final class JdbiCalls {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
                 return true;
             }
         }
@@ -69,7 +70,8 @@ final class JdbiCalls {
     /** True when the statement broke a unique constraint (SQLState 23505 on H2 and PostgreSQL, 23000 on MySQL). */
     static boolean isUniqueViolation(JdbiException e) {
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().equals("23505") || sql.getSQLState().equals("23000"))) {
                 return true;
             }

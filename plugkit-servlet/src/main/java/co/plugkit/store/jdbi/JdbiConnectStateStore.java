@@ -45,10 +45,12 @@ final class JdbiConnectStateStore implements ConnectStateStore {
             Optional<Row> row = h.createQuery("SELECT workspace_id, profile_id, redirect_url, expires_at, consumed_at"
                             + " FROM plugkit_connect_states WHERE state_hash = :hash")
                     .bind("hash", stateHash)
-                    .map((rs, ctx) -> new Row(new ConnectState(
+                    .map((rs, ctx) -> new Row(
+                            new ConnectState(
                                     new WorkspaceId(rs.getString("workspace_id")),
                                     new ProfileId(rs.getString("profile_id")),
-                                    Optional.ofNullable(rs.getString("redirect_url")).map(URI::create),
+                                    Optional.ofNullable(rs.getString("redirect_url"))
+                                            .map(URI::create),
                                     calls.instant(rs, "expires_at")),
                             calls.optionalInstant(rs, "consumed_at")))
                     .findOne();

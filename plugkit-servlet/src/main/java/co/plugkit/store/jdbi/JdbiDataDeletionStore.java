@@ -25,7 +25,9 @@ final class JdbiDataDeletionStore implements DataDeletionStore {
         return calls.withHandle(h -> h.createQuery("SELECT confirmation_code, requested_at, accounts_deleted"
                         + " FROM plugkit_data_deletions WHERE confirmation_code = :code")
                 .bind("code", confirmationCode)
-                .map((rs, ctx) -> new DataDeletion(rs.getString("confirmation_code"), calls.instant(rs, "requested_at"),
+                .map((rs, ctx) -> new DataDeletion(
+                        rs.getString("confirmation_code"),
+                        calls.instant(rs, "requested_at"),
                         rs.getInt("accounts_deleted")))
                 .findOne());
     }

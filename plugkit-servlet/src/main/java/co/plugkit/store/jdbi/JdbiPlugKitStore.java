@@ -18,7 +18,6 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class JdbiPlugKitStore implements PlugKitStore {
 
-
     /** PlugKit's own Flyway history table, so it never mixes with a host's migrations. */
     public static final String HISTORY_TABLE = "plugkit_schema_history";
 
@@ -93,7 +92,8 @@ public final class JdbiPlugKitStore implements PlugKitStore {
     @Override
     public boolean isReachable() {
         try {
-            return calls.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one() == 1);
+            return calls.withHandle(
+                    h -> h.createQuery("SELECT 1").mapTo(Integer.class).one() == 1);
         } catch (RuntimeException e) {
             return false;
         }

@@ -38,16 +38,21 @@ final class JdbiProfileStore implements ProfileStore {
 
     @Override
     public Page<Profile> list(WorkspaceId workspaceId, int limit, Optional<Cursor> after) {
-        return calls.withHandle(h -> Paging.page(h.createQuery("SELECT seq, id, workspace_id, name, created_at"
+        return calls.withHandle(h -> Paging.page(
+                h.createQuery("SELECT seq, id, workspace_id, name, created_at"
                                 + " FROM plugkit_profiles WHERE workspace_id = :ws AND seq > :after"
                                 + " ORDER BY seq")
                         .bind("ws", workspaceId.value())
                         .bind("after", after.map(Cursor::afterSequence).orElse(0L)),
-                limit, (rs, ctx) -> mapProfile(rs)));
+                limit,
+                (rs, ctx) -> mapProfile(rs)));
     }
 
     private Profile mapProfile(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Profile(new ProfileId(rs.getString("id")), new WorkspaceId(rs.getString("workspace_id")),
-                rs.getString("name"), calls.instant(rs, "created_at"));
+        return new Profile(
+                new ProfileId(rs.getString("id")),
+                new WorkspaceId(rs.getString("workspace_id")),
+                rs.getString("name"),
+                calls.instant(rs, "created_at"));
     }
 }

@@ -43,8 +43,8 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
     public Optional<Workspace> find(WorkspaceId id) {
         return calls.withHandle(h -> h.createQuery("SELECT id, name, created_at FROM plugkit_workspaces WHERE id = :id")
                 .bind("id", id.value())
-                .map((rs, ctx) -> new Workspace(new WorkspaceId(rs.getString("id")), rs.getString("name"),
-                        calls.instant(rs, "created_at")))
+                .map((rs, ctx) -> new Workspace(
+                        new WorkspaceId(rs.getString("id")), rs.getString("name"), calls.instant(rs, "created_at")))
                 .findOne());
     }
 
@@ -91,11 +91,12 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
     @Override
     public boolean revokeKey(WorkspaceId workspaceId, ApiKeyId keyId, Instant at) {
         return calls.withHandle(h -> h.createUpdate("UPDATE plugkit_api_keys SET revoked_at = :at"
-                        + " WHERE id = :id AND workspace_id = :ws AND revoked_at IS NULL")
-                .bind("at", calls.at(at))
-                .bind("id", keyId.value())
-                .bind("ws", workspaceId.value())
-                .execute()) == 1;
+                                + " WHERE id = :id AND workspace_id = :ws AND revoked_at IS NULL")
+                        .bind("at", calls.at(at))
+                        .bind("id", keyId.value())
+                        .bind("ws", workspaceId.value())
+                        .execute())
+                == 1;
     }
 
     @Override
@@ -107,8 +108,12 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
     }
 
     private ApiKey mapKey(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new ApiKey(new ApiKeyId(rs.getString("id")), new WorkspaceId(rs.getString("workspace_id")),
-                rs.getString("name"), rs.getString("key_prefix"), calls.instant(rs, "created_at"),
+        return new ApiKey(
+                new ApiKeyId(rs.getString("id")),
+                new WorkspaceId(rs.getString("workspace_id")),
+                rs.getString("name"),
+                rs.getString("key_prefix"),
+                calls.instant(rs, "created_at"),
                 calls.optionalInstant(rs, "last_used_at"));
     }
 }

@@ -24,7 +24,8 @@ final class Paging {
         List<Row<T>> shown = more ? rows.subList(0, limit) : rows;
         List<T> items = new ArrayList<>(shown.size());
         shown.forEach(r -> items.add(r.item()));
-        Optional<Cursor> next = more ? Optional.of(new Cursor(shown.get(shown.size() - 1).seq())) : Optional.empty();
+        Optional<Cursor> next =
+                more ? Optional.of(new Cursor(shown.get(shown.size() - 1).seq())) : Optional.empty();
         return new Page<>(items, next);
     }
 }

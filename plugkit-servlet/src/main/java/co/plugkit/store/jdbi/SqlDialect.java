@@ -65,10 +65,11 @@ public enum SqlDialect {
         try {
             String url = c.getMetaData().getURL();
             String product = c.getMetaData().getDatabaseProductName();
-            return Optional.ofNullable(url).flatMap(SqlDialect::fromJdbcUrl)
+            return Optional.ofNullable(url)
+                    .flatMap(SqlDialect::fromJdbcUrl)
                     .or(() -> fromProductName(product))
-                    .orElseThrow(() -> new IllegalArgumentException("PlugKit does not support the database '"
-                            + product + "'; use H2, PostgreSQL, MariaDB or MySQL"));
+                    .orElseThrow(() -> new IllegalArgumentException("PlugKit does not support the database '" + product
+                            + "'; use H2, PostgreSQL, MariaDB or MySQL"));
         } catch (SQLException e) {
             throw new IllegalStateException("could not read which database this is", e);
         }
@@ -107,7 +108,8 @@ public enum SqlDialect {
     /** The instant in a column; empty for SQL NULL. */
     Optional<Instant> read(ResultSet rs, String column) throws SQLException {
         if (zonedTimestamps) {
-            return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+            return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class))
+                    .map(OffsetDateTime::toInstant);
         }
         return Optional.ofNullable(rs.getObject(column, LocalDateTime.class)).map(t -> t.toInstant(ZoneOffset.UTC));
     }
