@@ -3,6 +3,7 @@ package co.plugkit.container;
 import co.plugkit.ConfigSource;
 import co.plugkit.PlugKit;
 import co.plugkit.PlugKitConfig;
+import co.plugkit.secret.JdbcUrls;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -69,10 +70,18 @@ public final class PlugKitInitializer implements ServletContainerInitializer {
                     "PlugKit in webapp '{}' uses the {}", webapp, database.get().description());
         } catch (RuntimeException e) {
             database.ifPresent(ContainerDatabase::close);
-            // Our exceptions never carry a secret value; the message names the setting.
-            LOG.error("PlugKit could not start in webapp '{}': {}", webapp, e.getMessage());
-            throw new ServletException("PlugKit could not start in webapp '" + webapp + "': " + e.getMessage(), e);
+            // Our exceptions never carry a secret value; a driver's or Flyway's might repeat the JDBC URL,
+            // whose parameters may hold a password, so the URL is cut to its host part wherever it appears.
+            String message = redactDatabaseUrl(String.valueOf(e.getMessage()), settings);
+            LOG.error("PlugKit could not start in webapp '{}': {}", webapp, message);
+            throw new ServletException("PlugKit could not start in webapp '" + webapp + "': " + message, e);
         }
+    }
+
+    private static String redactDatabaseUrl(String message, ConfigSource settings) {
+        return settings.get("plugkit.db.url")
+                .map(url -> message.replace(url, JdbcUrls.withoutParameters(url)))
+                .orElse(message);
     }
 
     private static String name(ServletContext context) {

@@ -1,6 +1,5 @@
 package co.plugkit.sandbox;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -8,7 +7,7 @@ import java.util.Optional;
  * {@code sandbox_fault} query parameter of the authorization URL. The fault travels with the code, so the
  * server-to-server calls that follow the approval are the ones that fail.
  */
-public enum SandboxFault {
+public enum SandboxFault implements SandboxChoice {
     /** Everything works. */
     NONE("none", "No fault: everything works"),
     /** The code exchange answers HTTP 500 with a transient Graph error. */
@@ -29,17 +28,19 @@ public enum SandboxFault {
     }
 
     /** The value of the {@code sandbox_fault} parameter, such as {@code server_error}. */
+    @Override
     public String param() {
         return param;
     }
 
     /** What the authorization page says of it. */
+    @Override
     public String label() {
         return label;
     }
 
     /** The fault named by a parameter value; empty for an unknown one. */
     public static Optional<SandboxFault> fromParam(String value) {
-        return Arrays.stream(values()).filter(f -> f.param.equals(value)).findFirst();
+        return SandboxChoice.fromParam(SandboxFault.class, value);
     }
 }

@@ -1,6 +1,5 @@
 package co.plugkit.sandbox;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -8,7 +7,7 @@ import java.util.Optional;
  * which one Instagram Login's callbacks carry (instagram-protocol.md §13.4), so the sandbox can send
  * either, and a receiver must match both.
  */
-public enum SandboxUserId {
+public enum SandboxUserId implements SandboxChoice {
     /** The professional account id, {@code user_id} of {@code /me} (the default). */
     PROFESSIONAL("professional", "Professional account id (user_id of /me)"),
     /** The app-scoped id, {@code id} of {@code /me}. */
@@ -23,11 +22,13 @@ public enum SandboxUserId {
     }
 
     /** The value the sandbox's form sends for it. */
+    @Override
     public String param() {
         return param;
     }
 
     /** What the sandbox's page says of it. */
+    @Override
     public String label() {
         return label;
     }
@@ -39,6 +40,6 @@ public enum SandboxUserId {
 
     /** The choice named by a form value; empty for an unknown one. */
     public static Optional<SandboxUserId> fromParam(String value) {
-        return Arrays.stream(values()).filter(c -> c.param.equals(value)).findFirst();
+        return SandboxChoice.fromParam(SandboxUserId.class, value);
     }
 }

@@ -49,20 +49,7 @@ public final class PlugKitServer implements AutoCloseable {
             String contextPath,
             UnaryOperator<PlugKitConfig.Builder> customise) {
         Server server = new Server();
-        // Jetty's per-connection header cache matches values case-insensitively by default, so on a reused
-        // connection "Bearer sk_ABC…" would reach PlugKit as the "Bearer sk_abc…" sent before it (and the
-        // other way round). API keys and the admin token are case-sensitive: hosts on Jetty must turn it off.
-        HttpConfiguration http = new HttpConfiguration();
-        http.setHeaderCacheCaseSensitive(true);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        try {
-            connector.open();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not bind a loopback port", e);
-        }
+        ServerConnector connector = bindLoopback(server);
         URI baseUrl = URI.create("http://127.0.0.1:" + connector.getLocalPort() + contextPath);
         PlugKitConfig config = customise
                 .apply(PlugKitConfig.builder()
@@ -84,16 +71,7 @@ public final class PlugKitServer implements AutoCloseable {
                 .dataSource(dataSource)
                 .clock(clock)
                 .build();
-
-        ServletContextHandler context = new ServletContextHandler(contextPath.isEmpty() ? "/" : contextPath);
-        context.addServletContainerInitializer((classes, ctx) -> plugKit.register(ctx));
-        server.setHandler(context);
-        try {
-            server.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("PlugKit's Jetty did not start", e);
-        }
-        return new PlugKitServer(server, plugKit, baseUrl, dataSource);
+        return launch(server, plugKit, contextPath, baseUrl, dataSource);
     }
 
     /**
@@ -103,7 +81,35 @@ public final class PlugKitServer implements AutoCloseable {
      */
     public static PlugKitServer startSandbox(java.time.Clock clock, String prefix) {
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        ServerConnector connector = bindLoopback(server);
+        URI baseUrl = URI.create("http://127.0.0.1:" + connector.getLocalPort() + prefix);
+        PlugKitConfig config = PlugKitConfig.builder()
+                .publicUrl(baseUrl.toString())
+                .pathPrefix(prefix.isEmpty() ? "/" : prefix)
+                .sandbox(true)
+                .encryptionKey(TestKeys.ENCRYPTION_KEY)
+                .readTimeout(java.time.Duration.ofSeconds(1))
+                .refreshEnabled(false)
+                .build();
+        DataSource dataSource = h2InMemory();
+        PlugKit plugKit = PlugKit.builder()
+                .config(config)
+                .dataSource(dataSource)
+                .clock(clock)
+                .build();
+        return launch(server, plugKit, "", baseUrl, dataSource);
+    }
+
+    /**
+     * A loopback connector, bound now so that the real port is known before PlugKit is configured.
+     * Jetty's per-connection header cache matches values case-insensitively by default, so on a reused
+     * connection "Bearer sk_ABC…" would reach PlugKit as the "Bearer sk_abc…" sent before it; API keys
+     * and the admin token are case-sensitive, so the cache is made case-sensitive.
+     */
+    private static ServerConnector bindLoopback(Server server) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setHeaderCacheCaseSensitive(true);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -112,21 +118,13 @@ public final class PlugKitServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("could not bind a loopback port", e);
         }
-        URI baseUrl = URI.create("http://127.0.0.1:" + connector.getLocalPort() + prefix);
-        PlugKitConfig config = PlugKitConfig.builder()
-                .publicUrl(baseUrl.toString())
-                .pathPrefix(prefix.isEmpty() ? "/" : prefix)
-                .sandbox(true)
-                .encryptionKey(TestKeys.ENCRYPTION_KEY)
-                .readTimeout(java.time.Duration.ofSeconds(1))
-                .build();
-        DataSource dataSource = h2InMemory();
-        PlugKit plugKit = PlugKit.builder()
-                .config(config)
-                .dataSource(dataSource)
-                .clock(clock)
-                .build();
-        ServletContextHandler context = new ServletContextHandler("/");
+        return connector;
+    }
+
+    /** Mounts PlugKit through a ServletContainerInitializer, as a host would, and starts Jetty. */
+    private static PlugKitServer launch(
+            Server server, PlugKit plugKit, String contextPath, URI baseUrl, DataSource dataSource) {
+        ServletContextHandler context = new ServletContextHandler(contextPath.isEmpty() ? "/" : contextPath);
         context.addServletContainerInitializer((classes, ctx) -> plugKit.register(ctx));
         server.setHandler(context);
         try {
