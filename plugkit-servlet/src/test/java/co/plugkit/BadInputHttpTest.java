@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,37 @@ class BadInputHttpTest extends SharedServerTest {
         RawAnswer answer = rawGet("/v1/profiles?limit=5&utm_source=%zz", client.apiKey());
 
         assertThat(answer.status()).isEqualTo(400);
+    }
+
+    @Test
+    void anOversizedBodyGetsItsAnswerNotABrokenConnection() throws Exception {
+        ApiClient client = newWorkspace();
+        HttpClient http = HttpClient.newHttpClient();
+        String bigJson = "{\"name\":\"" + "n".repeat(900_000) + "\"}";
+        String bigForm = "signed_request=" + "a".repeat(600_000);
+
+        // Repeated because the failure this guards against (a reset that swallows the 413) is a race.
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> json = http.send(
+                    HttpRequest.newBuilder(server.baseUrl().resolve("/v1/profiles"))
+                            .header("Authorization", "Bearer " + client.apiKey())
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(bigJson))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(json.statusCode()).isEqualTo(413);
+            assertThat(json.body()).contains("body_too_large");
+
+            HttpResponse<String> form = http.send(
+                    HttpRequest.newBuilder(server.baseUrl().resolve("/v1/connect/instagram/deauthorize"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(bigForm))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(form.statusCode()).isEqualTo(413);
+            assertThat(form.body()).contains("body_too_large");
+        }
+        assertThat(client.get("/v1/profiles").json().get("data")).isEmpty();
     }
 
     private record RawAnswer(int status, String body) {

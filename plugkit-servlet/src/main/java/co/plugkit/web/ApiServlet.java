@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,9 @@ import org.slf4j.LoggerFactory;
  */
 abstract class ApiServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+
+    /** How much of a refused (413) body is read and dropped so that the client can read the answer. */
+    private static final long DISCARD_LIMIT = 1024 * 1024;
 
     protected final transient ObjectMapper json;
 
@@ -39,6 +43,9 @@ abstract class ApiServlet extends HttpServlet {
             if (!problem.allowedMethods().isEmpty()) {
                 response.setHeader("Allow", String.join(", ", problem.allowedMethods()));
             }
+            if (problem.status() == 413) {
+                discardUnreadBody(request, response);
+            }
             call.error(problem.status(), problem.code(), problem.getMessage());
         } catch (StoreUnavailableException e) {
             LOG.warn(
@@ -53,6 +60,30 @@ abstract class ApiServlet extends HttpServlet {
                 response.resetBuffer();
                 call.error(500, "internal_error", "Something went wrong on our side; the request id helps us find it");
             }
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to {@link #DISCARD_LIMIT}. Answering while the
+     * client is still sending makes the container close the connection with unread bytes, which the
+     * client's TCP stack sees as a reset that swallows the 413: the client then sees a broken connection
+     * instead of the error. Past the limit the connection is closed on purpose.
+     */
+    private static void discardUnreadBody(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            InputStream in = request.getInputStream();
+            long left = DISCARD_LIMIT;
+            byte[] buffer = new byte[8192];
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) != -1) {
+                left -= n;
+            }
+            if (left == 0 && in.read() != -1) {
+                response.setHeader("Connection", "close");
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the body was already read through another API or the stream is closed: nothing is left to drop
+            response.setHeader("Connection", "close");
         }
     }
 }
