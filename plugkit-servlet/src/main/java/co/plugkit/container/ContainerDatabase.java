@@ -4,15 +4,16 @@ import co.plugkit.PlugKitConfig;
 import co.plugkit.PlugKitConfigException;
 import co.plugkit.secret.JdbcUrls;
 import co.plugkit.secret.Secret;
+import co.plugkit.threads.GuestThreads;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The database of a PlugKit mounted by {@link PlugKitInitializer}: the container's {@code DataSource}
@@ -20,22 +21,27 @@ import javax.sql.DataSource;
  * from {@code plugkit.db.url}, {@code .user} and {@code .password} and closes when the webapp stops.
  */
 final class ContainerDatabase implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerDatabase.class);
+
+    /** How long closing waits for the pool's threads to end; Hikari itself waits up to 10 s per executor. */
+    private static final Duration THREADS_END_LIMIT = Duration.ofSeconds(5);
+
     private final DataSource dataSource;
     private final Optional<HikariDataSource> ownedPool;
-    private final Optional<ScheduledExecutorService> housekeeper;
+    private final Optional<GuestThreads> poolThreads;
     private final ClassLoader webappLoader;
     private final String description;
 
     private ContainerDatabase(
             DataSource dataSource,
             Optional<HikariDataSource> ownedPool,
-            Optional<ScheduledExecutorService> housekeeper,
+            Optional<GuestThreads> poolThreads,
             ClassLoader webappLoader,
             String description) {
         this.webappLoader = webappLoader;
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
-        this.housekeeper = housekeeper;
+        this.poolThreads = poolThreads;
         this.description = description;
     }
 
@@ -62,25 +68,19 @@ final class ContainerDatabase implements AutoCloseable {
         // PlugKit's traffic is a few short queries per connect; it should not starve the host's pool.
         hikari.setMaximumPoolSize(5);
         hikari.setMinimumIdle(1);
-        // Hikari's own housekeeping thread outlives close() by a moment, long enough for Tomcat to report
-        // it; with our executor, close() waits until it has ended.
-        ScheduledExecutorService housekeeper = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, poolName + "-housekeeper");
-            thread.setDaemon(true);
-            thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
-            return thread;
-        });
-        hikari.setScheduledExecutor(housekeeper);
+        // Every thread of the pool comes from here, so that close() can wait until each has ended.
+        GuestThreads threads = new GuestThreads(poolName + "-");
+        hikari.setThreadFactory(threads);
         try {
             HikariDataSource pool = new HikariDataSource(hikari);
             return new ContainerDatabase(
                     pool,
                     Optional.of(pool),
-                    Optional.of(housekeeper),
+                    Optional.of(threads),
                     webappLoader,
                     "pool " + poolName + " on " + JdbcUrls.withoutParameters(url));
         } catch (RuntimeException e) {
-            housekeeper.shutdownNow();
+            threads.awaitEnd(THREADS_END_LIMIT);
             // The driver's message may quote the whole URL, parameters (and a password) included.
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String reason = String.valueOf(cause.getMessage()).replace(url, JdbcUrls.withoutParameters(url));
@@ -106,20 +106,13 @@ final class ContainerDatabase implements AutoCloseable {
     @Override
     public void close() {
         ownedPool.ifPresent(HikariDataSource::close);
-        housekeeper.ifPresent(ContainerDatabase::stop);
+        poolThreads.ifPresent(threads -> {
+            if (!threads.awaitEnd(THREADS_END_LIMIT)) {
+                LOG.warn("The threads of {} did not end within {}", description, THREADS_END_LIMIT);
+            }
+        });
         if (ownedPool.isPresent() && webappLoader != null) {
             JdbcDrivers.deregisterLoadedBy(webappLoader);
-        }
-    }
-
-    private static void stop(ScheduledExecutorService executor) {
-        executor.shutdownNow();
-        try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the pool's housekeeping thread did not stop within 5 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

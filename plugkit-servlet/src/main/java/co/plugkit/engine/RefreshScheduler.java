@@ -1,5 +1,6 @@
 package co.plugkit.engine;
 
+import co.plugkit.threads.GuestThreads;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,18 +17,17 @@ public final class RefreshScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RefreshScheduler.class);
 
     private final ScheduledExecutorService timer;
+    private final GuestThreads threads;
 
-    private RefreshScheduler(ScheduledExecutorService timer) {
+    private RefreshScheduler(ScheduledExecutorService timer, GuestThreads threads) {
         this.timer = timer;
+        this.threads = threads;
     }
 
     /** Starts running {@code refresher} every {@code interval}, the first time after a short random delay. */
     public static RefreshScheduler start(TokenRefresher refresher, Duration interval) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "plugkit-refresher");
-            t.setDaemon(true);
-            return t;
-        });
+        GuestThreads threads = new GuestThreads("plugkit-refresher-");
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(threads);
         // Servers started together should not all run at the same moment.
         long firstDelay = ThreadLocalRandom.current().nextLong(Math.max(1, Math.min(interval.toMillis(), 60_000)));
         timer.scheduleWithFixedDelay(
@@ -45,14 +45,16 @@ public final class RefreshScheduler implements AutoCloseable {
                 interval.toMillis(),
                 TimeUnit.MILLISECONDS);
         LOG.info("Token refresher started (every {})", interval);
-        return new RefreshScheduler(timer);
+        return new RefreshScheduler(timer, threads);
     }
 
     @Override
     public void close() {
         timer.shutdownNow();
         try {
-            timer.awaitTermination(10, TimeUnit.SECONDS);
+            if (timer.awaitTermination(10, TimeUnit.SECONDS)) {
+                threads.awaitEnd(Duration.ofSeconds(5));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -11,6 +11,7 @@ import co.plugkit.model.Account;
 import co.plugkit.model.AccountStatus;
 import co.plugkit.store.AccountStore;
 import co.plugkit.store.RefreshClaim;
+import co.plugkit.threads.GuestThreads;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +43,7 @@ public final class TokenRefresher implements AutoCloseable {
     private final RefreshPolicy policy;
     private final Clock clock;
     private final String owner = "refresher-" + Hashing.randomUrlToken(9);
+    private final GuestThreads threads = new GuestThreads("plugkit-refresh-");
     private final ExecutorService workers;
 
     public TokenRefresher(
@@ -52,12 +53,7 @@ public final class TokenRefresher implements AutoCloseable {
         this.cipher = cipher;
         this.policy = policy;
         this.clock = clock;
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(policy.concurrency(), r -> {
-            Thread t = new Thread(r, "plugkit-refresh-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = Executors.newFixedThreadPool(policy.concurrency(), threads);
     }
 
     /** What one run did. */
@@ -228,6 +224,7 @@ public final class TokenRefresher implements AutoCloseable {
             if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
                 workers.shutdownNow();
             }
+            threads.awaitEnd(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             workers.shutdownNow();
             Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package co.plugkit.instagram;
 
+import co.plugkit.threads.GuestThreads;
 import com.nimbusds.oauth2.sdk.http.HTTPRequestSender;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPRequest;
@@ -28,13 +29,14 @@ import java.util.concurrent.TimeoutException;
  * so a slow or huge answer from Instagram can never hold a request thread or fill the heap.
  */
 final class BoundedHttpSender implements HTTPRequestSender, AutoCloseable {
+    private final GuestThreads threads = new GuestThreads("plugkit-instagram-http-");
     private final ExecutorService executor;
     private final HttpClient client;
     private final Duration deadline;
     private final int maxBodyBytes;
 
     BoundedHttpSender(Duration connectTimeout, Duration deadline, int maxBodyBytes) {
-        this.executor = Executors.newCachedThreadPool(new GuestThreads("plugkit-instagram-http-"));
+        this.executor = Executors.newCachedThreadPool(threads);
         // The client's selector thread takes the context class loader of the thread that builds it; in a
         // container that is the webapp's, which the thread would pin (and Tomcat report) until the
         // client is collected. Build it with no webapp loader in sight.
@@ -62,6 +64,7 @@ final class BoundedHttpSender implements HTTPRequestSender, AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        threads.awaitEnd(Duration.ofSeconds(5));
         if (client instanceof AutoCloseable closeable) {
             try {
                 closeable.close();

@@ -76,8 +76,8 @@ public final class PlugKitServer implements AutoCloseable {
 
     /**
      * A server in sandbox mode on a fresh in-memory H2 database: no Instagram app, the built-in sandbox
-     * mounted under {@code prefix}, PlugKit calling it over real HTTP. The read timeout is one second, so
-     * the sandbox's slow fault stays quick.
+     * mounted under {@code prefix}, PlugKit calling it over real HTTP. The read timeout is two seconds, so
+     * the sandbox's slow fault stays quick while a busy machine's ordinary answers still fit.
      */
     public static PlugKitServer startSandbox(java.time.Clock clock, String prefix) {
         Server server = new Server();
@@ -88,7 +88,7 @@ public final class PlugKitServer implements AutoCloseable {
                 .pathPrefix(prefix.isEmpty() ? "/" : prefix)
                 .sandbox(true)
                 .encryptionKey(TestKeys.ENCRYPTION_KEY)
-                .readTimeout(java.time.Duration.ofSeconds(1))
+                .readTimeout(java.time.Duration.ofSeconds(2))
                 .refreshEnabled(false)
                 .build();
         DataSource dataSource = h2InMemory();
