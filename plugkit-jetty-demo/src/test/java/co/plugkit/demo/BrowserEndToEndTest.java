@@ -1,8 +1,8 @@
 package co.plugkit.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import co.plugkit.testing.MissingOnThisMachine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -301,15 +300,7 @@ class BrowserEndToEndTest {
         }
         String message = "The real-browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
                 + " (Debian: apt-get install -y chromium chromium-driver).";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(message + " CI=true: this test must not be skipped.");
-        }
-        System.err.println();
-        System.err.println("!".repeat(78));
-        System.err.println("!! SKIPPING BrowserEndToEndTest: " + message);
-        System.err.println("!! See README.md, 'The browser test', to run it.");
-        System.err.println("!".repeat(78));
-        System.err.println();
-        Assumptions.abort(message);
+        MissingOnThisMachine.skipOrFail(
+                "BrowserEndToEndTest", message + " See README.md, 'The browser test', to run it.");
     }
 }

@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A database for one test class, isolated from every other run: an in-memory H2, a fresh schema on the
@@ -81,13 +80,9 @@ public final class TestDatabase implements AutoCloseable {
     private static String serviceUrl(String variable, String example) {
         String url = System.getenv(variable);
         if (url == null || url.isBlank()) {
-            String message = "*** " + variable + " is not set: the tests on this database do not run. Set it to"
-                    + " e.g. " + example + " (.ci/run does). ***";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException(message + " Under CI this is a failure, not a skip.");
-            }
-            System.err.println(message);
-            Assumptions.abort(message);
+            MissingOnThisMachine.skipOrFail(
+                    "the tests on this database",
+                    variable + " is not set. Set it to e.g. " + example + " (.ci/run does).");
         }
         return url;
     }
