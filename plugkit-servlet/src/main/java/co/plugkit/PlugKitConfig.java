@@ -90,7 +90,12 @@ public final class PlugKitConfig {
         this.refreshEnabled = b.refreshEnabled;
         try {
             this.refreshPolicy = new RefreshPolicy(
-                    b.refreshWindow, b.refreshInterval, b.refreshConcurrency, 50, Duration.ofMinutes(5));
+                    b.refreshWindow,
+                    b.checkInterval,
+                    b.refreshInterval,
+                    b.refreshConcurrency,
+                    50,
+                    Duration.ofMinutes(5));
         } catch (IllegalArgumentException e) {
             throw new PlugKitConfigException("plugkit.refresh.*: " + e.getMessage());
         }
@@ -239,6 +244,7 @@ public final class PlugKitConfig {
         private boolean refreshEnabled = true;
         private Duration refreshWindow = RefreshPolicy.defaults().window();
         private Duration refreshInterval = RefreshPolicy.defaults().interval();
+        private Duration checkInterval = RefreshPolicy.defaults().checkInterval();
         private int refreshConcurrency = RefreshPolicy.defaults().concurrency();
         private boolean sandbox;
 
@@ -274,6 +280,10 @@ public final class PlugKitConfig {
                     source,
                     "plugkit.refresh.intervalMinutes",
                     v -> refreshInterval(Duration.ofMinutes(number("plugkit.refresh.intervalMinutes", v))));
+            read(
+                    source,
+                    "plugkit.refresh.checkHours",
+                    v -> checkInterval(Duration.ofHours(number("plugkit.refresh.checkHours", v))));
             return this;
         }
 
@@ -292,6 +302,15 @@ public final class PlugKitConfig {
         /** How often the background refresher runs (default 1 hour). */
         public Builder refreshInterval(Duration refreshInterval) {
             this.refreshInterval = refreshInterval;
+            return this;
+        }
+
+        /**
+         * How long an active token goes unchecked between refreshes (1 hour to 30 days; default 24 hours):
+         * a run asks Instagram's {@code /me} with each token not checked or refreshed for this long.
+         */
+        public Builder checkInterval(Duration checkInterval) {
+            this.checkInterval = checkInterval;
             return this;
         }
 

@@ -56,6 +56,41 @@ class PlugKitConfigTest {
     }
 
     @Test
+    void theRefresherSettingsComeFromTheEnvironmentAndOutOfRangeValuesAreRefused() {
+        assertThat(PlugKitConfig.builder()
+                        .from(ConfigSource.environment(minimalEnvironment()))
+                        .build()
+                        .refreshPolicy())
+                .satisfies(p -> {
+                    assertThat(p.window()).isEqualTo(Duration.ofDays(30));
+                    assertThat(p.checkInterval()).isEqualTo(Duration.ofHours(24));
+                    assertThat(p.interval()).isEqualTo(Duration.ofHours(1));
+                });
+
+        Map<String, String> env = minimalEnvironment();
+        env.put("PLUGKIT_REFRESH_WINDOW_DAYS", "20");
+        env.put("PLUGKIT_REFRESH_INTERVAL_MINUTES", "15");
+        env.put("PLUGKIT_REFRESH_CHECK_HOURS", "6");
+        assertThat(PlugKitConfig.builder()
+                        .from(ConfigSource.environment(env))
+                        .build()
+                        .refreshPolicy())
+                .satisfies(p -> {
+                    assertThat(p.window()).isEqualTo(Duration.ofDays(20));
+                    assertThat(p.checkInterval()).isEqualTo(Duration.ofHours(6));
+                    assertThat(p.interval()).isEqualTo(Duration.ofMinutes(15));
+                });
+
+        env.put("PLUGKIT_REFRESH_CHECK_HOURS", "721");
+        assertThatThrownBy(() -> PlugKitConfig.builder()
+                        .from(ConfigSource.environment(env))
+                        .build())
+                .isInstanceOf(PlugKitConfigException.class)
+                .hasMessageContaining("plugkit.refresh")
+                .hasMessageContaining("check interval");
+    }
+
+    @Test
     void theEnvironmentWinsOverPropertiesWhichWinOverDefaults() {
         Properties props = new Properties();
         props.setProperty("plugkit.instagram.graphVersion", "v24.0");

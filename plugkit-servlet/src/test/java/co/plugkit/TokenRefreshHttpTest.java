@@ -101,7 +101,8 @@ class TokenRefreshHttpTest {
 
         clock.advance(Duration.between(
                 clock.instant(), expiry.minus(Duration.ofDays(30)).minusSeconds(60)));
-        assertThat(run().attempted()).isZero();
+        assertThat(run().refreshed()).isZero();
+        assertThat(instagram.calls(Endpoint.REFRESH)).isZero();
         clock.advance(Duration.ofMinutes(2));
         assertThat(run().refreshed()).isEqualTo(1);
     }
@@ -124,17 +125,27 @@ class TokenRefreshHttpTest {
 
     @Test
     void aTokenInstagramRevokedShowsNeedsReconnectInTheNextRun() {
-        start(b -> b);
+        // Checked every hour, as often as the refresher runs: the next run finds any revocation.
+        start(b -> b.checkInterval(Duration.ofHours(1)));
         String id = connect(IgAccount.business("17841400000000001", "acme"), client.createProfile("Jane"));
-        clock.advance(Duration.ofDays(31));
-        instagram.revokeTokensOf("17841400000000001");
+        for (int hour = 1; hour <= 5; hour++) {
+            clock.advance(Duration.ofHours(1));
+            assertThat(run().checked()).isEqualTo(1);
+        }
+        clock.advance(Duration.ofMinutes(20));
+        instagram.revokeTokensOf("17841400000000001"); // a password change: no callback reaches PlugKit
 
+        clock.advance(Duration.ofMinutes(40));
         Report report = run();
 
         assertThat(report.needsReconnect()).isEqualTo(1);
+        assertThat(instagram.calls(Endpoint.REFRESH))
+                .as("days from its refresh window")
+                .isZero();
         JsonNode account = account(id);
         assertThat(account.get("status").asText()).isEqualTo("needs_reconnect");
         assertThat(account.get("statusReason").asText()).isEqualTo("password_changed");
+        clock.advance(Duration.ofHours(1));
         assertThat(run().attempted()).as("no more retries").isZero();
 
         // Connecting again brings it back.
@@ -146,8 +157,59 @@ class TokenRefreshHttpTest {
     }
 
     @Test
-    void inABatchOneAccountFailsForGoodOneForNowAndTheRestSucceed() {
+    void withTheDefaultsATokenIsCheckedOnceADayBetweenRefreshes() {
         start(b -> b);
+        String id = connect(IgAccount.business("17841400000000001", "acme"), client.createProfile("Jane"));
+
+        clock.advance(Duration.ofHours(23));
+        assertThat(run().attempted())
+                .as("checked at connect, a day has not passed")
+                .isZero();
+        clock.advance(Duration.ofHours(1));
+        assertThat(run().checked()).isEqualTo(1);
+        clock.advance(Duration.ofHours(1));
+        assertThat(run().attempted()).as("checked an hour ago").isZero();
+        assertThat(instagram.calls(Endpoint.ME)).isEqualTo(2); // the connect, and one check
+
+        clock.advance(Duration.ofHours(23));
+        instagram.revokeTokensOf("17841400000000001");
+        assertThat(run().needsReconnect()).isEqualTo(1);
+        assertThat(account(id).get("status").asText()).isEqualTo("needs_reconnect");
+    }
+
+    @Test
+    void aCheckBringsAUsernameChangedOnInstagramUpToDate() {
+        start(b -> b);
+        String id = connect(IgAccount.business("17841400000000001", "acme"), client.createProfile("Jane"));
+        instagram.rename("17841400000000001", "acme_coffee");
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(run().checked()).isEqualTo(1);
+
+        JsonNode account = account(id);
+        assertThat(account.get("username").asText()).isEqualTo("acme_coffee");
+        assertThat(account.get("status").asText()).isEqualTo("active");
+    }
+
+    @Test
+    void aCheckThatFailsForNowChangesNothingAndIsTriedAgainNextRun() {
+        start(b -> b);
+        String id = connect(IgAccount.business("17841400000000001", "acme"), client.createProfile("Jane"));
+        clock.advance(Duration.ofDays(1));
+        instagram.failNext(Endpoint.ME, Fault.SERVER_ERROR);
+
+        assertThat(run().deferred()).isEqualTo(1);
+        assertThat(account(id).get("status").asText()).isEqualTo("active");
+
+        clock.advance(Duration.ofHours(1));
+        assertThat(run().checked()).isEqualTo(1);
+    }
+
+    @Test
+    void inABatchOneAccountFailsForGoodOneForNowAndTheRestSucceed() {
+        // One refresh at a time, in claim order: the queued fault must hit a valid token, not the revoked
+        // one (whose refresh would then be deferred instead of rejected); in parallel that is a race.
+        start(b -> b.refreshConcurrency(1));
         String profileId = client.createProfile("Jane");
         for (int i = 1; i <= 5; i++) {
             connect(IgAccount.business("1784140000000000" + i, "acct" + i), profileId);

@@ -3,11 +3,14 @@ package co.plugkit.engine;
 import co.plugkit.model.Account;
 import java.util.Optional;
 
-/** What refreshing one account came to. */
+/** What refreshing (or checking) one account came to. */
 public sealed interface RefreshOutcome {
 
     /** A new token is stored. */
     record Refreshed(Account account) implements RefreshOutcome {}
+
+    /** The token was not due for a refresh, and Instagram confirmed that it still works. */
+    record Checked(Account account) implements RefreshOutcome {}
 
     /** Instagram rejected the token for good; the account is {@code needs_reconnect} with this reason. */
     record NeedsReconnect(Account account, String reason) implements RefreshOutcome {}

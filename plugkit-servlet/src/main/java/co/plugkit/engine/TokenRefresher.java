@@ -6,8 +6,10 @@ import co.plugkit.id.AccountId;
 import co.plugkit.id.WorkspaceId;
 import co.plugkit.instagram.InstagramApi;
 import co.plugkit.instagram.InstagramException;
+import co.plugkit.instagram.InstagramProfile;
 import co.plugkit.instagram.LongLivedToken;
 import co.plugkit.model.Account;
+import co.plugkit.model.AccountProfile;
 import co.plugkit.model.AccountStatus;
 import co.plugkit.store.AccountStore;
 import co.plugkit.store.RefreshClaim;
@@ -17,13 +19,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * number of servers can run it at once without refreshing an account twice), refreshes them with bounded
  * concurrency — holding no database connection while Instagram answers — and writes each result with
  * compare-and-set on the token's version, so a reconnect that happened meanwhile always wins.
+ *
+ * <p>A token can also die between refreshes without anyone telling PlugKit (a password change, an app
+ * removed while Meta's callback got lost). So the same run then checks, the same way, each active token
+ * that has not been refreshed or checked for {@link RefreshPolicy#checkInterval()}: one {@code /me}
+ * call, which also brings the account's username, name and picture up to date.
  */
 public final class TokenRefresher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TokenRefresher.class);
@@ -57,48 +67,85 @@ public final class TokenRefresher implements AutoCloseable {
     }
 
     /** What one run did. */
-    public record Report(int refreshed, int needsReconnect, int deferred, int superseded, int expired) {
+    /**
+     * What one run did: tokens refreshed, tokens checked and still good, accounts that need reconnecting
+     * (found by a refresh or a check), attempts deferred by a transient failure, results superseded by a
+     * newer state, and tokens found expired.
+     */
+    public record Report(int refreshed, int checked, int needsReconnect, int deferred, int superseded, int expired) {
+        /** How many accounts Instagram was asked about. */
         public int attempted() {
-            return refreshed + needsReconnect + deferred + superseded;
+            return refreshed + checked + needsReconnect + deferred + superseded;
         }
     }
 
-    /** One pass over every due account; one account's failure never stops the others. */
+    /**
+     * One pass: refreshes every account due for a refresh, then checks every other token due for a check.
+     * One account's failure never stops the others.
+     */
     public Report runOnce() {
-        Instant now = clock.instant();
-        int expired = accounts.markExpired(now);
-        int[] counts = new int[4];
-        while (true) {
-            Instant at = clock.instant();
-            List<RefreshClaim> claims = accounts.claimDue(
-                    at,
-                    at.minus(policy.minTokenAge()),
-                    at.plus(policy.window()),
-                    owner,
-                    at.plus(policy.lease()),
-                    policy.batchSize());
-            if (claims.isEmpty()) {
-                break;
-            }
-            List<Future<RefreshOutcome>> results = new ArrayList<>();
-            for (RefreshClaim claim : claims) {
-                results.add(workers.submit(() -> refresh(claim)));
-            }
-            for (Future<RefreshOutcome> result : results) {
-                counts[index(await(result))]++;
-            }
-        }
-        Report report = new Report(counts[0], counts[1], counts[2], counts[3], expired);
+        int expired = accounts.markExpired(clock.instant());
+        int[] counts = new int[5];
+        drain(
+                at -> accounts.claimDue(
+                        at,
+                        at.minus(policy.minTokenAge()),
+                        at.plus(policy.window()),
+                        owner,
+                        at.plus(policy.lease()),
+                        policy.batchSize()),
+                this::refresh,
+                counts);
+        drain(
+                at -> accounts.claimForCheck(
+                        at, at.minus(policy.checkInterval()), owner, at.plus(policy.lease()), policy.batchSize()),
+                this::check,
+                counts);
+        Report report = new Report(counts[0], counts[1], counts[2], counts[3], counts[4], expired);
         if (report.attempted() > 0 || expired > 0) {
             LOG.info(
-                    "Token refresh run: {} refreshed, {} need reconnecting, {} deferred, {} superseded, {} expired",
+                    "Token refresh run: {} refreshed, {} checked, {} need reconnecting, {} deferred, {} superseded,"
+                            + " {} expired",
                     report.refreshed(),
+                    report.checked(),
                     report.needsReconnect(),
                     report.deferred(),
                     report.superseded(),
                     expired);
         }
         return report;
+    }
+
+    /**
+     * Claims batches until none is left, runs {@code task} on each claim on the workers, and counts outcomes.
+     * An account is tried at most once per run: should one come back claimable after its attempt (a task
+     * that left it due), it is given back and the run moves on rather than asking Instagram again.
+     */
+    private void drain(
+            Function<Instant, List<RefreshClaim>> claimBatch,
+            Function<RefreshClaim, RefreshOutcome> task,
+            int[] counts) {
+        Set<AccountId> tried = new HashSet<>();
+        while (true) {
+            List<RefreshClaim> claims = new ArrayList<>();
+            for (RefreshClaim claim : claimBatch.apply(clock.instant())) {
+                if (tried.add(claim.accountId())) {
+                    claims.add(claim);
+                } else {
+                    accounts.release(claim);
+                }
+            }
+            if (claims.isEmpty()) {
+                return;
+            }
+            List<Future<RefreshOutcome>> results = new ArrayList<>();
+            for (RefreshClaim claim : claims) {
+                results.add(workers.submit(() -> task.apply(claim)));
+            }
+            for (Future<RefreshOutcome> result : results) {
+                counts[index(await(result))]++;
+            }
+        }
     }
 
     /** {@code POST /v1/accounts/{id}/refresh}: the same rules and the same outcomes, for one account now. */
@@ -131,14 +178,11 @@ public final class TokenRefresher implements AutoCloseable {
             }
             return new RefreshOutcome.Refreshed(current(claim).orElseThrow());
         } catch (InstagramException e) {
-            Optional<String> reason = RefreshFailures.permanentReason(e);
-            Instant now = clock.instant();
-            if (reason.isPresent()) {
-                LOG.warn("Account {} needs reconnecting ({}): {}", claim.accountId(), reason.get(), e.getMessage());
-                return accounts.markNeedsReconnect(claim, reason.get(), now)
-                        ? new RefreshOutcome.NeedsReconnect(current(claim).orElseThrow(), reason.get())
-                        : superseded(claim);
+            Optional<RefreshOutcome> rejected = rejectedForGood(claim, e);
+            if (rejected.isPresent()) {
+                return rejected.get();
             }
+            Instant now = clock.instant();
             Instant next = now.plus(backoff(claim.failures()));
             LOG.warn(
                     "Refreshing account {} failed for now, retry after {}: {}",
@@ -154,6 +198,49 @@ public final class TokenRefresher implements AutoCloseable {
             LOG.error("Refreshing account {} failed unexpectedly", claim.accountId(), e);
             return new RefreshOutcome.Deferred(e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * Asks Instagram whether the token still works. A transient failure keeps the token and backs off, as
+     * a refresh's does; a rejection for good makes the account {@code needs_reconnect}, as a refresh would.
+     */
+    private RefreshOutcome check(RefreshClaim claim) {
+        try {
+            InstagramProfile profile = instagram.fetchProfile(cipher.open(claim.token()));
+            AccountProfile now = new AccountProfile(profile.username(), profile.name(), profile.profilePictureUrl());
+            return accounts.recordChecked(claim, now, clock.instant())
+                    ? new RefreshOutcome.Checked(current(claim).orElseThrow())
+                    : superseded(claim);
+        } catch (InstagramException e) {
+            Optional<RefreshOutcome> rejected = rejectedForGood(claim, e);
+            if (rejected.isPresent()) {
+                return rejected.get();
+            }
+            // Backed off like a refresh: Instagram is having trouble with this account, so it is left alone
+            // (not refreshed, not checked) until the back-off has passed.
+            Instant now = clock.instant();
+            Instant next = now.plus(backoff(claim.failures()));
+            LOG.warn("Checking account {} failed for now, retry after {}: {}", claim.accountId(), next, e.getMessage());
+            return accounts.deferRefresh(claim, next, now)
+                    ? new RefreshOutcome.Deferred(e.getMessage())
+                    : superseded(claim);
+        } catch (RuntimeException e) {
+            LOG.error("Checking account {} failed unexpectedly", claim.accountId(), e);
+            return new RefreshOutcome.Deferred(e.getClass().getSimpleName());
+        }
+    }
+
+    /** When Instagram rejected the token for good ({@link RefreshFailures}): the account needs reconnecting. */
+    private Optional<RefreshOutcome> rejectedForGood(RefreshClaim claim, InstagramException e) {
+        Optional<String> reason = RefreshFailures.permanentReason(e);
+        if (reason.isEmpty()) {
+            return Optional.empty();
+        }
+        LOG.warn("Account {} needs reconnecting ({}): {}", claim.accountId(), reason.get(), e.getMessage());
+        return Optional.of(
+                accounts.markNeedsReconnect(claim, reason.get(), clock.instant())
+                        ? new RefreshOutcome.NeedsReconnect(current(claim).orElseThrow(), reason.get())
+                        : superseded(claim));
     }
 
     /**
@@ -195,14 +282,18 @@ public final class TokenRefresher implements AutoCloseable {
         return Duration.ofMillis(capped / 2 + (long) (JITTER.nextDouble() * (capped / 2)));
     }
 
+    /** Where an outcome is counted in {@link #runOnce()}: the order of {@link Report}'s fields. */
     private static int index(RefreshOutcome outcome) {
         if (outcome instanceof RefreshOutcome.Refreshed) {
             return 0;
         }
-        if (outcome instanceof RefreshOutcome.NeedsReconnect) {
+        if (outcome instanceof RefreshOutcome.Checked) {
             return 1;
         }
-        return outcome instanceof RefreshOutcome.Deferred ? 2 : 3;
+        if (outcome instanceof RefreshOutcome.NeedsReconnect) {
+            return 2;
+        }
+        return outcome instanceof RefreshOutcome.Deferred ? 3 : 4;
     }
 
     private static RefreshOutcome await(Future<RefreshOutcome> result) {

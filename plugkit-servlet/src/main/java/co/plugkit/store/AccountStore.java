@@ -5,6 +5,7 @@ import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
 import co.plugkit.model.Account;
 import co.plugkit.model.AccountConnection;
+import co.plugkit.model.AccountProfile;
 import co.plugkit.model.Cursor;
 import co.plugkit.model.Page;
 import co.plugkit.model.SealedToken;
@@ -42,6 +43,21 @@ public interface AccountStore {
      */
     List<RefreshClaim> claimDue(
             Instant now, Instant issuedBefore, Instant expiresBefore, String owner, Instant leaseUntil, int limit);
+
+    /**
+     * Claims accounts whose token is due for a check that Instagram still accepts it, at most {@code
+     * limit}: active, not expired, and neither connected, refreshed nor checked since {@code
+     * checkedBefore}; leased as {@link #claimDue} leases, so no two servers check the same account.
+     */
+    List<RefreshClaim> claimForCheck(Instant now, Instant checkedBefore, String owner, Instant leaseUntil, int limit);
+
+    /**
+     * Instagram accepted the token: records the check and what it said of the account now, clears any
+     * back-off, and releases the lease (compare-and-set on the token's version).
+     *
+     * @return false if the account was reconnected, disconnected or deleted meanwhile (nothing written)
+     */
+    boolean recordChecked(RefreshClaim claim, AccountProfile profile, Instant now);
 
     /** Claims one account of a workspace for a refresh now, if it is active, has a token and is not leased. */
     Optional<RefreshClaim> claim(WorkspaceId workspaceId, AccountId id, Instant now, String owner, Instant leaseUntil);

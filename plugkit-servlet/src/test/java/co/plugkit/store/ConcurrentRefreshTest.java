@@ -36,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,13 @@ abstract class ConcurrentRefreshTest {
                     JdbiPlugKitStore.of(pool).accounts(),
                     instagram,
                     cipher,
-                    new RefreshPolicy(Duration.ofDays(30), Duration.ofHours(1), 4, 25, Duration.ofMinutes(5)),
+                    new RefreshPolicy(
+                            Duration.ofDays(30),
+                            Duration.ofHours(24),
+                            Duration.ofHours(1),
+                            4,
+                            25,
+                            Duration.ofMinutes(5)),
                     clock));
         }
     }
@@ -167,18 +174,61 @@ abstract class ConcurrentRefreshTest {
         store.accounts().delete(ws, account.id()); // the other test counts refreshes of every due account
     }
 
+    @Test
+    void fourRefreshersCheckTwoHundredAccountsExactlyOnceEachRound() throws Exception {
+        WorkspaceId ws = store.workspaces()
+                .createIfAbsent(new Workspace(WorkspaceId.random(), "W", clock.instant()))
+                .id();
+        ProfileId profile = profile(ws);
+        List<AccountId> ids = new ArrayList<>();
+        for (int i = 0; i < ACCOUNTS; i++) {
+            ids.add(store.accounts()
+                    .upsert(
+                            connection(ws, profile, "1784160000" + String.format("%07d", i), "checked-token-" + i),
+                            AccountId.random(),
+                            clock.instant())
+                    .id());
+        }
+        try {
+            for (int round = 1; round <= 3; round++) {
+                clock.advance(Duration.ofDays(2)); // due for a check, weeks from the refresh window
+                instagram.checksPerToken.clear();
+
+                runAllAtOnce(TokenRefresher.Report::checked);
+
+                assertThat(instagram.checksPerToken.keySet())
+                        .as("round %d: every token checked", round)
+                        .filteredOn(token -> token.startsWith("checked-token-"))
+                        .hasSize(ACCOUNTS);
+                assertThat(instagram.checksPerToken.values())
+                        .as("round %d: no token checked twice", round)
+                        .allMatch(n -> n.get() == 1);
+                assertThat(runAllAtOnce(TokenRefresher.Report::checked))
+                        .as("nothing left to check")
+                        .isZero();
+            }
+        } finally {
+            ids.forEach(id -> store.accounts().delete(ws, id)); // the refresh test counts every due account
+        }
+    }
+
     private int runAllAtOnce() throws Exception {
+        return runAllAtOnce(TokenRefresher.Report::refreshed);
+    }
+
+    /** Runs every refresher at once and sums {@code count} over their reports. */
+    private int runAllAtOnce(ToIntFunction<TokenRefresher.Report> count) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(INSTANCES);
         try {
             List<Future<TokenRefresher.Report>> reports = new ArrayList<>();
             for (TokenRefresher r : refreshers) {
                 reports.add(pool.submit(r::runOnce));
             }
-            int refreshed = 0;
+            int sum = 0;
             for (Future<TokenRefresher.Report> report : reports) {
-                refreshed += report.get(60, TimeUnit.SECONDS).refreshed();
+                sum += count.applyAsInt(report.get(60, TimeUnit.SECONDS));
             }
-            return refreshed;
+            return sum;
         } finally {
             pool.shutdownNow();
         }
@@ -210,6 +260,7 @@ abstract class ConcurrentRefreshTest {
     private static final class CountingInstagram implements InstagramApi {
         final AtomicInteger calls = new AtomicInteger();
         final Map<String, AtomicInteger> perToken = new ConcurrentHashMap<>();
+        final Map<String, AtomicInteger> checksPerToken = new ConcurrentHashMap<>();
         final AtomicInteger issued = new AtomicInteger();
         volatile String blockedToken;
         volatile CountDownLatch entered = new CountDownLatch(1);
@@ -251,9 +302,14 @@ abstract class ConcurrentRefreshTest {
             throw new UnsupportedOperationException();
         }
 
+        /** A check: counted per token, and the token always still works. */
         @Override
         public InstagramProfile fetchProfile(Secret accessToken) {
-            throw new UnsupportedOperationException();
+            checksPerToken
+                    .computeIfAbsent(accessToken.reveal(), t -> new AtomicInteger())
+                    .incrementAndGet();
+            return new InstagramProfile(
+                    "17841500000000000", Optional.empty(), "checked", Optional.empty(), "BUSINESS", Optional.empty());
         }
 
         @Override

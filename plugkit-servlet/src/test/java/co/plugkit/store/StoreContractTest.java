@@ -8,6 +8,7 @@ import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
 import co.plugkit.model.Account;
 import co.plugkit.model.AccountConnection;
+import co.plugkit.model.AccountProfile;
 import co.plugkit.model.AccountStatus;
 import co.plugkit.model.ApiKey;
 import co.plugkit.model.ConnectState;
@@ -331,6 +332,55 @@ abstract class StoreContractTest {
     @Test
     void theStoreAnswersWhetherTheDatabaseIsReachable() {
         assertThat(store.isReachable()).isTrue();
+    }
+
+    @Test
+    void aCheckIsLeasedOnceAndRecordedOnlyForTheTokenThatWasClaimed() {
+        Account account =
+                store.accounts().upsert(connection(profile, "17841400000000077", "acme", "v1"), AccountId.random(), T0);
+        Instant later = T0.plus(Duration.ofDays(2));
+        Duration day = Duration.ofHours(24);
+
+        assertThat(checkClaims(T0.plus(Duration.ofHours(23)), day, "owner-early"))
+                .as("known good at connect, not due within a day")
+                .isEmpty();
+        List<RefreshClaim> claimed = checkClaims(later, day, "owner-a");
+        assertThat(claimed)
+                .singleElement()
+                .satisfies(c -> assertThat(c.accountId()).isEqualTo(account.id()));
+        assertThat(checkClaims(later, day, "owner-b")).as("leased").isEmpty();
+
+        // The user connects again before the check's answer is written: the newer state stands.
+        store.accounts().upsert(connection(profile, "17841400000000077", "acme", "v2"), AccountId.random(), later);
+        AccountProfile renamed = new AccountProfile("acme_coffee", Optional.empty(), Optional.empty());
+        assertThat(store.accounts().recordChecked(claimed.get(0), renamed, later))
+                .isFalse();
+        assertThat(store.accounts().find(workspace, account.id()).orElseThrow().username())
+                .isEqualTo("acme");
+
+        Instant next = later.plus(Duration.ofHours(25));
+        RefreshClaim current = checkClaims(next, day, "owner-c").get(0);
+        assertThat(store.accounts().recordChecked(current, renamed, next)).isTrue();
+        Account checked = store.accounts().find(workspace, account.id()).orElseThrow();
+        assertThat(checked.username()).isEqualTo("acme_coffee");
+        assertThat(checked.displayName()).isEmpty();
+        assertThat(checked.status()).isEqualTo(AccountStatus.ACTIVE);
+        assertThat(checkClaims(next, day, "owner-d")).as("just checked").isEmpty();
+        assertThat(checkClaims(next.plus(day), day, "owner-e")).hasSize(1);
+    }
+
+    /** This workspace's accounts due for a check at {@code now}; claims of other tests' accounts are given back. */
+    private List<RefreshClaim> checkClaims(Instant now, Duration interval, String owner) {
+        List<RefreshClaim> mine = new ArrayList<>();
+        for (RefreshClaim claim :
+                store.accounts().claimForCheck(now, now.minus(interval), owner, now.plusSeconds(300), 10_000)) {
+            if (claim.workspaceId().equals(workspace)) {
+                mine.add(claim);
+            } else {
+                store.accounts().release(claim);
+            }
+        }
+        return mine;
     }
 
     private ProfileId newProfile(String name, Instant at) {

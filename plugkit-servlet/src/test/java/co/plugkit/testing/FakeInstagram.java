@@ -210,6 +210,22 @@ public final class FakeInstagram implements AutoCloseable {
         shortTokens.values().removeIf(a -> a.userId().equals(userId));
     }
 
+    /** The user renames the account on Instagram: {@code /me} with any of its tokens says so from now on. */
+    public void rename(String userId, String newUsername) {
+        longTokens.replaceAll((token, g) -> g.account().userId().equals(userId)
+                ? new LongGrant(
+                        new IgAccount(
+                                userId,
+                                g.account().appScopedId(),
+                                newUsername,
+                                g.account().name(),
+                                g.account().accountType(),
+                                g.account().pictureUrl()),
+                        g.issuedAt(),
+                        g.expiresAt())
+                : g);
+    }
+
     @Override
     public void close() throws Exception {
         server.stop();

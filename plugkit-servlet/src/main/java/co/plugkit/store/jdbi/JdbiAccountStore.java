@@ -5,6 +5,7 @@ import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
 import co.plugkit.model.Account;
 import co.plugkit.model.AccountConnection;
+import co.plugkit.model.AccountProfile;
 import co.plugkit.model.AccountStatus;
 import co.plugkit.model.Cursor;
 import co.plugkit.model.Page;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
@@ -52,6 +54,7 @@ final class JdbiAccountStore implements AccountStore {
         "next_refresh_at",
         "lease_owner",
         "lease_until",
+        "last_checked_at",
         "updated_at"
     };
 
@@ -72,6 +75,7 @@ final class JdbiAccountStore implements AccountStore {
         "noTime",
         "noText",
         "noTime",
+        "now",
         "now"
     };
 
@@ -100,6 +104,13 @@ final class JdbiAccountStore implements AccountStore {
     private static final String DUE = "status = '" + ACTIVE + "' AND token_ciphertext IS NOT NULL"
             + " AND token_issued_at <= :issuedBefore"
             + " AND (token_expires_at IS NULL OR (token_expires_at <= :expiresBefore AND token_expires_at > :now))"
+            + " AND (next_refresh_at IS NULL OR next_refresh_at <= :now)";
+
+    /** Due for a check: active, not expired, and not known good since {@code :checkedBefore}. */
+    private static final String CHECK_DUE = "status = '" + ACTIVE + "' AND token_ciphertext IS NOT NULL"
+            + " AND (token_expires_at IS NULL OR token_expires_at > :now)"
+            + " AND (last_checked_at IS NULL OR last_checked_at <= :checkedBefore)"
+            // an account backing off after a transient refresh failure is left alone until then
             + " AND (next_refresh_at IS NULL OR next_refresh_at <= :now)";
 
     private static final String LEASE_FREE = "(lease_until IS NULL OR lease_until <= :now)";
@@ -230,11 +241,39 @@ final class JdbiAccountStore implements AccountStore {
     @Override
     public List<RefreshClaim> claimDue(
             Instant now, Instant issuedBefore, Instant expiresBefore, String owner, Instant leaseUntil, int limit) {
-        List<String> candidates = calls.withHandle(h -> h.createQuery("SELECT id FROM plugkit_accounts WHERE " + DUE
-                        + " AND " + LEASE_FREE + " ORDER BY token_expires_at, seq")
-                .bind("now", calls.at(now))
-                .bind("issuedBefore", calls.at(issuedBefore))
-                .bind("expiresBefore", calls.at(expiresBefore))
+        return claimWhere(
+                DUE,
+                "token_expires_at, seq",
+                Map.of(
+                        "now", calls.at(now),
+                        "issuedBefore", calls.at(issuedBefore),
+                        "expiresBefore", calls.at(expiresBefore)),
+                owner,
+                leaseUntil,
+                limit);
+    }
+
+    @Override
+    public List<RefreshClaim> claimForCheck(
+            Instant now, Instant checkedBefore, String owner, Instant leaseUntil, int limit) {
+        return claimWhere(
+                CHECK_DUE,
+                "last_checked_at, seq",
+                Map.of("now", calls.at(now), "checkedBefore", calls.at(checkedBefore)),
+                owner,
+                leaseUntil,
+                limit);
+    }
+
+    /**
+     * Leases up to {@code limit} accounts that meet {@code condition} (with its named {@code values}),
+     * the oldest in {@code order} first.
+     */
+    private List<RefreshClaim> claimWhere(
+            String condition, String order, Map<String, Object> values, String owner, Instant leaseUntil, int limit) {
+        List<String> candidates = calls.withHandle(h -> h.createQuery("SELECT id FROM plugkit_accounts WHERE "
+                        + condition + " AND " + LEASE_FREE + " ORDER BY " + order)
+                .bindMap(values)
                 .setMaxRows(limit * 4)
                 .mapTo(String.class)
                 .list());
@@ -244,13 +283,11 @@ final class JdbiAccountStore implements AccountStore {
                 break;
             }
             int leased = calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET lease_owner = :owner,"
-                            + " lease_until = :leaseUntil WHERE id = :id AND " + DUE + " AND " + LEASE_FREE)
+                            + " lease_until = :leaseUntil WHERE id = :id AND " + condition + " AND " + LEASE_FREE)
+                    .bindMap(values)
                     .bind("owner", owner)
                     .bind("leaseUntil", calls.at(leaseUntil))
                     .bind("id", id)
-                    .bind("now", calls.at(now))
-                    .bind("issuedBefore", calls.at(issuedBefore))
-                    .bind("expiresBefore", calls.at(expiresBefore))
                     .execute());
             if (leased == 1) {
                 calls.withHandle(h -> readClaim(h, id, owner)).ifPresent(claims::add);
@@ -296,12 +333,30 @@ final class JdbiAccountStore implements AccountStore {
         return calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET token_key_id = :keyId,"
                                 + " token_ciphertext = :ciphertext, token_version = token_version + 1,"
                                 + " token_issued_at = :issuedAt, token_expires_at = :expiresAt, last_refreshed_at = :issuedAt,"
+                                + " last_checked_at = :issuedAt,"
                                 + " refresh_failures = 0, next_refresh_at = NULL, lease_owner = NULL, lease_until = NULL,"
                                 + " status_reason = NULL, updated_at = :issuedAt WHERE " + TOKEN_UNCHANGED)
                         .bind("keyId", token.keyId())
                         .bind("ciphertext", token.ciphertext())
                         .bind("issuedAt", calls.at(issuedAt))
                         .bind("expiresAt", calls.at(expiresAt))
+                        .bind("id", claim.accountId().value())
+                        .bind("version", claim.tokenVersion())
+                        .execute())
+                == 1;
+    }
+
+    @Override
+    public boolean recordChecked(RefreshClaim claim, AccountProfile profile, Instant now) {
+        return calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET last_checked_at = :now,"
+                                + " username = :username, display_name = :displayName,"
+                                + " profile_picture_url = :pictureUrl, refresh_failures = 0, next_refresh_at = NULL,"
+                                + " lease_owner = NULL, lease_until = NULL,"
+                                + " updated_at = :now WHERE " + TOKEN_UNCHANGED)
+                        .bind("now", calls.at(now))
+                        .bind("username", profile.username())
+                        .bind("displayName", profile.displayName().orElse(null))
+                        .bind("pictureUrl", profile.profilePictureUrl().orElse(null))
                         .bind("id", claim.accountId().value())
                         .bind("version", claim.tokenVersion())
                         .execute())
