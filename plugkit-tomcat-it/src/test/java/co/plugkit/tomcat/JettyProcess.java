@@ -51,20 +51,24 @@ final class JettyProcess extends ContainerProcess {
         return new JettyProcess(home, base, port);
     }
 
-    /** Deploys {@code war} as {@code webapps/name.war}, configured by the context XML {@code webapps/name.xml}. */
+    /**
+     * Copies {@code war} to {@code wars/name.war}, outside the scanned folder, then deploys it by writing
+     * its context XML {@code webapps/name.xml}, which points at it: one file says whether it is deployed.
+     */
     @Override
     void deploy(String name, Path war, String contextXml) throws IOException {
-        Files.copy(war, base().resolve("webapps/" + name + ".war"), StandardCopyOption.REPLACE_EXISTING);
+        Path wars = Files.createDirectories(base().resolve("wars"));
+        Files.copy(war, wars.resolve(name + ".war"), StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(base().resolve("webapps/" + name + ".xml"), contextXml);
     }
 
     /**
-     * Removes the WAR and its context XML, at once: the scanner undeploys the webapp within a second or
-     * two. (With the XML left behind, Jetty would redeploy the webapp from it instead.)
+     * Removes the context XML: the scanner undeploys the webapp within a second or two. One file, so no
+     * scan can see a half-removed deployment (with a WAR and an XML in {@code webapps/}, a scan between
+     * the two deletions would redeploy the webapp from what is left).
      */
     @Override
     void undeploy(String name) throws IOException {
-        Files.deleteIfExists(base().resolve("webapps/" + name + ".war"));
         Files.deleteIfExists(base().resolve("webapps/" + name + ".xml"));
     }
 
