@@ -178,20 +178,7 @@ public final class TokenRefresher implements AutoCloseable {
             }
             return new RefreshOutcome.Refreshed(current(claim).orElseThrow());
         } catch (InstagramException e) {
-            Optional<RefreshOutcome> rejected = rejectedForGood(claim, e);
-            if (rejected.isPresent()) {
-                return rejected.get();
-            }
-            Instant now = clock.instant();
-            Instant next = now.plus(backoff(claim.failures()));
-            LOG.warn(
-                    "Refreshing account {} failed for now, retry after {}: {}",
-                    claim.accountId(),
-                    next,
-                    e.getMessage());
-            return accounts.deferRefresh(claim, next, now)
-                    ? new RefreshOutcome.Deferred(e.getMessage())
-                    : superseded(claim);
+            return failed(claim, e, "Refreshing");
         } catch (RuntimeException e) {
             // A bug or a database hiccup on one account must not stop the batch; the lease runs out and a
             // later run tries again.
@@ -201,8 +188,8 @@ public final class TokenRefresher implements AutoCloseable {
     }
 
     /**
-     * Asks Instagram whether the token still works. A transient failure keeps the token and backs off, as
-     * a refresh's does; a rejection for good makes the account {@code needs_reconnect}, as a refresh would.
+     * Asks Instagram whether the token still works; a token that does brings the account's profile fields
+     * up to date. Failures end as a refresh's do ({@link #failed}).
      */
     private RefreshOutcome check(RefreshClaim claim) {
         try {
@@ -212,35 +199,32 @@ public final class TokenRefresher implements AutoCloseable {
                     ? new RefreshOutcome.Checked(current(claim).orElseThrow())
                     : superseded(claim);
         } catch (InstagramException e) {
-            Optional<RefreshOutcome> rejected = rejectedForGood(claim, e);
-            if (rejected.isPresent()) {
-                return rejected.get();
-            }
-            // Backed off like a refresh: Instagram is having trouble with this account, so it is left alone
-            // (not refreshed, not checked) until the back-off has passed.
-            Instant now = clock.instant();
-            Instant next = now.plus(backoff(claim.failures()));
-            LOG.warn("Checking account {} failed for now, retry after {}: {}", claim.accountId(), next, e.getMessage());
-            return accounts.deferRefresh(claim, next, now)
-                    ? new RefreshOutcome.Deferred(e.getMessage())
-                    : superseded(claim);
+            return failed(claim, e, "Checking");
         } catch (RuntimeException e) {
             LOG.error("Checking account {} failed unexpectedly", claim.accountId(), e);
             return new RefreshOutcome.Deferred(e.getClass().getSimpleName());
         }
     }
 
-    /** When Instagram rejected the token for good ({@link RefreshFailures}): the account needs reconnecting. */
-    private Optional<RefreshOutcome> rejectedForGood(RefreshClaim claim, InstagramException e) {
+    /**
+     * Instagram refused a refresh or a check ({@code activity}). Rejected for good ({@link
+     * RefreshFailures}): the account needs reconnecting and its token is wiped. Anything else: the token
+     * stays and the account is left alone (not refreshed, not checked) until a back-off has passed.
+     */
+    private RefreshOutcome failed(RefreshClaim claim, InstagramException e, String activity) {
+        Instant now = clock.instant();
         Optional<String> reason = RefreshFailures.permanentReason(e);
-        if (reason.isEmpty()) {
-            return Optional.empty();
+        if (reason.isPresent()) {
+            LOG.warn("Account {} needs reconnecting ({}): {}", claim.accountId(), reason.get(), e.getMessage());
+            return accounts.markNeedsReconnect(claim, reason.get(), now)
+                    ? new RefreshOutcome.NeedsReconnect(current(claim).orElseThrow(), reason.get())
+                    : superseded(claim);
         }
-        LOG.warn("Account {} needs reconnecting ({}): {}", claim.accountId(), reason.get(), e.getMessage());
-        return Optional.of(
-                accounts.markNeedsReconnect(claim, reason.get(), clock.instant())
-                        ? new RefreshOutcome.NeedsReconnect(current(claim).orElseThrow(), reason.get())
-                        : superseded(claim));
+        Instant next = now.plus(backoff(claim.failures()));
+        LOG.warn("{} account {} failed for now, retry after {}: {}", activity, claim.accountId(), next, e.getMessage());
+        return accounts.deferRefresh(claim, next, now)
+                ? new RefreshOutcome.Deferred(e.getMessage())
+                : superseded(claim);
     }
 
     /**
