@@ -365,8 +365,16 @@ abstract class StoreContractTest {
         assertThat(checked.username()).isEqualTo("acme_coffee");
         assertThat(checked.displayName()).isEmpty();
         assertThat(checked.status()).isEqualTo(AccountStatus.ACTIVE);
+        assertThat(checked.updatedAt()).as("changed on Instagram").isEqualTo(next);
         assertThat(checkClaims(next, day, "owner-d")).as("just checked").isEmpty();
-        assertThat(checkClaims(next.plus(day), day, "owner-e")).hasSize(1);
+
+        Instant dayAfter = next.plus(day);
+        RefreshClaim again = checkClaims(dayAfter, day, "owner-e").get(0);
+        assertThat(store.accounts().recordChecked(again, renamed, dayAfter)).isTrue();
+        assertThat(store.accounts().find(workspace, account.id()).orElseThrow().updatedAt())
+                .as("nothing changed on Instagram")
+                .isEqualTo(next);
+        assertThat(checkClaims(dayAfter, day, "owner-f")).as("checked again").isEmpty();
     }
 
     /** This workspace's accounts due for a check at {@code now}; claims of other tests' accounts are given back. */

@@ -348,11 +348,15 @@ final class JdbiAccountStore implements AccountStore {
 
     @Override
     public boolean recordChecked(RefreshClaim claim, AccountProfile profile, Instant now) {
-        return calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET last_checked_at = :now,"
+        // updated_at moves only when what Instagram said differs from what is stored. It is assigned first
+        // because MySQL/MariaDB evaluate SET left to right with the new values; the others use the old ones.
+        return calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET updated_at = CASE WHEN"
+                                + " username <> :username OR COALESCE(display_name, '') <> COALESCE(:displayName, '')"
+                                + " OR COALESCE(profile_picture_url, '') <> COALESCE(:pictureUrl, '')"
+                                + " THEN :now ELSE updated_at END, last_checked_at = :now,"
                                 + " username = :username, display_name = :displayName,"
                                 + " profile_picture_url = :pictureUrl, refresh_failures = 0, next_refresh_at = NULL,"
-                                + " lease_owner = NULL, lease_until = NULL,"
-                                + " updated_at = :now WHERE " + TOKEN_UNCHANGED)
+                                + " lease_owner = NULL, lease_until = NULL WHERE " + TOKEN_UNCHANGED)
                         .bind("now", calls.at(now))
                         .bind("username", profile.username())
                         .bind("displayName", profile.displayName().orElse(null))
