@@ -27,11 +27,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoSuchWindowException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Wait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -127,7 +130,7 @@ class BrowserEndToEndTest {
     @Order(1)
     void connectsASandboxAccountThroughThePopup() {
         driver.get(demo.publicUrl() + "/");
-        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        Wait<WebDriver> wait = waitFor();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("key-hint"), "Filled in"));
         assertThat(driver.findElement(By.id("mode")).getText()).isEqualTo("Sandbox mode");
 
@@ -145,10 +148,8 @@ class BrowserEndToEndTest {
         driver.findElement(By.id("account-acme_coffee")).click();
         clickAndLeave(By.id("allow"), main);
 
-        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//table[@id='accounts']//tr[.//strong[text()='@acme_coffee']]")));
-        assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("active");
-        assertThat(row.findElement(By.cssSelector(".expiry")).getText()).containsPattern("in (59|60) days");
+        assertThat(acmeCell(".status")).isEqualTo("active");
+        assertThat(acmeCell(".expiry")).containsPattern("in (59|60) days");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "@acme_coffee is connected"));
         assertThat(driver.getWindowHandles()).doesNotContain(popup);
         waitForPictures();
@@ -160,7 +161,7 @@ class BrowserEndToEndTest {
     @Test
     @Order(2)
     void cancelEndsOnAccessDenied() {
-        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        Wait<WebDriver> wait = waitFor();
         String main = driver.getWindowHandle();
         openPopup(main);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("cancel")));
@@ -173,7 +174,7 @@ class BrowserEndToEndTest {
     @Test
     @Order(3)
     void aRevokedTokenFaultEndsOnPlugKitsError() {
-        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        Wait<WebDriver> wait = waitFor();
         String main = driver.getWindowHandle();
         openPopup(main);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("allow")));
@@ -190,10 +191,12 @@ class BrowserEndToEndTest {
     @Test
     @Order(4)
     void refreshTokenIsAnApiCallAndATooNewTokenIsExplained() {
-        WebDriverWait wait = new WebDriverWait(driver, WAIT);
-        WebElement row = acmeRow();
-        assertThat(row.findElement(By.cssSelector(".last-refreshed")).getText()).isEqualTo("never");
-        row.findElement(By.cssSelector(".refresh")).click();
+        Wait<WebDriver> wait = waitFor();
+        assertThat(acmeCell(".last-refreshed")).isEqualTo("never");
+        waitFor().until(d -> {
+            acmeRow().findElement(By.cssSelector(".refresh")).click();
+            return true;
+        });
         // The sandbox, like Instagram, refreshes a token only once it is 24 hours old.
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "token_too_new"));
         assertThat(driver.findElement(By.id("log")).getText()).contains("curl -s -X POST", "/refresh");
@@ -202,7 +205,7 @@ class BrowserEndToEndTest {
     @Test
     @Order(5)
     void removeAppInTheSandboxEndsDisconnected() {
-        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        Wait<WebDriver> wait = waitFor();
         String main = driver.getWindowHandle();
         Set<String> before = driver.getWindowHandles();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sandbox-apps")))
@@ -223,16 +226,18 @@ class BrowserEndToEndTest {
         driver.switchTo().window(main);
 
         driver.findElement(By.id("reload-accounts")).click();
-        wait.until(
-                d -> acmeRow().findElement(By.cssSelector(".status")).getText().equals("disconnected"));
-        assertThat(acmeRow().findElement(By.cssSelector(".status-reason")).getText())
-                .isEqualTo("deauthorized");
+        waitFor()
+                .until(d -> acmeRow()
+                        .findElement(By.cssSelector(".status"))
+                        .getText()
+                        .equals("disconnected"));
+        assertThat(acmeCell(".status-reason")).isEqualTo("deauthorized");
     }
 
     @Test
     @Order(6)
     void disconnectEmptiesTheTable() {
-        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        Wait<WebDriver> wait = waitFor();
         driver.findElement(By.cssSelector("#accounts .disconnect")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "was disconnected"));
         wait.until(d -> accountRows().isEmpty());
@@ -242,7 +247,7 @@ class BrowserEndToEndTest {
     private static String openPopup(String main) {
         Set<String> before = driver.getWindowHandles();
         driver.findElement(By.id("connect")).click();
-        new WebDriverWait(driver, WAIT).until(d -> d.getWindowHandles().size() > before.size());
+        waitFor().until(d -> d.getWindowHandles().size() > before.size());
         String popup = driver.getWindowHandles().stream()
                 .filter(h -> !before.contains(h))
                 .findFirst()
@@ -259,7 +264,20 @@ class BrowserEndToEndTest {
             // The popup closed itself right after the callback page answered: that is the point.
         }
         driver.switchTo().window(main);
-        new WebDriverWait(driver, WAIT).until(d -> d.getWindowHandles().size() == 1);
+        waitFor().until(d -> d.getWindowHandles().size() == 1);
+    }
+
+    /**
+     * A wait that looks again when the page has re-rendered an element it had found: the accounts table is
+     * rebuilt whenever the page reloads the list, so any row can go stale between finding and reading it.
+     */
+    private static Wait<WebDriver> waitFor() {
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class);
+    }
+
+    /** The text of a cell of the @acme_coffee row, read from the table as it is once the row is there. */
+    private static String acmeCell(String css) {
+        return waitFor().until(d -> acmeRow().findElement(By.cssSelector(css)).getText());
     }
 
     private static WebElement acmeRow() {
@@ -271,7 +289,7 @@ class BrowserEndToEndTest {
     }
 
     private static void waitForPictures() {
-        new WebDriverWait(driver, WAIT)
+        waitFor()
                 .until(
                         d -> Boolean.TRUE.equals(
                                 driver.executeScript(
