@@ -1,10 +1,10 @@
 package co.plugkit.sandbox;
 
 import co.plugkit.PlugKitConfig;
+import co.plugkit.web.ServletMount;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletRegistration;
 import java.util.Objects;
 
 /**
@@ -66,10 +66,6 @@ public final class SandboxRoutes {
     }
 
     private static void add(ServletContext context, String prefix, String name, Servlet servlet, String path) {
-        ServletRegistration.Dynamic registration = context.addServlet("plugkit" + prefix + ":sandbox-" + name, servlet);
-        if (registration == null) {
-            throw new IllegalStateException("The Instagram sandbox is already registered at '" + prefix + "'");
-        }
-        registration.addMapping(path);
+        ServletMount.mount(context, "plugkit" + prefix + ":sandbox-" + name, servlet, path);
     }
 }

@@ -7,7 +7,6 @@ import co.plugkit.store.PlugKitStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletRegistration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -81,11 +80,6 @@ public final class Routes {
     }
 
     private static void add(ServletContext context, String prefix, String name, Servlet servlet, String path) {
-        ServletRegistration.Dynamic registration = context.addServlet("plugkit" + prefix + ":" + name, servlet);
-        if (registration == null) {
-            throw new IllegalStateException("PlugKit is already registered at '" + prefix + "' in this context");
-        }
-        registration.addMapping(prefix + path);
-        registration.setLoadOnStartup(1);
+        ServletMount.mount(context, "plugkit" + prefix + ":" + name, servlet, prefix + path);
     }
 }

@@ -9,9 +9,11 @@ import co.plugkit.testing.ApiClient;
 import co.plugkit.testing.ApiClient.Response;
 import co.plugkit.testing.EmbeddedContainer;
 import co.plugkit.testing.FakeInstagram;
+import co.plugkit.testing.HostHelloServlet;
 import co.plugkit.testing.MutableClock;
 import co.plugkit.testing.PlugKitServer;
 import co.plugkit.testing.TestKeys;
+import jakarta.servlet.ServletContainerInitializer;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -169,6 +171,23 @@ abstract class EmbeddedContainerContract {
         assertThat(crm.get("/v1/profiles").json().get("data")).isEmpty();
         assertThat(crm.get("/v1/profiles/" + shopProfile).status()).isEqualTo(404);
         assertThat(crm.connect(shopProfile).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aRouteTheHostAlreadyMapsStopsPlugKitInsteadOfLosingTheRouteQuietly() {
+        ServletContainerInitializer squatter = (classes, context) ->
+                context.addServlet("host-health", new HostHelloServlet()).addMapping("/plugkit/v1/health");
+        container.addWebapp("/crm", contextParams("/crm"), List.of(squatter, initializer()));
+
+        try {
+            container.start();
+        } catch (IllegalStateException e) {
+            // Some containers report a webapp that failed to start by failing their own start.
+        }
+
+        assertThat(container.isAvailable("/crm"))
+                .as("PlugKit refuses to start with one of its routes answered by the host")
+                .isFalse();
     }
 
     @Test
