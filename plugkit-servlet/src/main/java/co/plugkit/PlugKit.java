@@ -94,7 +94,7 @@ public final class PlugKit implements AutoCloseable {
                         config.instagram().scopes(),
                         config.stateTtl(),
                         clock),
-                new TokenRefresher(store.accounts(), instagram, cipher, config.refreshPolicy(), clock),
+                new TokenRefresher(store.accounts(), store.refresh(), instagram, cipher, config.refreshPolicy(), clock),
                 new ManualConnect(store.profiles(), store.accounts(), instagram, cipher, clock),
                 new MetaCallbacks(
                         store.accounts(),

@@ -13,6 +13,7 @@ import co.plugkit.model.AccountProfile;
 import co.plugkit.model.AccountStatus;
 import co.plugkit.store.AccountStore;
 import co.plugkit.store.RefreshClaim;
+import co.plugkit.store.RefreshStore;
 import co.plugkit.threads.GuestThreads;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -48,6 +49,7 @@ public final class TokenRefresher implements AutoCloseable {
     private static final SecureRandom JITTER = new SecureRandom();
 
     private final AccountStore accounts;
+    private final RefreshStore leases;
     private final InstagramApi instagram;
     private final TokenCipher cipher;
     private final RefreshPolicy policy;
@@ -57,8 +59,14 @@ public final class TokenRefresher implements AutoCloseable {
     private final ExecutorService workers;
 
     public TokenRefresher(
-            AccountStore accounts, InstagramApi instagram, TokenCipher cipher, RefreshPolicy policy, Clock clock) {
+            AccountStore accounts,
+            RefreshStore leases,
+            InstagramApi instagram,
+            TokenCipher cipher,
+            RefreshPolicy policy,
+            Clock clock) {
         this.accounts = accounts;
+        this.leases = leases;
         this.instagram = instagram;
         this.cipher = cipher;
         this.policy = policy;
@@ -84,10 +92,10 @@ public final class TokenRefresher implements AutoCloseable {
      * One account's failure never stops the others.
      */
     public Report runOnce() {
-        int expired = accounts.markExpired(clock.instant());
+        int expired = leases.markExpired(clock.instant());
         int[] counts = new int[5];
         drain(
-                at -> accounts.claimDue(
+                at -> leases.claimDue(
                         at,
                         at.minus(policy.minTokenAge()),
                         at.plus(policy.window()),
@@ -97,7 +105,7 @@ public final class TokenRefresher implements AutoCloseable {
                 this::refresh,
                 counts);
         drain(
-                at -> accounts.claimForCheck(
+                at -> leases.claimForCheck(
                         at, at.minus(policy.checkInterval()), owner, at.plus(policy.lease()), policy.batchSize()),
                 this::check,
                 counts);
@@ -132,7 +140,7 @@ public final class TokenRefresher implements AutoCloseable {
                 if (tried.add(claim.accountId())) {
                     claims.add(claim);
                 } else {
-                    accounts.release(claim);
+                    leases.release(claim);
                 }
             }
             if (claims.isEmpty()) {
@@ -151,7 +159,7 @@ public final class TokenRefresher implements AutoCloseable {
     /** {@code POST /v1/accounts/{id}/refresh}: the same rules and the same outcomes, for one account now. */
     public RefreshOutcome refreshNow(WorkspaceId workspaceId, AccountId id) {
         Instant now = clock.instant();
-        Optional<RefreshClaim> claim = accounts.claim(workspaceId, id, now, owner, now.plus(policy.lease()));
+        Optional<RefreshClaim> claim = leases.claim(workspaceId, id, now, owner, now.plus(policy.lease()));
         if (claim.isEmpty()) {
             Optional<Account> account = accounts.find(workspaceId, id);
             if (account.isEmpty()) {
@@ -161,7 +169,7 @@ public final class TokenRefresher implements AutoCloseable {
             return new RefreshOutcome.NotAttempted(active ? "refresh_in_progress" : "account_not_active", account);
         }
         if (claim.get().tokenIssuedAt().plus(policy.minTokenAge()).isAfter(now)) {
-            accounts.release(claim.get());
+            leases.release(claim.get());
             return new RefreshOutcome.NotAttempted("token_too_new", accounts.find(workspaceId, id));
         }
         return refresh(claim.get());
@@ -195,7 +203,7 @@ public final class TokenRefresher implements AutoCloseable {
         try {
             InstagramProfile profile = instagram.fetchProfile(cipher.open(claim.token()));
             AccountProfile now = new AccountProfile(profile.username(), profile.name(), profile.profilePictureUrl());
-            return accounts.recordChecked(claim, now, clock.instant())
+            return leases.recordChecked(claim, now, clock.instant())
                     ? new RefreshOutcome.Checked(current(claim).orElseThrow())
                     : superseded(claim);
         } catch (InstagramException e) {
@@ -216,15 +224,13 @@ public final class TokenRefresher implements AutoCloseable {
         Optional<String> reason = RefreshFailures.permanentReason(e);
         if (reason.isPresent()) {
             LOG.warn("Account {} needs reconnecting ({}): {}", claim.accountId(), reason.get(), e.getMessage());
-            return accounts.markNeedsReconnect(claim, reason.get(), now)
+            return leases.markNeedsReconnect(claim, reason.get(), now)
                     ? new RefreshOutcome.NeedsReconnect(current(claim).orElseThrow(), reason.get())
                     : superseded(claim);
         }
         Instant next = now.plus(backoff(claim.failures()));
         LOG.warn("{} account {} failed for now, retry after {}: {}", activity, claim.accountId(), next, e.getMessage());
-        return accounts.deferRefresh(claim, next, now)
-                ? new RefreshOutcome.Deferred(e.getMessage())
-                : superseded(claim);
+        return leases.deferRefresh(claim, next, now) ? new RefreshOutcome.Deferred(e.getMessage()) : superseded(claim);
     }
 
     /**
@@ -235,7 +241,7 @@ public final class TokenRefresher implements AutoCloseable {
             RefreshClaim claim, co.plugkit.model.SealedToken token, Instant issuedAt, Instant expiresAt) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return accounts.storeRefreshed(claim, token, issuedAt, expiresAt);
+                return leases.storeRefreshed(claim, token, issuedAt, expiresAt);
             } catch (co.plugkit.store.StoreUnavailableException e) {
                 if (attempt == 3) {
                     throw e;

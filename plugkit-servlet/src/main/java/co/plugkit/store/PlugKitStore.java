@@ -11,6 +11,9 @@ public interface PlugKitStore {
 
     AccountStore accounts();
 
+    /** The token refresher's claims on accounts and its compare-and-set writes. */
+    RefreshStore refresh();
+
     ConnectStateStore connectStates();
 
     DataDeletionStore dataDeletions();

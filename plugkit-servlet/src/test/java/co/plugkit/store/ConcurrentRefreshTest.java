@@ -71,8 +71,10 @@ abstract class ConcurrentRefreshTest {
         for (int i = 0; i < INSTANCES; i++) {
             HikariDataSource pool = database.newPool(4);
             pools.add(pool);
+            JdbiPlugKitStore server = JdbiPlugKitStore.of(pool);
             refreshers.add(new TokenRefresher(
-                    JdbiPlugKitStore.of(pool).accounts(),
+                    server.accounts(),
+                    server.refresh(),
                     instagram,
                     cipher,
                     new RefreshPolicy(

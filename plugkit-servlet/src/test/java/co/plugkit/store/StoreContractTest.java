@@ -353,14 +353,14 @@ abstract class StoreContractTest {
         // The user connects again before the check's answer is written: the newer state stands.
         store.accounts().upsert(connection(profile, "17841400000000077", "acme", "v2"), AccountId.random(), later);
         AccountProfile renamed = new AccountProfile("acme_coffee", Optional.empty(), Optional.empty());
-        assertThat(store.accounts().recordChecked(claimed.get(0), renamed, later))
+        assertThat(store.refresh().recordChecked(claimed.get(0), renamed, later))
                 .isFalse();
         assertThat(store.accounts().find(workspace, account.id()).orElseThrow().username())
                 .isEqualTo("acme");
 
         Instant next = later.plus(Duration.ofHours(25));
         RefreshClaim current = checkClaims(next, day, "owner-c").get(0);
-        assertThat(store.accounts().recordChecked(current, renamed, next)).isTrue();
+        assertThat(store.refresh().recordChecked(current, renamed, next)).isTrue();
         Account checked = store.accounts().find(workspace, account.id()).orElseThrow();
         assertThat(checked.username()).isEqualTo("acme_coffee");
         assertThat(checked.displayName()).isEmpty();
@@ -370,7 +370,7 @@ abstract class StoreContractTest {
 
         Instant dayAfter = next.plus(day);
         RefreshClaim again = checkClaims(dayAfter, day, "owner-e").get(0);
-        assertThat(store.accounts().recordChecked(again, renamed, dayAfter)).isTrue();
+        assertThat(store.refresh().recordChecked(again, renamed, dayAfter)).isTrue();
         assertThat(store.accounts().find(workspace, account.id()).orElseThrow().updatedAt())
                 .as("nothing changed on Instagram")
                 .isEqualTo(next);
@@ -381,11 +381,11 @@ abstract class StoreContractTest {
     private List<RefreshClaim> checkClaims(Instant now, Duration interval, String owner) {
         List<RefreshClaim> mine = new ArrayList<>();
         for (RefreshClaim claim :
-                store.accounts().claimForCheck(now, now.minus(interval), owner, now.plusSeconds(300), 10_000)) {
+                store.refresh().claimForCheck(now, now.minus(interval), owner, now.plusSeconds(300), 10_000)) {
             if (claim.workspaceId().equals(workspace)) {
                 mine.add(claim);
             } else {
-                store.accounts().release(claim);
+                store.refresh().release(claim);
             }
         }
         return mine;

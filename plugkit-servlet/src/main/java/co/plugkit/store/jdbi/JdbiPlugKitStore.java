@@ -5,6 +5,7 @@ import co.plugkit.store.ConnectStateStore;
 import co.plugkit.store.DataDeletionStore;
 import co.plugkit.store.PlugKitStore;
 import co.plugkit.store.ProfileStore;
+import co.plugkit.store.RefreshStore;
 import co.plugkit.store.WorkspaceStore;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -25,6 +26,7 @@ public final class JdbiPlugKitStore implements PlugKitStore {
     private final JdbiWorkspaceStore workspaces;
     private final JdbiProfileStore profiles;
     private final JdbiAccountStore accounts;
+    private final JdbiRefreshStore refresh;
     private final JdbiConnectStateStore connectStates;
     private final JdbiDataDeletionStore dataDeletions;
 
@@ -33,6 +35,7 @@ public final class JdbiPlugKitStore implements PlugKitStore {
         this.workspaces = new JdbiWorkspaceStore(calls);
         this.profiles = new JdbiProfileStore(calls);
         this.accounts = new JdbiAccountStore(calls);
+        this.refresh = new JdbiRefreshStore(calls);
         this.connectStates = new JdbiConnectStateStore(calls);
         this.dataDeletions = new JdbiDataDeletionStore(calls);
     }
@@ -77,6 +80,11 @@ public final class JdbiPlugKitStore implements PlugKitStore {
     @Override
     public AccountStore accounts() {
         return accounts;
+    }
+
+    @Override
+    public RefreshStore refresh() {
+        return refresh;
     }
 
     @Override
