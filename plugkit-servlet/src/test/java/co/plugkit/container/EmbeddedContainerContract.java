@@ -17,11 +17,9 @@ import jakarta.servlet.ServletContainerInitializer;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,24 +59,12 @@ abstract class EmbeddedContainerContract {
      * not among them: it comes from the environment.
      */
     Map<String, String> contextParams(String contextPath) {
-        Map<String, String> params = new HashMap<>();
-        params.put("plugkit.publicUrl", container.baseUrl() + contextPath + "/plugkit");
-        params.put("plugkit.pathPrefix", "/plugkit");
-        params.put("plugkit.db.url", "jdbc:h2:mem:plugkit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        params.put("plugkit.db.user", "sa");
-        params.put("plugkit.instagram.clientId", FakeInstagram.CLIENT_ID);
-        params.put("plugkit.instagram.authorizeUrl", instagram.authorizeUrl().toString());
-        params.put("plugkit.instagram.apiUrl", instagram.baseUrl().toString());
-        params.put("plugkit.instagram.graphUrl", instagram.baseUrl().toString());
-        params.put("plugkit.encryptionKey", TestKeys.ENCRYPTION_KEY);
-        params.put("plugkit.bootstrapApiKey", BOOTSTRAP_KEY);
-        instagram.registerRedirectUri(params.get("plugkit.publicUrl") + "/v1/connect/instagram/callback");
-        return params;
+        return instagram.webappSettings(container.baseUrl() + contextPath + "/plugkit", BOOTSTRAP_KEY);
     }
 
     /** The environment of the container's process: the secret stays out of web.xml. */
     static PlugKitInitializer initializer() {
-        return new PlugKitInitializer(Map.of("PLUGKIT_INSTAGRAM_CLIENT_SECRET", FakeInstagram.CLIENT_SECRET));
+        return new PlugKitInitializer(FakeInstagram.SECRET_ENVIRONMENT);
     }
 
     ApiClient client(String contextPath) {

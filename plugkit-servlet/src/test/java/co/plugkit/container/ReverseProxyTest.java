@@ -12,16 +12,13 @@ import co.plugkit.testing.FakeInstagram;
 import co.plugkit.testing.MutableClock;
 import co.plugkit.testing.Nginx;
 import co.plugkit.testing.RawRequests;
-import co.plugkit.testing.TestKeys;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,25 +50,9 @@ class ReverseProxyTest {
         int proxyPort = Nginx.freePort();
         publicUrl = URI.create("http://127.0.0.1:" + proxyPort + "/ig");
 
-        Map<String, String> params = new HashMap<>();
-        params.put("plugkit.publicUrl", publicUrl.toString());
-        params.put("plugkit.pathPrefix", "/plugkit");
+        Map<String, String> params = instagram.webappSettings(publicUrl.toString(), KEY);
         params.put("plugkit.allowedRedirectUrls", "https://app.example.com/settings/instagram");
-        params.put("plugkit.db.url", "jdbc:h2:mem:plugkit-proxy-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        params.put("plugkit.instagram.clientId", FakeInstagram.CLIENT_ID);
-        params.put("plugkit.instagram.authorizeUrl", instagram.authorizeUrl().toString());
-        params.put("plugkit.instagram.apiUrl", instagram.baseUrl().toString());
-        params.put("plugkit.instagram.graphUrl", instagram.baseUrl().toString());
-        params.put("plugkit.encryptionKey", TestKeys.ENCRYPTION_KEY);
-        params.put("plugkit.bootstrapApiKey", KEY);
-        instagram.registerRedirectUri(publicUrl + "/v1/connect/instagram/callback");
-        jetty.addWebapp(
-                "/shop",
-                params,
-                List.of(
-                        hostApp(),
-                        new PlugKitInitializer(
-                                Map.of("PLUGKIT_INSTAGRAM_CLIENT_SECRET", FakeInstagram.CLIENT_SECRET))));
+        jetty.addWebapp("/shop", params, List.of(hostApp(), new PlugKitInitializer(FakeInstagram.SECRET_ENVIRONMENT)));
         jetty.start();
 
         Path nginxDir = Files.createDirectories(dir.resolve("nginx"));
@@ -166,12 +147,5 @@ class ReverseProxyTest {
         assertThat(status.status()).isEqualTo(200);
         assertThat(status.body())
                 .contains(deletion.json().get("confirmation_code").asText());
-    }
-
-    @Test
-    void theHostAppBehindTheSameServerIsNotReachableThroughPlugKitsPublicPath() {
-        assertThat(ApiClient.browse(URI.create(publicUrl + "/hello")).status()).isEqualTo(404);
-        assertThat(ApiClient.browse(URI.create(jetty.baseUrl() + "/shop/hello")).status())
-                .isEqualTo(200);
     }
 }

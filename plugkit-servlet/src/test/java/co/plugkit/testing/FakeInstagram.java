@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -86,6 +87,11 @@ public final class FakeInstagram implements AutoCloseable {
 
     public static final String CLIENT_ID = "990602627938098";
     public static final String CLIENT_SECRET = "test-instagram-app-secret";
+
+    /** A container's environment holding the app secret, as deployments keep it out of {@code web.xml}. */
+    public static final Map<String, String> SECRET_ENVIRONMENT =
+            Map.of("PLUGKIT_INSTAGRAM_CLIENT_SECRET", CLIENT_SECRET);
+
     public static final long LONG_LIVED_SECONDS = 5_183_944;
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -148,6 +154,28 @@ public final class FakeInstagram implements AutoCloseable {
 
     public URI authorizeUrl() {
         return URI.create(baseUrl() + "/oauth/authorize");
+    }
+
+    /**
+     * The settings a webapp declares (as {@code web.xml} context-params) to mount PlugKit at {@code /plugkit}
+     * through its initializer, against this stand-in, on an in-memory H2 database of its own; the webapp's
+     * callback URL is registered here. The client secret is not among them: it comes from the container's
+     * environment ({@link #SECRET_ENVIRONMENT}). The map is the caller's to change.
+     */
+    public Map<String, String> webappSettings(String publicUrl, String bootstrapApiKey) {
+        Map<String, String> params = new HashMap<>();
+        params.put("plugkit.publicUrl", publicUrl);
+        params.put("plugkit.pathPrefix", "/plugkit");
+        params.put("plugkit.db.url", "jdbc:h2:mem:plugkit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        params.put("plugkit.db.user", "sa");
+        params.put("plugkit.instagram.clientId", CLIENT_ID);
+        params.put("plugkit.instagram.authorizeUrl", authorizeUrl().toString());
+        params.put("plugkit.instagram.apiUrl", baseUrl().toString());
+        params.put("plugkit.instagram.graphUrl", baseUrl().toString());
+        params.put("plugkit.encryptionKey", TestKeys.ENCRYPTION_KEY);
+        params.put("plugkit.bootstrapApiKey", bootstrapApiKey);
+        registerRedirectUri(publicUrl + "/v1/connect/instagram/callback");
+        return params;
     }
 
     /** Like "OAuth redirect URIs" in Meta's App Dashboard: only these, character for character. */

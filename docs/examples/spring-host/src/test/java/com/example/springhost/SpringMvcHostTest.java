@@ -8,16 +8,13 @@ import co.plugkit.testing.ApiClient.Response;
 import co.plugkit.testing.EmbeddedTomcat;
 import co.plugkit.testing.FakeInstagram;
 import co.plugkit.testing.MutableClock;
-import co.plugkit.testing.TestKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.ServletContainerInitializer;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,24 +64,12 @@ class SpringMvcHostTest {
      * client secret comes from {@code PLUGKIT_INSTAGRAM_CLIENT_SECRET}, not from a context-param.
      */
     private static PlugKitInitializer plugKit() {
-        return new PlugKitInitializer(Map.of("PLUGKIT_INSTAGRAM_CLIENT_SECRET", FakeInstagram.CLIENT_SECRET));
+        return new PlugKitInitializer(FakeInstagram.SECRET_ENVIRONMENT);
     }
 
     /** The context-params a web.xml would declare for PlugKit, on an in-memory H2 database. */
     private Map<String, String> plugKitContextParams() {
-        Map<String, String> params = new HashMap<>();
-        params.put("plugkit.publicUrl", base + "/plugkit");
-        params.put("plugkit.pathPrefix", "/plugkit");
-        params.put("plugkit.db.url", "jdbc:h2:mem:plugkit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        params.put("plugkit.db.user", "sa");
-        params.put("plugkit.instagram.clientId", FakeInstagram.CLIENT_ID);
-        params.put("plugkit.instagram.authorizeUrl", instagram.authorizeUrl().toString());
-        params.put("plugkit.instagram.apiUrl", instagram.baseUrl().toString());
-        params.put("plugkit.instagram.graphUrl", instagram.baseUrl().toString());
-        params.put("plugkit.encryptionKey", TestKeys.ENCRYPTION_KEY);
-        params.put("plugkit.bootstrapApiKey", BOOTSTRAP_KEY);
-        instagram.registerRedirectUri(base + "/plugkit/v1/connect/instagram/callback");
-        return params;
+        return instagram.webappSettings(base + "/plugkit", BOOTSTRAP_KEY);
     }
 
     private ApiClient plugKitClient() {
