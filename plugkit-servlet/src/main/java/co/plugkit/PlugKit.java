@@ -1,6 +1,7 @@
 package co.plugkit;
 
 import co.plugkit.crypto.ApiKeySecret;
+import co.plugkit.crypto.SignedTickets;
 import co.plugkit.crypto.TokenCipher;
 import co.plugkit.engine.Accounts;
 import co.plugkit.engine.ApiKeys;
@@ -76,6 +77,7 @@ public final class PlugKit implements AutoCloseable {
         InstagramApi instagram = b.instagram != null ? b.instagram : ownedHttpClient.get();
         byte[] key = config.encryptionKey();
         TokenCipher cipher = new TokenCipher(key);
+        SignedTickets resultTickets = new SignedTickets(key, "plugkit callback result", clock);
         java.util.Arrays.fill(key, (byte) 0);
 
         ApiKeys apiKeys = new ApiKeys(store.workspaces(), clock);
@@ -107,7 +109,7 @@ public final class PlugKit implements AutoCloseable {
                 ? Optional.of(RefreshScheduler.start(
                         engine.refresher(), config.refreshPolicy().interval()))
                 : Optional.empty();
-        this.routes = new Routes(json, store, engine, config.adminToken());
+        this.routes = new Routes(json, store, engine, config.adminToken(), resultTickets, config.redirectUri());
         this.sandboxRoutes = config.sandbox() ? Optional.of(sandboxRoutes(config, clock, json)) : Optional.empty();
     }
 

@@ -1,7 +1,7 @@
 package co.plugkit.demo;
 
+import co.plugkit.web.GuardedServlet;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * callback pages post from, whether the demo runs in sandbox mode, and (see {@link FirstKeyOffer}) the
  * first-start API key for a browser on this machine.
  */
-final class DemoSessionServlet extends HttpServlet {
+final class DemoSessionServlet extends GuardedServlet {
     /** The answer; {@code apiKey} is null unless offered. */
     record Session(String apiBase, String publicOrigin, boolean sandbox, String apiKey) {}
 
@@ -23,6 +23,7 @@ final class DemoSessionServlet extends HttpServlet {
     private final boolean sandbox;
 
     DemoSessionServlet(ObjectMapper json, FirstKeyOffer offer, String apiBase, String publicOrigin, boolean sandbox) {
+        super("GET");
         this.json = json;
         this.offer = offer;
         this.apiBase = apiBase;

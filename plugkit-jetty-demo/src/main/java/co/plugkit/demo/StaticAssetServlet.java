@@ -1,6 +1,6 @@
 package co.plugkit.demo;
 
-import jakarta.servlet.http.HttpServlet;
+import co.plugkit.web.GuardedServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
  * start. Plain HTML, JavaScript and CSS: no build step, nothing from a CDN, and a Content-Security-Policy
  * that allows only this origin's scripts and styles.
  */
-final class StaticAssetServlet extends HttpServlet {
+final class StaticAssetServlet extends GuardedServlet {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:;"
             + " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -20,6 +20,7 @@ final class StaticAssetServlet extends HttpServlet {
     private final String contentType;
 
     StaticAssetServlet(String file, String contentType) {
+        super("GET");
         this.content = read(file);
         this.contentType = contentType;
     }

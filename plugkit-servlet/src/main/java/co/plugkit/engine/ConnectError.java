@@ -18,7 +18,10 @@ public enum ConnectError {
     INSTAGRAM_UNAVAILABLE("instagram_unavailable", 503, "Instagram could not be reached. Please try again later."),
     INSTAGRAM_BAD_RESPONSE(
             "instagram_bad_response", 502, "Instagram sent an answer PlugKit could not read. Please try again later."),
-    STORAGE_UNAVAILABLE("storage_unavailable", 503, "The connection could not be saved. Please try again later.");
+    STORAGE_UNAVAILABLE("storage_unavailable", 503, "The connection could not be saved. Please try again later."),
+    /** Not returned by the engine: what the callback answers when something failed that should not have. */
+    INTERNAL_ERROR(
+            "internal_error", 500, "Something went wrong on our side, so nothing was connected. Please try again.");
 
     private final String code;
     private final int httpStatus;
@@ -40,5 +43,15 @@ public enum ConnectError {
 
     public String message() {
         return message;
+    }
+
+    /** The error with this {@link #code()}, if there is one. */
+    public static java.util.Optional<ConnectError> byCode(String code) {
+        for (ConnectError error : values()) {
+            if (error.code.equals(code)) {
+                return java.util.Optional.of(error);
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -1,7 +1,7 @@
 package co.plugkit.sandbox;
 
+import co.plugkit.web.GuardedServlet;
 import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * (their forms) checks the anti-forgery token, has {@link SandboxMeta} send the callback, and shows
  * PlugKit's answer.
  */
-final class SandboxAppsServlet extends HttpServlet {
+final class SandboxAppsServlet extends GuardedServlet {
     private static final String COOKIE = "plugkit_sandbox_form";
 
     private final transient SandboxMeta meta;
@@ -21,6 +21,7 @@ final class SandboxAppsServlet extends HttpServlet {
     private final transient AppsPage page;
 
     SandboxAppsServlet(SandboxMeta meta, SandboxFormGuard guard, AppsPage page) {
+        super("GET", "POST");
         this.meta = meta;
         this.guard = guard;
         this.page = page;

@@ -1,6 +1,6 @@
 package co.plugkit.sandbox;
 
-import jakarta.servlet.http.HttpServlet;
+import co.plugkit.web.GuardedServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -13,11 +13,12 @@ import java.util.Optional;
  * {@code …/oauth/authorize}: {@code GET} shows the consent page; {@code POST} (the page's form) checks the
  * request again, then redirects to the app with a code (Allow) or Instagram's denial (Cancel).
  */
-final class SandboxAuthorizeServlet extends HttpServlet {
+final class SandboxAuthorizeServlet extends GuardedServlet {
     private final transient InstagramSandbox sandbox;
     private final transient AuthorizePage page;
 
     SandboxAuthorizeServlet(InstagramSandbox sandbox, AuthorizePage page) {
+        super("GET", "POST");
         this.sandbox = sandbox;
         this.page = page;
     }

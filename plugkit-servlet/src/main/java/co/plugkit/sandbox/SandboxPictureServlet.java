@@ -1,6 +1,6 @@
 package co.plugkit.sandbox;
 
-import jakarta.servlet.http.HttpServlet;
+import co.plugkit.web.GuardedServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,8 +10,12 @@ import java.util.Optional;
  * {@code GET …/pictures/{username}.svg}: the sandbox accounts' profile pictures, drawn here so that no
  * page of the sandbox or the demo loads anything from a third party.
  */
-final class SandboxPictureServlet extends HttpServlet {
+final class SandboxPictureServlet extends GuardedServlet {
     private static final String[] COLOURS = {"#d62976", "#4f5bd5", "#fa7e1e"};
+
+    SandboxPictureServlet() {
+        super("GET");
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

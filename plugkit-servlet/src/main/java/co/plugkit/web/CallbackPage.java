@@ -2,10 +2,7 @@ package co.plugkit.web;
 
 import static co.plugkit.web.Html.escape;
 
-import co.plugkit.engine.CallbackOutcome;
-import co.plugkit.engine.CallbackOutcome.Connected;
-import co.plugkit.engine.CallbackOutcome.Failed;
-import co.plugkit.model.Account;
+import co.plugkit.engine.ConnectError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,29 +35,35 @@ final class CallbackPage {
         this.json = json;
     }
 
-    void render(CallbackOutcome outcome, HttpServletResponse response) throws IOException {
-        Map<String, Object> message = new LinkedHashMap<>();
-        String title;
-        String text;
-        int status;
-        if (outcome instanceof Connected connected) {
-            Account account = connected.account();
-            message.put("type", "plugkit:connected");
-            message.put("accountId", account.id().value());
-            message.put("profileId", account.profileId().value());
-            message.put("username", account.username());
-            title = "Instagram account connected";
-            text = "@" + account.username() + " is connected — you can close this window.";
-            status = 200;
+    /** The page of a callback's result, with the outcome's HTTP status. */
+    void render(CallbackResult result, HttpServletResponse response) throws IOException {
+        if (result instanceof CallbackResult.Connected connected) {
+            write(
+                    response,
+                    200,
+                    "Instagram account connected",
+                    "@" + connected.username() + " is connected — you can close this window.",
+                    result.message());
         } else {
-            Failed failed = (Failed) outcome;
-            message.put("type", "plugkit:error");
-            message.put("error", failed.error().code());
-            failed.profileId().ifPresent(p -> message.put("profileId", p.value()));
-            title = "Instagram account not connected";
-            text = failed.error().message();
-            status = failed.error().httpStatus();
+            ConnectError error = ((CallbackResult.Failed) result).error();
+            write(response, error.httpStatus(), "Instagram account not connected", error.message(), result.message());
         }
+    }
+
+    /** The page of a result link that is no longer valid (expired, or not one PlugKit issued). */
+    void expired(HttpServletResponse response) throws IOException {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "plugkit:expired");
+        write(
+                response,
+                410,
+                "Connection result no longer available",
+                "This page has expired. You can close this window and check the app for the connection.",
+                message);
+    }
+
+    private void write(HttpServletResponse response, int status, String title, String text, Map<String, Object> message)
+            throws IOException {
         response.setStatus(status);
         response.setContentType("text/html");
         response.setCharacterEncoding("UTF-8");

@@ -1,5 +1,6 @@
 package co.plugkit.web;
 
+import co.plugkit.crypto.SignedTickets;
 import co.plugkit.engine.ApiKeys;
 import co.plugkit.engine.Engine;
 import co.plugkit.secret.Secret;
@@ -7,6 +8,7 @@ import co.plugkit.store.PlugKitStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
+import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,12 +22,26 @@ public final class Routes {
     private final PlugKitStore store;
     private final Engine engine;
     private final Optional<Secret> adminToken;
+    private final SignedTickets resultTickets;
+    private final URI callbackUrl;
 
-    public Routes(ObjectMapper json, PlugKitStore store, Engine engine, Optional<Secret> adminToken) {
+    /**
+     * @param resultTickets signs the callback's result links
+     * @param callbackUrl the public URL of the callback (the redirect URI), where its result page is
+     */
+    public Routes(
+            ObjectMapper json,
+            PlugKitStore store,
+            Engine engine,
+            Optional<Secret> adminToken,
+            SignedTickets resultTickets,
+            URI callbackUrl) {
         this.json = Objects.requireNonNull(json);
         this.store = Objects.requireNonNull(store);
         this.engine = Objects.requireNonNull(engine);
         this.adminToken = Objects.requireNonNull(adminToken);
+        this.resultTickets = Objects.requireNonNull(resultTickets);
+        this.callbackUrl = Objects.requireNonNull(callbackUrl);
     }
 
     /**
@@ -44,7 +60,7 @@ public final class Routes {
                 context,
                 prefix,
                 "callback",
-                new CallbackServlet(engine.connectFlow(), new CallbackPage(json)),
+                new CallbackServlet(engine.connectFlow(), new CallbackPage(json), resultTickets, json, callbackUrl),
                 "/v1/connect/instagram/callback");
         add(
                 context,

@@ -86,9 +86,29 @@ public final class ApiClient {
         return send(b);
     }
 
-    /** GET of an absolute URL (the authorization URL, a callback URL), as a browser would, without a key. */
+    /**
+     * GET of an absolute URL (the authorization URL, a callback URL), as a browser would, without a key.
+     * The callback answers with a 303 to its own result page ({@code callback?result=…}); that one hop is
+     * followed, as a browser would, so the answer is the page a person sees. Every other redirect is
+     * returned as it is, for the test to look at. {@link #browseOnce} follows nothing.
+     */
     public static Response browse(URI url) {
+        Response response = browseOnce(url);
+        Optional<String> location = response.header("Location");
+        if (response.status() == 303 && location.isPresent() && isResultPage(location.get())) {
+            return browseOnce(url.resolve(location.get()));
+        }
+        return response;
+    }
+
+    /** GET of an absolute URL without following any redirect. */
+    public static Response browseOnce(URI url) {
         return send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(20)).GET());
+    }
+
+    /** True for PlugKit's callback result page: the callback's own address with a {@code result} ticket. */
+    public static boolean isResultPage(String location) {
+        return location.contains("/v1/connect/instagram/callback?result=");
     }
 
     public String createProfile(String name) {

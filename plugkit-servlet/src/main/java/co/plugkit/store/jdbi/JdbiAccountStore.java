@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -127,8 +126,8 @@ final class JdbiAccountStore implements AccountStore {
                 if (updateConnection(c, now) == 0) {
                     try {
                         insert(INSERT_CONNECTION, c, newId, now);
-                    } catch (JdbiException e) {
-                        if (!JdbiCalls.isUniqueViolation(e)) {
+                    } catch (StatementFailure e) {
+                        if (!e.isUniqueViolation()) {
                             throw e;
                         }
                         updateConnection(c, now);
@@ -136,7 +135,7 @@ final class JdbiAccountStore implements AccountStore {
                 }
             }
         }
-        return calls.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM plugkit_accounts"
+        return calls.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM plugkit_accounts"
                         + " WHERE profile_id = :profileId AND external_id = :externalId")
                 .bind("profileId", c.profileId().value())
                 .bind("externalId", c.externalId())
@@ -180,7 +179,7 @@ final class JdbiAccountStore implements AccountStore {
 
     @Override
     public Optional<Account> find(WorkspaceId workspaceId, AccountId id) {
-        return calls.withHandle(h -> h.createQuery(
+        return calls.read(h -> h.createQuery(
                         "SELECT " + COLUMNS + " FROM plugkit_accounts" + " WHERE id = :id AND workspace_id = :ws")
                 .bind("id", id.value())
                 .bind("ws", workspaceId.value())
@@ -190,7 +189,7 @@ final class JdbiAccountStore implements AccountStore {
 
     @Override
     public Optional<SealedToken> findToken(WorkspaceId workspaceId, AccountId id) {
-        return calls.withHandle(h -> h.createQuery("SELECT token_key_id, token_ciphertext FROM plugkit_accounts"
+        return calls.read(h -> h.createQuery("SELECT token_key_id, token_ciphertext FROM plugkit_accounts"
                         + " WHERE id = :id AND workspace_id = :ws AND token_ciphertext IS NOT NULL")
                 .bind("id", id.value())
                 .bind("ws", workspaceId.value())
@@ -202,7 +201,7 @@ final class JdbiAccountStore implements AccountStore {
     public Page<Account> list(
             WorkspaceId workspaceId, Optional<ProfileId> profileId, int limit, Optional<Cursor> after) {
         String profileFilter = profileId.isPresent() ? " AND profile_id = :profileId" : "";
-        return calls.withHandle(h -> {
+        return calls.read(h -> {
             var query = h.createQuery("SELECT " + COLUMNS + " FROM plugkit_accounts"
                             + " WHERE workspace_id = :ws AND seq > :after" + profileFilter + " ORDER BY seq")
                     .bind("ws", workspaceId.value())

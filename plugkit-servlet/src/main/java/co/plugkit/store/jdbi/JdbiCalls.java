@@ -11,10 +11,13 @@ import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionException;
 
 /**
  * Runs JDBI calls and turns "the database is not there" into {@link StoreUnavailableException}, so the
- * API can answer 503 instead of 500; every other failure stays what it is (a bug or a constraint).
+ * API can answer 503 instead of 500. Every other failure becomes a {@link StatementFailure} that keeps
+ * the SQLState and the stack but not the message: JDBI's and the drivers' messages quote the statement
+ * and its bound values (a sealed token, say), and an exception is logged and may be rendered.
  */
 final class JdbiCalls {
     private final Jdbi jdbi;
@@ -29,6 +32,7 @@ final class JdbiCalls {
         return dialect;
     }
 
+    /** Statements on one handle, each committed on its own (auto-commit): never retried. */
     <R> R withHandle(HandleCallback<R, RuntimeException> callback) {
         try {
             return jdbi.withHandle(callback);
@@ -37,43 +41,68 @@ final class JdbiCalls {
         }
     }
 
+    /**
+     * Queries that change nothing. A pooled connection that died since its last use (a database
+     * restart, a killed backend) fails its first statement; the pool then drops it, so one more try on
+     * a fresh connection usually answers. Only reads are retried: a write may have happened before its
+     * connection broke.
+     */
+    <R> R read(HandleCallback<R, RuntimeException> callback) {
+        try {
+            return jdbi.withHandle(callback);
+        } catch (JdbiException e) {
+            RuntimeException translated = translate(e);
+            if (!(translated instanceof StoreUnavailableException)) {
+                throw translated;
+            }
+            return withHandle(callback);
+        }
+    }
+
+    /**
+     * Statements in one transaction. A connection lost before the commit rolls everything back, so that
+     * case is tried once more on a fresh connection; a failed commit is not, as it may have happened.
+     */
     <R> R inTransaction(HandleCallback<R, RuntimeException> callback) {
         try {
             return jdbi.inTransaction(callback);
-        } catch (JdbiException e) {
+        } catch (TransactionException e) {
             throw translate(e);
+        } catch (JdbiException e) {
+            RuntimeException translated = translate(e);
+            if (!(translated instanceof StoreUnavailableException)) {
+                throw translated;
+            }
+            try {
+                return jdbi.inTransaction(callback);
+            } catch (JdbiException again) {
+                throw translate(again);
+            }
         }
     }
 
     static RuntimeException translate(JdbiException e) {
-        if (e instanceof ConnectionException || isConnectionFailure(e.getCause())) {
-            return new StoreUnavailableException("the database is unavailable", e);
+        if (e instanceof ConnectionException || isConnectionFailure(e)) {
+            return new StoreUnavailableException("the database is unavailable", StatementFailure.of(e));
         }
-        return e;
+        return StatementFailure.of(e);
     }
 
-    /** True when the cause is a lost or refused connection (SQLState class 08), not a bad statement. */
-    static boolean isConnectionFailure(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
+    /**
+     * True when the failure is a lost or refused connection, not a bad statement: SQLState class 08
+     * (connection exception), PostgreSQL's 57P01–57P03 (the server terminated the backend or is starting
+     * or shutting down) and MariaDB's 70100 (the connection was killed).
+     */
+    static boolean isConnectionFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** True when the statement broke a unique constraint (SQLState 23505 on H2 and PostgreSQL, 23000 on MySQL). */
-    static boolean isUniqueViolation(JdbiException e) {
-        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && (sql.getSQLState().equals("23505") || sql.getSQLState().equals("23000"))) {
-                return true;
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P0") || state.equals("70100")) {
+                    return true;
+                }
             }
         }
         return false;

@@ -31,11 +31,12 @@ final class JdbiConnectStateStore implements ConnectStateStore {
 
     /**
      * One conditional UPDATE claims the state: the database serialises concurrent claims on the row, so
-     * exactly one caller sees an update count of 1. Only the losers read the row to learn why.
+     * exactly one caller sees an update count of 1. Only the losers read the row to learn why. Claim and
+     * read share a transaction, so a connection lost between them leaves the state unclaimed.
      */
     @Override
     public Consumption consume(String stateHash, Instant now) {
-        return calls.withHandle(h -> {
+        return calls.inTransaction(h -> {
             int claimed = h.createUpdate("UPDATE plugkit_connect_states SET consumed_at = :now"
                             + " WHERE state_hash = :hash AND consumed_at IS NULL AND expires_at > :now")
                     .bind("now", calls.at(now))

@@ -22,7 +22,7 @@ final class JdbiDataDeletionStore implements DataDeletionStore {
 
     @Override
     public Optional<DataDeletion> find(String confirmationCode) {
-        return calls.withHandle(h -> h.createQuery("SELECT confirmation_code, requested_at, accounts_deleted"
+        return calls.read(h -> h.createQuery("SELECT confirmation_code, requested_at, accounts_deleted"
                         + " FROM plugkit_data_deletions WHERE confirmation_code = :code")
                 .bind("code", confirmationCode)
                 .map((rs, ctx) -> new DataDeletion(

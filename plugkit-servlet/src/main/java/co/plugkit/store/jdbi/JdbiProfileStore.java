@@ -28,7 +28,7 @@ final class JdbiProfileStore implements ProfileStore {
 
     @Override
     public Optional<Profile> find(WorkspaceId workspaceId, ProfileId id) {
-        return calls.withHandle(h -> h.createQuery("SELECT seq, id, workspace_id, name, created_at"
+        return calls.read(h -> h.createQuery("SELECT seq, id, workspace_id, name, created_at"
                         + " FROM plugkit_profiles WHERE id = :id AND workspace_id = :ws")
                 .bind("id", id.value())
                 .bind("ws", workspaceId.value())
@@ -38,7 +38,7 @@ final class JdbiProfileStore implements ProfileStore {
 
     @Override
     public Page<Profile> list(WorkspaceId workspaceId, int limit, Optional<Cursor> after) {
-        return calls.withHandle(h -> Paging.page(
+        return calls.read(h -> Paging.page(
                 h.createQuery("SELECT seq, id, workspace_id, name, created_at"
                                 + " FROM plugkit_profiles WHERE workspace_id = :ws AND seq > :after"
                                 + " ORDER BY seq")

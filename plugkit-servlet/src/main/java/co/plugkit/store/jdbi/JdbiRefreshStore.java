@@ -82,8 +82,8 @@ final class JdbiRefreshStore implements RefreshStore {
      */
     private List<RefreshClaim> claimWhere(
             String condition, String order, Map<String, Object> values, String owner, Instant leaseUntil, int limit) {
-        List<String> candidates = calls.withHandle(h -> h.createQuery("SELECT id FROM plugkit_accounts WHERE "
-                        + condition + " AND " + LEASE_FREE + " ORDER BY " + order)
+        List<String> candidates = calls.read(h -> h.createQuery("SELECT id FROM plugkit_accounts WHERE " + condition
+                        + " AND " + LEASE_FREE + " ORDER BY " + order)
                 .bindMap(values)
                 .setMaxRows(limit * 4)
                 .mapTo(String.class)

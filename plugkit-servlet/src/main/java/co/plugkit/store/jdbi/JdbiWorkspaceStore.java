@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementContext;
 
 final class JdbiWorkspaceStore implements WorkspaceStore {
@@ -31,8 +30,8 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
                     .bind("name", workspace.name())
                     .bind("createdAt", calls.at(workspace.createdAt()))
                     .execute());
-        } catch (JdbiException e) {
-            if (!JdbiCalls.isUniqueViolation(e)) {
+        } catch (StatementFailure e) {
+            if (!e.isUniqueViolation()) {
                 throw e;
             }
         }
@@ -41,7 +40,7 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
 
     @Override
     public Optional<Workspace> find(WorkspaceId id) {
-        return calls.withHandle(h -> h.createQuery("SELECT id, name, created_at FROM plugkit_workspaces WHERE id = :id")
+        return calls.read(h -> h.createQuery("SELECT id, name, created_at FROM plugkit_workspaces WHERE id = :id")
                 .bind("id", id.value())
                 .map((rs, ctx) -> new Workspace(
                         new WorkspaceId(rs.getString("id")), rs.getString("name"), calls.instant(rs, "created_at")))
@@ -62,8 +61,8 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
                     .bind("createdAt", calls.at(key.createdAt()))
                     .execute());
             return true;
-        } catch (JdbiException e) {
-            if (JdbiCalls.isUniqueViolation(e)) {
+        } catch (StatementFailure e) {
+            if (e.isUniqueViolation()) {
                 return false;
             }
             throw e;
@@ -72,7 +71,7 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
 
     @Override
     public Optional<ApiKey> findActiveKeyByHash(String keyHash) {
-        return calls.withHandle(h -> h.createQuery("SELECT " + KEY_COLUMNS
+        return calls.read(h -> h.createQuery("SELECT " + KEY_COLUMNS
                         + " FROM plugkit_api_keys WHERE key_hash = :hash AND revoked_at IS NULL")
                 .bind("hash", keyHash)
                 .map(this::mapKey)
@@ -81,7 +80,7 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
 
     @Override
     public List<ApiKey> listActiveKeys(WorkspaceId workspaceId) {
-        return calls.withHandle(h -> h.createQuery("SELECT " + KEY_COLUMNS + " FROM plugkit_api_keys"
+        return calls.read(h -> h.createQuery("SELECT " + KEY_COLUMNS + " FROM plugkit_api_keys"
                         + " WHERE workspace_id = :ws AND revoked_at IS NULL ORDER BY created_at, id")
                 .bind("ws", workspaceId.value())
                 .map(this::mapKey)
