@@ -21,6 +21,7 @@ import co.plugkit.store.ConnectStateStore;
 import co.plugkit.store.ConnectStateStore.Consumption;
 import co.plugkit.store.ProfileStore;
 import co.plugkit.store.StoreUnavailableException;
+import co.plugkit.text.LogText;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -123,9 +124,11 @@ public final class ConnectFlow {
             return fail(
                     denied ? ConnectError.ACCESS_DENIED : ConnectError.AUTHORIZATION_FAILED,
                     Optional.of(state),
-                    "Instagram redirected with error=" + request.error().get()
+                    // a visitor writes these parameters: escaped, or they could forge log lines
+                    "Instagram redirected with error="
+                            + LogText.clean(request.error().get(), 100)
                             + request.errorReason()
-                                    .map(r -> ", error_reason=" + r)
+                                    .map(r -> ", error_reason=" + LogText.clean(r, 100))
                                     .orElse(""));
         }
         Optional<String> code = request.code().map(ConnectFlow::stripFragment).filter(c -> !c.isBlank());
@@ -155,7 +158,7 @@ public final class ConnectFlow {
                     profile.profilePictureUrl(),
                     shortLived.permissions().orElse(requestedScopes),
                     cipher.seal(longLived.accessToken()),
-                    Optional.of(issuedAt.plus(longLived.expiresIn())),
+                    longLived.expiresIn().map(issuedAt::plus),
                     Optional.empty());
             Account account = accounts.upsert(connection, AccountId.random(), clock.instant());
             LOG.info(
@@ -176,7 +179,7 @@ public final class ConnectFlow {
                     Optional.of(state),
                     e.getMessage()
                             + e.error()
-                                    .map(err -> " — " + abbreviate(err.message()))
+                                    .map(err -> " — " + LogText.clean(err.message(), 200))
                                     .orElse(""));
         } catch (StoreUnavailableException e) {
             return fail(ConnectError.STORAGE_UNAVAILABLE, Optional.of(state), "database unavailable");
@@ -196,9 +199,5 @@ public final class ConnectFlow {
                 detail,
                 state.map(s -> " for profile " + s.profileId()).orElse(""));
         return new Failed(error, state.map(ConnectState::profileId), state.flatMap(ConnectState::redirectUrl));
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 }

@@ -10,7 +10,9 @@ import java.util.Optional;
  * Decides whether a connect call's {@code redirectUrl} may be used. An allowed entry matches on scheme,
  * host and port exactly, and on path by whole segments, so {@code https://app.example.com/done} admits
  * {@code https://app.example.com/done/x} but neither {@code https://app.example.com.evil.net/done} nor
- * {@code https://app.example.com/doneevil}.
+ * {@code https://app.example.com/doneevil}. A path with a dot segment ({@code ..}, {@code .}, also
+ * percent-encoded) or an encoded slash or backslash is refused outright: browsers resolve those before
+ * they request the page, so {@code /done/../evil} would match {@code /done} here and land on {@code /evil}.
  */
 public final class RedirectAllowList {
     private final List<URI> allowed;
@@ -30,10 +32,29 @@ public final class RedirectAllowList {
         if (!uri.isAbsolute()
                 || uri.getHost() == null
                 || uri.getRawUserInfo() != null
-                || uri.getRawFragment() != null) {
+                || uri.getRawFragment() != null
+                || hasAmbiguousPath(uri.getRawPath())) {
             return Optional.empty();
         }
         return allowed.stream().anyMatch(prefix -> matches(prefix, uri)) ? Optional.of(uri) : Optional.empty();
+    }
+
+    /** True if a browser could read the path as another one: dot segments, encoded separators, backslashes. */
+    static boolean hasAmbiguousPath(String rawPath) {
+        if (rawPath == null || rawPath.isEmpty()) {
+            return false;
+        }
+        String lower = rawPath.toLowerCase(Locale.ROOT);
+        if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("\\")) {
+            return true;
+        }
+        for (String segment : lower.split("/", -1)) {
+            String decoded = segment.replace("%2e", ".");
+            if (decoded.equals(".") || decoded.equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean matches(URI prefix, URI uri) {

@@ -179,8 +179,11 @@ public final class TokenRefresher implements AutoCloseable {
         try {
             LongLivedToken token = instagram.refresh(cipher.open(claim.token()));
             Instant issuedAt = clock.instant();
-            boolean stored =
-                    storeWithRetry(claim, cipher.seal(token.accessToken()), issuedAt, issuedAt.plus(token.expiresIn()));
+            boolean stored = storeWithRetry(
+                    claim,
+                    cipher.seal(token.accessToken()),
+                    issuedAt,
+                    token.expiresIn().map(issuedAt::plus));
             if (!stored) {
                 return superseded(claim);
             }
@@ -238,7 +241,7 @@ public final class TokenRefresher implements AutoCloseable {
      * store before it is given up (the old token then stays, and a later run refreshes again).
      */
     private boolean storeWithRetry(
-            RefreshClaim claim, co.plugkit.model.SealedToken token, Instant issuedAt, Instant expiresAt) {
+            RefreshClaim claim, co.plugkit.model.SealedToken token, Instant issuedAt, Optional<Instant> expiresAt) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return leases.storeRefreshed(claim, token, issuedAt, expiresAt);

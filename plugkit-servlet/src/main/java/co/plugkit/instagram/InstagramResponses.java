@@ -2,6 +2,7 @@ package co.plugkit.instagram;
 
 import co.plugkit.instagram.InstagramException.Kind;
 import co.plugkit.secret.Secret;
+import co.plugkit.text.LogText;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +22,25 @@ import java.util.Set;
 final class InstagramResponses {
     /** Graph error codes that mean "try again later" rather than "no". */
     private static final Set<Integer> TRANSIENT_CODES = Set.of(1, 2, 4, 17, 32, 613, 80002);
+
+    /** Longer tokens are refused as unusable; PlugKit's storage holds the sealed form of this many. */
+    static final int MAX_TOKEN_CHARS = 16_384;
+
+    /**
+     * The longest {@code expires_in} taken at its word: Instagram documents 60 days; anything past this is
+     * not a lifetime but a glitch, and the token is treated as of unknown expiry (refreshed once a day old).
+     */
+    static final Duration MAX_EXPIRES_IN = Duration.ofDays(90);
+
+    /** Instagram's ids are decimal numbers of about 17 digits. */
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("\\d{1,30}");
+
+    /** Bounds of the profile's text, as PlugKit stores it (usernames are at most 30 characters on Instagram). */
+    private static final int MAX_USERNAME = 100;
+
+    private static final int MAX_NAME = 300;
+    private static final int MAX_ACCOUNT_TYPE = 30;
+    private static final int MAX_PICTURE_URL = 2048;
 
     private final ObjectMapper json;
 
@@ -48,31 +68,45 @@ final class InstagramResponses {
         JsonNode body = unwrapData(successBody(call, response));
         Secret token = requiredSecret(call, body, "access_token");
         long seconds = text(body.get("expires_in"))
-                .filter(s -> s.matches("\\d{1,10}"))
+                .filter(s -> s.matches("\\d{1,18}"))
                 .map(Long::parseLong)
                 .filter(s -> s > 0)
                 .orElseThrow(() -> malformed(call, "no valid expires_in"));
-        return new LongLivedToken(token, Duration.ofSeconds(seconds));
+        Duration lifetime = Duration.ofSeconds(seconds);
+        return new LongLivedToken(
+                token, lifetime.compareTo(MAX_EXPIRES_IN) <= 0 ? Optional.of(lifetime) : Optional.empty());
     }
 
     InstagramProfile profile(HTTPResponse response) throws InstagramException {
         JsonNode body = unwrapData(successBody("profile request", response));
+        String call = "profile request";
         Optional<String> appScopedId = text(body.get("id"));
+        if (appScopedId.isPresent() && !ID.matcher(appScopedId.get()).matches()) {
+            throw malformed(call, "id is not an Instagram id");
+        }
         // user_id is the professional account id; a few accounts have been seen without it, where id serves.
-        String userId = text(body.get("user_id"))
-                .or(() -> appScopedId)
-                .orElseThrow(() -> malformed("profile request", "no user_id"));
-        String username = text(body.get("username")).orElseThrow(() -> malformed("profile request", "no username"));
+        String userId =
+                text(body.get("user_id")).or(() -> appScopedId).orElseThrow(() -> malformed(call, "no user_id"));
+        if (!ID.matcher(userId).matches()) {
+            throw malformed(call, "user_id is not an Instagram id");
+        }
+        // A username or account type out of bounds is not one Instagram gives: refused rather than cut,
+        // since a cut username names another account. The display name is only text, so it is shortened.
+        String username = text(body.get("username"))
+                .filter(u -> u.length() <= MAX_USERNAME && !hasControlCharacters(u))
+                .orElseThrow(() -> malformed(call, "no usable username"));
         String accountType = text(body.get("account_type"))
+                .filter(t -> t.length() <= MAX_ACCOUNT_TYPE)
                 .map(t -> t.toUpperCase(java.util.Locale.ROOT))
-                .orElseThrow(() -> malformed("profile request", "no account_type"));
+                .orElseThrow(() -> malformed(call, "no usable account_type"));
         return new InstagramProfile(
                 userId,
                 appScopedId,
                 username,
-                text(body.get("name")),
+                text(body.get("name")).map(n -> shorten(n, MAX_NAME)),
                 accountType,
-                text(body.get("profile_picture_url")));
+                // a picture address too long to be real is left out, not cut into a broken one
+                text(body.get("profile_picture_url")).filter(u -> u.length() <= MAX_PICTURE_URL));
     }
 
     void revocation(HTTPResponse response) throws InstagramException {
@@ -121,19 +155,19 @@ final class InstagramResponses {
         JsonNode graph = body.get("error");
         if (graph != null && graph.isObject()) {
             return Optional.of(new InstagramError(
-                    text(graph.get("type")).orElse("unknown"),
+                    loggable(text(graph.get("type")).orElse("unknown"), 64),
                     graph.path("code").asInt(0),
                     graph.hasNonNull("error_subcode")
                             ? Optional.of(graph.get("error_subcode").asInt())
                             : Optional.empty(),
-                    text(graph.get("message")).orElse("")));
+                    loggable(text(graph.get("message")).orElse(""), 500)));
         }
         if (body.hasNonNull("error_type") || body.hasNonNull("error_message")) {
             return Optional.of(new InstagramError(
-                    text(body.get("error_type")).orElse("unknown"),
+                    loggable(text(body.get("error_type")).orElse("unknown"), 64),
                     body.path("code").asInt(0),
                     Optional.empty(),
-                    text(body.get("error_message")).orElse("")));
+                    loggable(text(body.get("error_message")).orElse(""), 500)));
         }
         return Optional.empty();
     }
@@ -183,7 +217,28 @@ final class InstagramResponses {
         if (node == null || !node.isTextual() || node.asText().isBlank()) {
             throw malformed(call, "no " + field);
         }
+        if (node.asText().length() > MAX_TOKEN_CHARS) {
+            throw malformed(call, field + " longer than " + MAX_TOKEN_CHARS + " characters");
+        }
         return Secret.of(node.asText());
+    }
+
+    /** Error text goes into exception messages and log lines: no line breaks, bounded. */
+    private static String loggable(String text, int max) {
+        return LogText.clean(text, max);
+    }
+
+    private static boolean hasControlCharacters(String text) {
+        return text.chars().anyMatch(Character::isISOControl);
+    }
+
+    /** At most {@code max} characters, never splitting a surrogate pair. */
+    static String shorten(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
     }
 
     private static InstagramException malformed(String call, String what) {

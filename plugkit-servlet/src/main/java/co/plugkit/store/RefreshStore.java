@@ -47,9 +47,11 @@ public interface RefreshStore {
      * Stores a refreshed token, if the token is still the one that was claimed (compare-and-set on its
      * version), and releases the lease.
      *
+     * @param expiresAt empty when Instagram gave no believable lifetime (the token is then refreshed again
+     *     once it is a day old)
      * @return false if the account was reconnected, disconnected or deleted meanwhile (nothing written)
      */
-    boolean storeRefreshed(RefreshClaim claim, SealedToken token, Instant issuedAt, Instant expiresAt);
+    boolean storeRefreshed(RefreshClaim claim, SealedToken token, Instant issuedAt, Optional<Instant> expiresAt);
 
     /** Instagram rejected the token for good: {@code needs_reconnect} with a reason (compare-and-set). */
     boolean markNeedsReconnect(RefreshClaim claim, String reason, Instant now);

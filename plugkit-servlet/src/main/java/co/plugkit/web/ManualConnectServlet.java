@@ -43,7 +43,8 @@ final class ManualConnectServlet extends AuthenticatedServlet {
         if (!externalId.matches("[0-9]{1,32}")) {
             throw ApiProblem.badParameter("externalId", "must be the numeric Instagram account id");
         }
-        Secret token = Secret.of(ApiCall.textField(body, "accessToken", 4096));
+        // Meta bounds no token; the store holds the sealed form of one this long.
+        Secret token = Secret.of(ApiCall.textField(body, "accessToken", 16_384));
         Optional<String> metadata = metadata(body.get("metadata"));
 
         Outcome outcome =

@@ -45,4 +45,33 @@ class RedirectAllowListTest {
     void refusesEverythingElse(String url) {
         assertThat(list.check(url)).isEmpty();
     }
+
+    /** Browsers resolve these before the request, so each would leave the allowed path (audit finding 6). */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "https://app.example.com/connected/../evil",
+                "https://app.example.com/connected/%2e%2e/evil",
+                "https://app.example.com/connected/%2E%2E/evil",
+                "https://app.example.com/connected/.%2e/evil",
+                "https://app.example.com/connected/./../evil",
+                "https://app.example.com/connected/..",
+                "https://app.example.com/connected/%2f..%2fevil",
+                "https://app.example.com/connected/%5c..%5cevil",
+                "http://localhost:3000/a/../../b"
+            })
+    void refusesPathsABrowserWouldResolveElsewhere(String url) {
+        assertThat(list.check(url)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "https://app.example.com/connected/..done",
+                "https://app.example.com/connected/file.v2",
+                "https://app.example.com/connected/.well-known"
+            })
+    void admitsDotsThatAreNotSegments(String url) {
+        assertThat(list.check(url)).isPresent();
+    }
 }

@@ -114,7 +114,7 @@ class InstagramResponsesTest {
     void longLivedExchangeReadsExpiresInSeconds() throws Exception {
         LongLivedToken token = responses.longLived(
                 response(200, "{\"access_token\":\"IGAAlong\",\"token_type\":\"bearer\",\"expires_in\":5183944}"));
-        assertThat(token.expiresIn()).isEqualTo(Duration.ofSeconds(5183944));
+        assertThat(token.expiresIn()).contains(Duration.ofSeconds(5183944));
         assertThatThrownBy(() -> responses.longLived(response(200, "{\"access_token\":\"x\",\"expires_in\":-5}")))
                 .isInstanceOf(InstagramException.class);
         assertThatThrownBy(() -> responses.longLived(response(200, "{\"access_token\":\"x\",\"expires_in\":1.5}")))
@@ -142,6 +142,76 @@ class InstagramResponsesTest {
                 200, "{\"data\":[{\"user_id\":\"1784\",\"username\":\"acme\",\"account_type\":\"PERSONAL\"}]}"));
         assertThat(wrapped.userId()).isEqualTo("1784");
         assertThat(wrapped.isProfessional()).isFalse();
+    }
+
+    /** Audit finding 9: 9,999,999,999 s was stored as an expiry in the year 2343. */
+    @ParameterizedTest
+    @ValueSource(strings = {"9999999999", "99999999999999", "7776001"})
+    void anUnbelievableLifetimeIsUnknownNotCenturies(String expiresIn) throws Exception {
+        LongLivedToken token =
+                responses.longLived(response(200, "{\"access_token\":\"IGAAlong\",\"expires_in\":" + expiresIn + "}"));
+        assertThat(token.expiresIn()).isEmpty();
+        assertThat(responses
+                        .longLived(response(200, "{\"access_token\":\"IGAAlong\",\"expires_in\":7776000}"))
+                        .expiresIn())
+                .contains(Duration.ofDays(90));
+    }
+
+    /** Audit finding 1: values past what PlugKit stores failed the insert with a 500 that showed the SQL. */
+    @Test
+    void profileValuesOutOfBoundsAreRefusedOrShortenedNeverPassedOn() throws Exception {
+        String base = "\"account_type\":\"BUSINESS\"";
+        for (String bad : List.of(
+                "{\"user_id\":\"1784\",\"username\":\"" + "u".repeat(150) + "\"," + base + "}",
+                "{\"user_id\":\"" + "1".repeat(80) + "\",\"username\":\"acme\"," + base + "}",
+                "{\"user_id\":\"17841a\",\"username\":\"acme\"," + base + "}",
+                "{\"user_id\":\"1784\",\"id\":\"" + "2".repeat(40) + "\",\"username\":\"acme\"," + base + "}",
+                "{\"user_id\":\"1784\",\"username\":\"ac\\nme\"," + base + "}",
+                "{\"user_id\":\"1784\",\"username\":\"acme\",\"account_type\":\"" + "B".repeat(31) + "\"}")) {
+            assertThatThrownBy(() -> responses.profile(response(200, bad)))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            InstagramException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED));
+        }
+        InstagramProfile long_ = responses.profile(response(
+                200,
+                "{\"user_id\":\"1784\",\"username\":\"acme\",\"name\":\"" + "n".repeat(400)
+                        + "\",\"profile_picture_url\":\"https://x/" + "p".repeat(3000) + "\"," + base + "}"));
+        assertThat(long_.name()).hasValueSatisfying(n -> assertThat(n).hasSize(300));
+        assertThat(long_.profilePictureUrl()).isEmpty();
+    }
+
+    @Test
+    void aTokenLongerThanPlugKitStoresIsUnusable() throws Exception {
+        String huge = "IGAA" + "x".repeat(InstagramResponses.MAX_TOKEN_CHARS);
+        assertThatThrownBy(() -> responses.longLived(
+                        response(200, "{\"access_token\":\"" + huge + "\",\"expires_in\":5183944}")))
+                .isInstanceOfSatisfying(InstagramException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
+                    assertThat(e.getMessage()).doesNotContain("IGAA");
+                });
+        String fine = "IGAA" + "x".repeat(3500);
+        assertThat(responses
+                        .longLived(response(200, "{\"access_token\":\"" + fine + "\",\"expires_in\":5183944}"))
+                        .accessToken()
+                        .reveal())
+                .isEqualTo(fine);
+    }
+
+    /** Audit finding 4: an upstream error text goes into log lines, so it cannot carry a line break. */
+    @Test
+    void errorTextFromInstagramCannotBreakALogLine() {
+        assertThatThrownBy(
+                        () -> responses.profile(
+                                response(
+                                        400,
+                                        "{\"error\":{\"message\":\"bad\\r\\n2026-01-01 INFO admin logged in\",\"type\":\"OAuth\\nException\",\"code\":100}}")))
+                .isInstanceOfSatisfying(InstagramException.class, e -> {
+                    assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("\r");
+                    assertThat(e.error().orElseThrow().message())
+                            .doesNotContain("\n")
+                            .contains("\\r\\n2026-01-01 INFO admin logged in");
+                });
     }
 
     @Test

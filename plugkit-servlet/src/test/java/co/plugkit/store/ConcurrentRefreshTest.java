@@ -286,7 +286,8 @@ abstract class ConcurrentRefreshTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            return new LongLivedToken(Secret.of("refreshed-" + issued.incrementAndGet()), Duration.ofDays(60));
+            return new LongLivedToken(
+                    Secret.of("refreshed-" + issued.incrementAndGet()), Optional.of(Duration.ofDays(60)));
         }
 
         @Override

@@ -140,7 +140,8 @@ final class JdbiRefreshStore implements RefreshStore {
     }
 
     @Override
-    public boolean storeRefreshed(RefreshClaim claim, SealedToken token, Instant issuedAt, Instant expiresAt) {
+    public boolean storeRefreshed(
+            RefreshClaim claim, SealedToken token, Instant issuedAt, Optional<Instant> expiresAt) {
         return calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET token_key_id = :keyId,"
                                 + " token_ciphertext = :ciphertext, token_version = token_version + 1,"
                                 + " token_issued_at = :issuedAt, token_expires_at = :expiresAt, last_refreshed_at = :issuedAt,"
@@ -150,7 +151,7 @@ final class JdbiRefreshStore implements RefreshStore {
                         .bind("keyId", token.keyId())
                         .bind("ciphertext", token.ciphertext())
                         .bind("issuedAt", calls.at(issuedAt))
-                        .bind("expiresAt", calls.at(expiresAt))
+                        .bind("expiresAt", calls.at(expiresAt.orElse(null)))
                         .bind("id", claim.accountId().value())
                         .bind("version", claim.tokenVersion())
                         .execute())
