@@ -18,7 +18,7 @@ final class AccountsServlet extends AuthenticatedServlet {
     private final transient TokenRefresher refresher;
 
     AccountsServlet(ObjectMapper json, ApiKeys apiKeys, Accounts accounts, TokenRefresher refresher) {
-        super(json, apiKeys);
+        super(json, apiKeys, "GET", "POST", "DELETE");
         this.accounts = accounts;
         this.refresher = refresher;
     }

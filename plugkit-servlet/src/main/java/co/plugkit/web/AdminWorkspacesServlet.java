@@ -16,7 +16,7 @@ final class AdminWorkspacesServlet extends ApiServlet {
     private final transient Secret adminToken;
 
     AdminWorkspacesServlet(ObjectMapper json, Workspaces workspaces, Secret adminToken) {
-        super(json);
+        super(json, "POST");
         this.workspaces = workspaces;
         this.adminToken = adminToken;
     }

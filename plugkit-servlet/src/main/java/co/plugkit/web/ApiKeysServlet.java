@@ -13,7 +13,7 @@ final class ApiKeysServlet extends AuthenticatedServlet {
     private final transient ApiKeys apiKeys;
 
     ApiKeysServlet(ObjectMapper json, ApiKeys apiKeys) {
-        super(json, apiKeys);
+        super(json, apiKeys, "GET", "POST", "DELETE");
         this.apiKeys = apiKeys;
     }
 

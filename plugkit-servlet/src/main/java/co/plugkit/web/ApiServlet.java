@@ -23,9 +23,15 @@ abstract class ApiServlet extends HttpServlet {
     private static final long DISCARD_LIMIT = 1024 * 1024;
 
     protected final transient ObjectMapper json;
+    private final transient java.util.List<String> methods;
 
-    ApiServlet(ObjectMapper json) {
+    /**
+     * @param methods every method some path of this route accepts; any other is answered 405 with
+     *     {@code Allow} before anything else is looked at (the key included), in every container
+     */
+    ApiServlet(ObjectMapper json, String... methods) {
         this.json = json;
+        this.methods = java.util.List.of(methods);
     }
 
     /** Handles one request; throw {@link ApiProblem} for a client error. */
@@ -38,6 +44,9 @@ abstract class ApiServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         ApiCall call = new ApiCall(request, response, json, requestId);
         try {
+            if (!methods.contains(request.getMethod())) {
+                throw ApiProblem.methodNotAllowed(request.getMethod(), methods.toArray(String[]::new));
+            }
             handle(call);
         } catch (ApiProblem problem) {
             if (!problem.allowedMethods().isEmpty()) {

@@ -15,8 +15,8 @@ import java.util.Optional;
 abstract class AuthenticatedServlet extends ApiServlet {
     private final transient ApiKeys apiKeys;
 
-    AuthenticatedServlet(ObjectMapper json, ApiKeys apiKeys) {
-        super(json);
+    AuthenticatedServlet(ObjectMapper json, ApiKeys apiKeys, String... methods) {
+        super(json, methods);
         this.apiKeys = apiKeys;
     }
 

@@ -13,7 +13,7 @@ final class ConnectServlet extends AuthenticatedServlet {
     private final transient ConnectFlow flow;
 
     ConnectServlet(ObjectMapper json, ApiKeys apiKeys, ConnectFlow flow) {
-        super(json, apiKeys);
+        super(json, apiKeys, "GET");
         this.flow = flow;
     }
 

@@ -17,7 +17,7 @@ final class DataDeletionServlet extends ApiServlet {
     private final transient MetaCallbacks callbacks;
 
     DataDeletionServlet(ObjectMapper json, MetaCallbacks callbacks) {
-        super(json);
+        super(json, "GET", "POST");
         this.callbacks = callbacks;
     }
 

@@ -11,7 +11,7 @@ final class DeauthorizeServlet extends ApiServlet {
     private final transient MetaCallbacks callbacks;
 
     DeauthorizeServlet(ObjectMapper json, MetaCallbacks callbacks) {
-        super(json);
+        super(json, "POST");
         this.callbacks = callbacks;
     }
 

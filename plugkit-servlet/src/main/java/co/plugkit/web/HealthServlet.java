@@ -9,7 +9,7 @@ final class HealthServlet extends ApiServlet {
     private final transient PlugKitStore store;
 
     HealthServlet(ObjectMapper json, PlugKitStore store) {
-        super(json);
+        super(json, "GET", "HEAD");
         this.store = store;
     }
 

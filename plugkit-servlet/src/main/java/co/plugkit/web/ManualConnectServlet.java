@@ -23,7 +23,7 @@ final class ManualConnectServlet extends AuthenticatedServlet {
     private final transient ManualConnect manualConnect;
 
     ManualConnectServlet(ObjectMapper json, ApiKeys apiKeys, ManualConnect manualConnect) {
-        super(json, apiKeys);
+        super(json, apiKeys, "POST");
         this.manualConnect = manualConnect;
     }
 

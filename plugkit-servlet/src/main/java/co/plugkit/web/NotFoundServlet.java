@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Everything under {@code /v1/} that no route claims: a JSON 404 rather than the container's HTML page. */
 final class NotFoundServlet extends ApiServlet {
     NotFoundServlet(ObjectMapper json) {
-        super(json);
+        super(json, "GET", "POST", "DELETE");
     }
 
     @Override

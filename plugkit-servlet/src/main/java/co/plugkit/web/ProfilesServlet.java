@@ -13,7 +13,7 @@ final class ProfilesServlet extends AuthenticatedServlet {
     private final transient Profiles profiles;
 
     ProfilesServlet(ObjectMapper json, ApiKeys apiKeys, Profiles profiles) {
-        super(json, apiKeys);
+        super(json, apiKeys, "GET", "POST");
         this.profiles = profiles;
     }
 

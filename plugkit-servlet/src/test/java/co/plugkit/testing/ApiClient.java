@@ -170,7 +170,7 @@ public final class ApiClient {
     private static Response send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response);
+            return ErrorBodySweep.check(new Response(response.statusCode(), response));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

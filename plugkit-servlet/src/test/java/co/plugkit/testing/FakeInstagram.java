@@ -586,7 +586,16 @@ public final class FakeInstagram implements AutoCloseable {
 
     /** Issues a long-lived token for an account directly, as the App Dashboard's "Generate token" does. */
     public String generateToken(IgAccount account) {
-        String token = "IGAA" + randomToken(60);
+        return generateToken(account, 64);
+    }
+
+    /** The same, with a token of {@code length} characters (Meta bounds none). */
+    public String generateToken(IgAccount account, int length) {
+        StringBuilder random = new StringBuilder();
+        while (random.length() < length - 4) {
+            random.append(randomToken(Math.min(60, length - 4 - random.length())));
+        }
+        String token = "IGAA" + random;
         Instant now = clock.instant();
         longTokens.put(token, new LongGrant(account, now, now.plusSeconds(LONG_LIVED_SECONDS)));
         everyLongToken.add(token);

@@ -33,7 +33,7 @@ public final class RawRequests {
         }
         try {
             HttpResponse<String> response = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response);
+            return ErrorBodySweep.check(new Response(response.statusCode(), response));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,0 +1,38 @@
+package co.plugkit.testing;
+
+import co.plugkit.testing.ApiClient.Response;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * Every error answer any test receives through {@link ApiClient} or {@link RawRequests} is checked here:
+ * no status of 400 or more may carry SQL, a Java exception's name, or a sealed token. (Audit finding 1:
+ * the container's error page once showed a JDBI exception, its statement and its bound ciphertext.)
+ * Instagram's own error type {@code OAuthException}, which the stand-in and the sandbox send, is not a
+ * Java exception and is allowed.
+ */
+public final class ErrorBodySweep {
+    private static final Pattern FORBIDDEN =
+            Pattern.compile("SQL|(?<!OAuth)Exception|ciphertext|eyJhbGciOiJkaXIi|\\bat [a-z]+\\.[a-z]+\\.");
+    private static final AtomicLong CHECKED = new AtomicLong();
+
+    private ErrorBodySweep() {}
+
+    static Response check(Response response) {
+        if (response.status() >= 400) {
+            CHECKED.incrementAndGet();
+            var match = FORBIDDEN.matcher(response.body());
+            if (match.find()) {
+                throw new AssertionError("An error answer (" + response.status() + " from "
+                        + response.raw().request().uri().getPath() + ") shows '" + match.group()
+                        + "': " + response.body());
+            }
+        }
+        return response;
+    }
+
+    /** How many error answers were checked in this JVM so far. */
+    public static long checked() {
+        return CHECKED.get();
+    }
+}
