@@ -1,6 +1,7 @@
 package co.plugkit.demo;
 
 import co.plugkit.PlugKitConfig;
+import co.plugkit.container.PoolTimeouts;
 import co.plugkit.secret.JdbcUrls;
 import co.plugkit.secret.Secret;
 import com.zaxxer.hikari.HikariConfig;
@@ -24,6 +25,7 @@ final class DemoDatabase {
         config.dbPassword().map(Secret::reveal).ifPresent(hikari::setPassword);
         // A demo serves a handful of requests at a time; a small pool keeps an embedded H2 light.
         hikari.setMaximumPoolSize(5);
+        PoolTimeouts.applyTo(hikari);
         try {
             return new HikariDataSource(hikari);
         } catch (HikariPool.PoolInitializationException e) {

@@ -85,6 +85,8 @@ public final class DemoServer implements AutoCloseable {
         // Jetty reuses header values seen earlier on a kept-alive connection, matched ignoring case by
         // default; an API key differing only in case must not pass for the real one.
         http.setHeaderCacheCaseSensitive(true);
+        // No "Server: Jetty(12.x)" header: a version number only helps whoever looks for a known hole.
+        http.setSendServerVersion(false);
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setPort(port);
         jetty.addConnector(connector);

@@ -62,6 +62,22 @@ class DemoServerTest {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asText()).isEqualTo("ok");
         assertThat(health.json().get("database").asText()).isEqualTo("up");
+        // audit finding 13: no "Server: Jetty(12.x)" that tells which version to attack
+        assertThat(health.header("Server")).isEmpty();
+        Response home = ApiClient.browse(java.net.URI.create(server.publicUrl() + "/"));
+        assertThat(home.header("Server")).isEmpty();
+    }
+
+    /** Audit finding 5: the demo's own pages refuse TRACE (which would echo the headers) like PlugKit's routes. */
+    @Test
+    void theDemoPagesRefuseTrace() {
+        DemoServer server = start(env(), new ByteArrayOutputStream());
+        for (String path : java.util.List.of("/", "/demo/session")) {
+            Response trace = co.plugkit.testing.RawRequests.send(
+                    server.publicUrl(), "TRACE", path, null, "Cookie", "session=secret-cookie");
+            assertThat(trace.status()).as(path).isEqualTo(405);
+            assertThat(trace.body()).doesNotContain("secret-cookie");
+        }
     }
 
     @Test

@@ -68,6 +68,7 @@ final class ContainerDatabase implements AutoCloseable {
         // PlugKit's traffic is a few short queries per connect; it should not starve the host's pool.
         hikari.setMaximumPoolSize(5);
         hikari.setMinimumIdle(1);
+        PoolTimeouts.applyTo(hikari);
         // Every thread of the pool comes from here, so that close() can wait until each has ended.
         GuestThreads threads = new GuestThreads(poolName + "-");
         hikari.setThreadFactory(threads);

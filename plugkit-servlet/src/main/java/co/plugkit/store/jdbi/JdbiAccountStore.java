@@ -143,15 +143,16 @@ final class JdbiAccountStore implements AccountStore {
                 .one());
     }
 
+    /** An upsert, or on H2 an insert whose repetition is a unique violation that the caller resolves. */
     private void insert(String sql, AccountConnection c, AccountId newId, Instant now) {
-        calls.withHandle(h -> bindConnection(h.createUpdate(sql), c, now)
+        calls.idempotentWrite(h -> bindConnection(h.createUpdate(sql), c, now)
                 .bind("id", newId.value())
                 .bind("platform", Account.PLATFORM)
                 .execute());
     }
 
     private int updateConnection(AccountConnection c, Instant now) {
-        return calls.withHandle(
+        return calls.idempotentWrite(
                 h -> bindConnection(h.createUpdate(UPDATE_CONNECTION), c, now).execute());
     }
 

@@ -20,6 +20,9 @@ import org.jdbi.v3.core.transaction.TransactionException;
  * and its bound values (a sealed token, say), and an exception is logged and may be rendered.
  */
 final class JdbiCalls {
+    /** How often a call whose connection was lost is tried: more than a small pool's connections. */
+    static final int ATTEMPTS = 6;
+
     private final Jdbi jdbi;
     private final SqlDialect dialect;
 
@@ -42,41 +45,43 @@ final class JdbiCalls {
     }
 
     /**
-     * Queries that change nothing. A pooled connection that died since its last use (a database
-     * restart, a killed backend) fails its first statement; the pool then drops it, so one more try on
-     * a fresh connection usually answers. Only reads are retried: a write may have happened before its
-     * connection broke.
+     * Queries that change nothing. A pooled connection that died since its last use (a database restart,
+     * a killed backend) fails its first statement; the pool then drops it, so the call is tried again on
+     * another connection, up to {@link #ATTEMPTS} times. A pool that cannot hand out a connection at all
+     * (the database is down) is not tried again: that already waited the pool's timeout.
      */
     <R> R read(HandleCallback<R, RuntimeException> callback) {
-        try {
-            return jdbi.withHandle(callback);
-        } catch (JdbiException e) {
-            RuntimeException translated = translate(e);
-            if (!(translated instanceof StoreUnavailableException)) {
-                throw translated;
-            }
-            return withHandle(callback);
-        }
+        return withRetries(() -> jdbi.withHandle(callback));
+    }
+
+    /**
+     * Writes whose repetition changes nothing (an upsert on its unique key): a lost connection is tried
+     * again as for {@link #read}, even though the write may have happened before the connection broke.
+     */
+    <R> R idempotentWrite(HandleCallback<R, RuntimeException> callback) {
+        return withRetries(() -> jdbi.withHandle(callback));
     }
 
     /**
      * Statements in one transaction. A connection lost before the commit rolls everything back, so that
-     * case is tried once more on a fresh connection; a failed commit is not, as it may have happened.
+     * case is tried again as for {@link #read}; a failed commit is not, as it may have happened.
      */
     <R> R inTransaction(HandleCallback<R, RuntimeException> callback) {
-        try {
-            return jdbi.inTransaction(callback);
-        } catch (TransactionException e) {
-            throw translate(e);
-        } catch (JdbiException e) {
-            RuntimeException translated = translate(e);
-            if (!(translated instanceof StoreUnavailableException)) {
-                throw translated;
-            }
+        return withRetries(() -> jdbi.inTransaction(callback));
+    }
+
+    private <R> R withRetries(java.util.function.Supplier<R> call) {
+        for (int attempt = 1; ; attempt++) {
             try {
-                return jdbi.inTransaction(callback);
-            } catch (JdbiException again) {
-                throw translate(again);
+                return call.get();
+            } catch (JdbiException e) {
+                RuntimeException translated = translate(e);
+                boolean lostOnTheWay = translated instanceof StoreUnavailableException
+                        && !(e instanceof ConnectionException)
+                        && !(e instanceof TransactionException);
+                if (!lostOnTheWay || attempt == ATTEMPTS) {
+                    throw translated;
+                }
             }
         }
     }
