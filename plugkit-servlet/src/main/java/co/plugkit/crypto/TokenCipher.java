@@ -63,6 +63,14 @@ public final class TokenCipher {
         return keyId;
     }
 
+    /**
+     * The ids of every key this cipher can open tokens with. Today that is the one configured key; a key
+     * rotation adds the old keys here, and the start-up check ({@code StoredTokenKeys}) follows.
+     */
+    public Set<String> knownKeyIds() {
+        return Set.of(keyId);
+    }
+
     /** Seals a token for the account row {@code binding} names; only {@link #open} with the same binding opens it. */
     public SealedToken seal(Secret token, TokenBinding binding) {
         Objects.requireNonNull(token, "token");

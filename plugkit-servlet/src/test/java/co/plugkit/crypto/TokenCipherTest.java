@@ -52,6 +52,7 @@ class TokenCipherTest {
                 .hasMessageNotContaining(sealed.ciphertext());
         TokenCipher other = new TokenCipher("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII));
         assertThat(other.keyId()).isNotEqualTo(cipher.keyId());
+        assertThat(other.knownKeyIds()).containsExactly(other.keyId());
         assertThatThrownBy(() -> other.open(sealed, ROW))
                 .isInstanceOfSatisfying(
                         UnreadableTokenException.class,
