@@ -71,14 +71,17 @@ public final class PlugKit implements AutoCloseable {
         Clock clock = Clock.tick(b.clock, Duration.ofNanos(1_000));
         ObjectMapper json = Json.newMapper();
         this.store = b.store();
-        this.ownedHttpClient = b.instagram == null
-                ? Optional.of(new NimbusInstagramClient(config.instagram(), config.redirectUri(), json))
-                : Optional.empty();
-        InstagramApi instagram = b.instagram != null ? b.instagram : ownedHttpClient.get();
         byte[] key = config.encryptionKey();
         TokenCipher cipher = new TokenCipher(key);
         SignedTickets resultTickets = new SignedTickets(key, "plugkit callback result", clock);
         java.util.Arrays.fill(key, (byte) 0);
+        // Before anything starts (the HTTP client's and the refresher's threads, the routes): a wrong key is
+        // refused here rather than found account by account later.
+        StoredTokenKeys.requireKnown(store.accounts(), cipher.knownKeyIds());
+        this.ownedHttpClient = b.instagram == null
+                ? Optional.of(new NimbusInstagramClient(config.instagram(), config.redirectUri(), json))
+                : Optional.empty();
+        InstagramApi instagram = b.instagram != null ? b.instagram : ownedHttpClient.get();
 
         ApiKeys apiKeys = new ApiKeys(store.workspaces(), clock);
         this.engine = new Engine(

@@ -140,7 +140,7 @@ class MetaCallbacksHttpTest {
 
         assertThat(r.status()).isEqualTo(200);
         String code = r.json().get("confirmation_code").asText();
-        assertThat(code).matches("[0-9a-f]{20}");
+        assertThat(code).as("128 bits, alphanumeric").matches("[0-9a-f]{32}");
         assertThat(r.json().get("url").asText())
                 .isEqualTo(server.baseUrl() + "/v1/connect/instagram/data-deletion/" + code);
         assertThat(accounts(acme)).extracting(a -> a.get("username").asText()).containsExactly("bystander");
@@ -150,7 +150,7 @@ class MetaCallbacksHttpTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains(code).contains("completed");
         assertThat(ApiClient.browse(
-                                URI.create(server.baseUrl() + "/v1/connect/instagram/data-deletion/" + "0".repeat(20)))
+                                URI.create(server.baseUrl() + "/v1/connect/instagram/data-deletion/" + "0".repeat(32)))
                         .status())
                 .isEqualTo(404);
 
@@ -159,6 +159,29 @@ class MetaCallbacksHttpTest {
         // And no token was ever in the file in plaintext.
         String file = new String(Files.readAllBytes(dir.resolve("plugkit.mv.db")), StandardCharsets.ISO_8859_1);
         assertThat(instagram.issuedLongLivedTokens()).allMatch(token -> !file.contains(token));
+    }
+
+    /** Codes issued before they grew to 128 bits (20 hex digits) are still answered; other shapes are not. */
+    @Test
+    void aConfirmationCodeIssuedBeforeItGrewStillOpensItsStatusPage() throws Exception {
+        String legacy = "0123456789abcdef0123";
+        try (var c = h2.getConnection();
+                var insert = c.prepareStatement("INSERT INTO plugkit_data_deletions (confirmation_code, requested_at,"
+                        + " accounts_deleted) VALUES (?, CURRENT_TIMESTAMP, 1)")) {
+            insert.setString(1, legacy);
+            insert.executeUpdate();
+        }
+        String statusPage = server.baseUrl() + "/v1/connect/instagram/data-deletion/";
+
+        Response page = ApiClient.browse(URI.create(statusPage + legacy));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains(legacy).contains("completed");
+        for (String other :
+                new String[] {legacy.substring(1), legacy + "4", legacy.toUpperCase(java.util.Locale.ROOT)}) {
+            assertThat(ApiClient.browse(URI.create(statusPage + other)).status())
+                    .as(other)
+                    .isEqualTo(404);
+        }
     }
 
     @Test

@@ -1,6 +1,8 @@
 package co.plugkit.engine;
 
+import co.plugkit.crypto.TokenBinding;
 import co.plugkit.crypto.TokenCipher;
+import co.plugkit.crypto.UnreadableTokenException;
 import co.plugkit.id.AccountId;
 import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
@@ -10,6 +12,7 @@ import co.plugkit.model.Account;
 import co.plugkit.model.Cursor;
 import co.plugkit.model.Page;
 import co.plugkit.model.SealedToken;
+import co.plugkit.secret.Secret;
 import co.plugkit.store.AccountStore;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -46,21 +49,39 @@ public final class Accounts {
      * @return true if the account existed in that workspace
      */
     public boolean disconnect(WorkspaceId workspaceId, AccountId id) {
-        Optional<SealedToken> token = store.findToken(workspaceId, id);
+        // The account is read for the row its token is bound to (TokenCipher); a row never changes it.
+        Optional<Account> account = store.find(workspaceId, id);
+        Optional<SealedToken> token = account.isPresent() ? store.findToken(workspaceId, id) : Optional.empty();
         if (!store.delete(workspaceId, id)) {
             return false;
         }
-        token.ifPresent(sealedToken -> revokeUpstream(id, sealedToken));
+        token.ifPresent(sealedToken -> revokeUpstream(account.get(), sealedToken));
         return true;
     }
 
-    private void revokeUpstream(AccountId id, SealedToken sealed) {
+    /**
+     * Revokes the grant at Instagram, with the account's own token only: a token that does not open (sealed
+     * with another key, damaged, or copied from another account's row) is not sent anywhere, and the
+     * skipped revoke is logged.
+     */
+    private void revokeUpstream(Account account, SealedToken sealed) {
+        Secret token;
         try {
-            instagram.revokePermissions(cipher.open(sealed));
+            token = cipher.open(
+                    sealed, new TokenBinding(account.workspaceId(), account.profileId(), account.externalId()));
+        } catch (UnreadableTokenException e) {
+            LOG.warn(
+                    "Account {} deleted; not revoked at Instagram, because its stored token could not be opened"
+                            + " ({}): {}",
+                    account.id(),
+                    e.reason(),
+                    e.getMessage());
+            return;
+        }
+        try {
+            instagram.revokePermissions(token);
         } catch (InstagramException e) {
-            LOG.warn("Account {} deleted; revoking it at Instagram failed: {}", id, e.getMessage());
-        } catch (IllegalStateException e) {
-            LOG.warn("Account {} deleted; its token could not be opened to revoke it: {}", id, e.getMessage());
+            LOG.warn("Account {} deleted; revoking it at Instagram failed: {}", account.id(), e.getMessage());
         }
     }
 }

@@ -1,6 +1,7 @@
 package co.plugkit.engine;
 
 import co.plugkit.crypto.Hashing;
+import co.plugkit.crypto.TokenBinding;
 import co.plugkit.crypto.TokenCipher;
 import co.plugkit.engine.CallbackOutcome.Connected;
 import co.plugkit.engine.CallbackOutcome.Failed;
@@ -157,7 +158,9 @@ public final class ConnectFlow {
                     profile.accountType(),
                     profile.profilePictureUrl(),
                     shortLived.permissions().orElse(requestedScopes),
-                    cipher.seal(longLived.accessToken()),
+                    cipher.seal(
+                            longLived.accessToken(),
+                            new TokenBinding(state.workspaceId(), state.profileId(), profile.userId())),
                     longLived.expiresIn().map(issuedAt::plus),
                     Optional.empty());
             Account account = accounts.upsert(connection, AccountId.random(), clock.instant());

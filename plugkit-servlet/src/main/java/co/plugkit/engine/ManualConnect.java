@@ -1,5 +1,6 @@
 package co.plugkit.engine;
 
+import co.plugkit.crypto.TokenBinding;
 import co.plugkit.crypto.TokenCipher;
 import co.plugkit.id.AccountId;
 import co.plugkit.id.ProfileId;
@@ -95,7 +96,7 @@ public final class ManualConnect {
                 me.accountType(),
                 me.profilePictureUrl(),
                 List.of(),
-                cipher.seal(request.accessToken()),
+                cipher.seal(request.accessToken(), new TokenBinding(workspaceId, request.profileId(), me.userId())),
                 Optional.empty(),
                 request.metadata());
         return new Outcome.Connected(accounts.upsert(connection, AccountId.random(), clock.instant()));

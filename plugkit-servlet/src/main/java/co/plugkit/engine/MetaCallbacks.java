@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class MetaCallbacks {
     private static final Logger LOG = LoggerFactory.getLogger(MetaCallbacks.class);
+
+    /**
+     * Random bytes in a confirmation code: 128 bits, so the code that opens a status page cannot be guessed.
+     * Written as lowercase hex, because Meta wants an alphanumeric code.
+     */
+    private static final int CONFIRMATION_CODE_BYTES = 16;
+
+    /**
+     * The codes a status page answers: today's 32 hex digits, and the 20 of the codes issued before they
+     * grew to 128 bits, which Meta and users may still hold. Anything else is not looked up.
+     */
+    private static final Pattern CONFIRMATION_CODE = Pattern.compile("[0-9a-f]{32}|[0-9a-f]{20}");
 
     private final AccountStore accounts;
     private final DataDeletionStore deletions;
@@ -79,7 +92,7 @@ public final class MetaCallbacks {
         }
         String userId = ((SignedRequest.Result.Valid) result).userId();
         int count = accounts.deleteInstagramUser(userId);
-        String code = HexFormat.of().formatHex(Hashing.randomBytes(10));
+        String code = HexFormat.of().formatHex(Hashing.randomBytes(CONFIRMATION_CODE_BYTES));
         Instant now = clock.instant();
         deletions.insert(new DataDeletion(code, now, count));
         LOG.info("Data deletion callback: {} account(s) of an Instagram user deleted", count);
@@ -88,7 +101,8 @@ public final class MetaCallbacks {
 
     /** The status of a deletion request, for its status page. */
     public Optional<DataDeletion> deletionStatus(String confirmationCode) {
-        if (confirmationCode == null || !confirmationCode.matches("[0-9a-f]{20}")) {
+        if (confirmationCode == null
+                || !CONFIRMATION_CODE.matcher(confirmationCode).matches()) {
             return Optional.empty();
         }
         return deletions.find(confirmationCode);

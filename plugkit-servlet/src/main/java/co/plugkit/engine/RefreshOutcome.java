@@ -26,7 +26,8 @@ public sealed interface RefreshOutcome {
 
     /**
      * Not attempted, for a reason the caller can act on: {@code account_not_active}, {@code token_too_new}
-     * (Instagram refreshes only tokens a day old) or {@code refresh_in_progress}.
+     * (Instagram refreshes only tokens a day old), {@code refresh_in_progress} or {@code token_key_unknown}
+     * (the token was sealed with a key this server is not configured with).
      */
     record NotAttempted(String reason, Optional<Account> account) implements RefreshOutcome {}
 }

@@ -1,7 +1,9 @@
 package co.plugkit.engine;
 
 import co.plugkit.crypto.Hashing;
+import co.plugkit.crypto.TokenBinding;
 import co.plugkit.crypto.TokenCipher;
+import co.plugkit.crypto.UnreadableTokenException;
 import co.plugkit.id.AccountId;
 import co.plugkit.id.WorkspaceId;
 import co.plugkit.instagram.InstagramApi;
@@ -47,6 +49,12 @@ import org.slf4j.LoggerFactory;
 public final class TokenRefresher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TokenRefresher.class);
     private static final SecureRandom JITTER = new SecureRandom();
+
+    /** The {@code statusReason} of an account whose stored token does not open. */
+    public static final String TOKEN_UNREADABLE = "token_unreadable";
+
+    /** Why a refresh was not attempted: the token was sealed with a key this server is not configured with. */
+    public static final String TOKEN_KEY_UNKNOWN = "token_key_unknown";
 
     private final AccountStore accounts;
     private final RefreshStore leases;
@@ -177,17 +185,19 @@ public final class TokenRefresher implements AutoCloseable {
 
     private RefreshOutcome refresh(RefreshClaim claim) {
         try {
-            LongLivedToken token = instagram.refresh(cipher.open(claim.token()));
+            LongLivedToken token = instagram.refresh(cipher.open(claim.token(), binding(claim)));
             Instant issuedAt = clock.instant();
             boolean stored = storeWithRetry(
                     claim,
-                    cipher.seal(token.accessToken()),
+                    cipher.seal(token.accessToken(), binding(claim)),
                     issuedAt,
                     token.expiresIn().map(issuedAt::plus));
             if (!stored) {
                 return superseded(claim);
             }
             return new RefreshOutcome.Refreshed(current(claim).orElseThrow());
+        } catch (UnreadableTokenException e) {
+            return unreadable(claim, e);
         } catch (InstagramException e) {
             return failed(claim, e, "Refreshing");
         } catch (RuntimeException e) {
@@ -204,11 +214,13 @@ public final class TokenRefresher implements AutoCloseable {
      */
     private RefreshOutcome check(RefreshClaim claim) {
         try {
-            InstagramProfile profile = instagram.fetchProfile(cipher.open(claim.token()));
+            InstagramProfile profile = instagram.fetchProfile(cipher.open(claim.token(), binding(claim)));
             AccountProfile now = new AccountProfile(profile.username(), profile.name(), profile.profilePictureUrl());
             return leases.recordChecked(claim, now, clock.instant())
                     ? new RefreshOutcome.Checked(current(claim).orElseThrow())
                     : superseded(claim);
+        } catch (UnreadableTokenException e) {
+            return unreadable(claim, e);
         } catch (InstagramException e) {
             return failed(claim, e, "Checking");
         } catch (RuntimeException e) {
@@ -234,6 +246,37 @@ public final class TokenRefresher implements AutoCloseable {
         Instant next = now.plus(backoff(claim.failures()));
         LOG.warn("{} account {} failed for now, retry after {}: {}", activity, claim.accountId(), next, e.getMessage());
         return leases.deferRefresh(claim, next, now) ? new RefreshOutcome.Deferred(e.getMessage()) : superseded(claim);
+    }
+
+    /**
+     * The stored token does not open, so nothing was sent to Instagram. Damaged, tampered with or copied
+     * from another account's row ({@link TokenCipher}), it can never be used: the account needs
+     * reconnecting ({@value #TOKEN_UNREADABLE}) and the token is wiped, as a token Instagram rejected is.
+     *
+     * <p>A token sealed with a key this server lacks is another matter: start-up refuses a database with
+     * such tokens, so one found now was written since by a server configured with another key. That is
+     * the configuration's fault, not the token's, which may open on that server; it is kept, the account
+     * is left as it is, and the error is logged for the operator.
+     */
+    private RefreshOutcome unreadable(RefreshClaim claim, UnreadableTokenException e) {
+        if (e.reason() == UnreadableTokenException.Reason.UNKNOWN_KEY) {
+            LOG.error(
+                    "Account {} was not refreshed or checked: {}. Every server on this database needs the same"
+                            + " PLUGKIT_ENCRYPTION_KEY",
+                    claim.accountId(),
+                    e.getMessage());
+            leases.release(claim);
+            return new RefreshOutcome.NotAttempted(TOKEN_KEY_UNKNOWN, current(claim));
+        }
+        LOG.warn("Account {} needs reconnecting ({}): {}", claim.accountId(), TOKEN_UNREADABLE, e.getMessage());
+        return leases.markNeedsReconnect(claim, TOKEN_UNREADABLE, clock.instant())
+                ? new RefreshOutcome.NeedsReconnect(current(claim).orElseThrow(), TOKEN_UNREADABLE)
+                : superseded(claim);
+    }
+
+    /** The account row the claimed token was sealed for. */
+    private static TokenBinding binding(RefreshClaim claim) {
+        return new TokenBinding(claim.workspaceId(), claim.profileId(), claim.externalId());
     }
 
     /**

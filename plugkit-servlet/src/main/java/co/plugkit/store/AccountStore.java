@@ -9,6 +9,7 @@ import co.plugkit.model.Cursor;
 import co.plugkit.model.Page;
 import co.plugkit.model.SealedToken;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,12 @@ public interface AccountStore {
 
     /** The sealed token of an account, if it has one. */
     Optional<SealedToken> findToken(WorkspaceId workspaceId, AccountId id);
+
+    /**
+     * How many accounts, in every workspace, hold a sealed token, per id of the key that sealed it. PlugKit
+     * reads it once at start-up to refuse a key that cannot open the stored tokens.
+     */
+    Map<String, Long> countTokensByKeyId();
 
     /** Accounts in the order they were connected, optionally of one profile only. */
     Page<Account> list(WorkspaceId workspaceId, Optional<ProfileId> profileId, int limit, Optional<Cursor> after);

@@ -1,6 +1,7 @@
 package co.plugkit.store;
 
 import co.plugkit.id.AccountId;
+import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
 import co.plugkit.model.SealedToken;
 import java.time.Instant;
@@ -10,6 +11,9 @@ import java.util.Optional;
  * An account leased for one refresh: its sealed token, and the token's version, which the result must
  * still match when it is written back.
  *
+ * @param profileId the account's profile, which with the workspace and {@code externalId} names the row its
+ *     token is sealed for
+ * @param externalId the Instagram account id of the row ({@code external_id})
  * @param tokenExpiresAt when the claimed token expires, if known
  * @param tokenIssuedAt when the claimed token was issued (Instagram refreshes only tokens a day old)
  * @param failures how many refreshes in a row failed transiently before this one
@@ -17,6 +21,8 @@ import java.util.Optional;
 public record RefreshClaim(
         AccountId accountId,
         WorkspaceId workspaceId,
+        ProfileId profileId,
+        String externalId,
         SealedToken token,
         long tokenVersion,
         Instant tokenIssuedAt,

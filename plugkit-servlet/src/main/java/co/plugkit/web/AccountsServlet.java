@@ -84,12 +84,16 @@ final class AccountsServlet extends AuthenticatedServlet {
         } else if (outcome instanceof RefreshOutcome.Superseded r && r.account().isPresent()) {
             call.respond(200, Views.account(r.account().get()));
         } else if (outcome instanceof RefreshOutcome.NotAttempted r) {
+            // A token sealed with a key this server lacks is the server's configuration problem, not the client's.
             throw new ApiProblem(
-                    409,
+                    r.reason().equals(TokenRefresher.TOKEN_KEY_UNKNOWN) ? 500 : 409,
                     r.reason(),
                     switch (r.reason()) {
                         case "token_too_new" -> "Instagram refreshes a token only once it is 24 hours old";
                         case "refresh_in_progress" -> "This account's token is being refreshed right now";
+                        case TokenRefresher.TOKEN_KEY_UNKNOWN ->
+                            "This server is not configured with the key that sealed this account's token; its"
+                                    + " operator must give every server the same PLUGKIT_ENCRYPTION_KEY";
                         default -> "Only an active account can be refreshed; this one must be connected again";
                     });
         } else if (outcome instanceof RefreshOutcome.Deferred) {

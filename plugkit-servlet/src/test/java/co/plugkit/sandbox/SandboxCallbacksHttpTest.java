@@ -103,7 +103,7 @@ class SandboxCallbacksHttpTest {
         HttpResponse<String> result = open().submit(Map.of("account", "luna.creates", "callback", "data_deletion"));
         assertThat(result.body()).contains("class=\"result ok\"", "PlugKit deleted the data (HTTP 200)");
         Matcher code =
-                Pattern.compile("id=\"confirmation-code\">([0-9a-f]{20})<").matcher(result.body());
+                Pattern.compile("id=\"confirmation-code\">([0-9a-f]{32})<").matcher(result.body());
         assertThat(code.find()).isTrue();
         String statusUrl = server.baseUrl() + "/v1/connect/instagram/data-deletion/" + code.group(1);
         assertThat(result.body()).contains("id=\"status-url\" href=\"" + statusUrl + "\"");

@@ -2,6 +2,7 @@ package co.plugkit.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.plugkit.crypto.TokenBinding;
 import co.plugkit.crypto.TokenCipher;
 import co.plugkit.engine.RefreshOutcome;
 import co.plugkit.engine.RefreshPolicy;
@@ -164,7 +165,9 @@ abstract class ConcurrentRefreshTest {
         } finally {
             runner.shutdownNow();
         }
-        assertThat(cipher.open(store.accounts().findToken(ws, account.id()).orElseThrow())
+        assertThat(cipher.open(
+                                store.accounts().findToken(ws, account.id()).orElseThrow(),
+                                new TokenBinding(ws, profile, account.externalId()))
                         .reveal())
                 .isEqualTo("reconnected-token");
         assertThat(store.accounts()
@@ -253,7 +256,7 @@ abstract class ConcurrentRefreshTest {
                 "BUSINESS",
                 Optional.empty(),
                 List.of("instagram_business_basic"),
-                cipher.seal(Secret.of(token)),
+                cipher.seal(Secret.of(token), new TokenBinding(ws, profile, userId)),
                 Optional.of(clock.instant().plus(Duration.ofDays(60))),
                 Optional.empty());
     }

@@ -196,6 +196,43 @@ abstract class StoreContractTest {
                 .hasSize(1);
     }
 
+    /** What the start-up key check reads: tokens per key id, over every workspace, wiped tokens not counted. */
+    @Test
+    void countsTheStoredTokensOfEachKeyId() {
+        String otherKey = "k-" + workspace.value().substring(3, 19);
+        long before = store.accounts().countTokensByKeyId().getOrDefault("k-test", 0L);
+        String user = "1784" + Long.toString(System.nanoTime() % 100_000_000_000L);
+        store.accounts().upsert(connection(profile, user + "1", "a", "v1"), AccountId.random(), T0);
+        store.accounts().upsert(connection(profile, user + "2", "b", "v1"), AccountId.random(), T0);
+        AccountConnection c = connection(profile, user + "3", "c", "v1");
+        store.accounts()
+                .upsert(
+                        new AccountConnection(
+                                c.workspaceId(),
+                                c.profileId(),
+                                c.externalId(),
+                                c.appScopedId(),
+                                c.username(),
+                                c.displayName(),
+                                c.accountType(),
+                                c.profilePictureUrl(),
+                                c.scopes(),
+                                new SealedToken(otherKey, "v1"),
+                                c.tokenExpiresAt(),
+                                c.metadata()),
+                        AccountId.random(),
+                        T0);
+
+        assertThat(store.accounts().countTokensByKeyId())
+                .containsEntry("k-test", before + 2)
+                .containsEntry(otherKey, 1L);
+        store.accounts().disconnectInstagramUser(user + "3", T0);
+        store.accounts().disconnectInstagramUser(user + "2", T0);
+        assertThat(store.accounts().countTokensByKeyId())
+                .containsEntry("k-test", before + 1)
+                .doesNotContainKey(otherKey);
+    }
+
     @Test
     void theSameInstagramUserInAnotherProfileIsAnotherAccount() {
         ProfileId joe = newProfile("Joe", T0);

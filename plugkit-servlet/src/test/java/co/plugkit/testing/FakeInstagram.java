@@ -110,6 +110,7 @@ public final class FakeInstagram implements AutoCloseable {
     private final Map<Endpoint, Deque<Fault>> faults = new EnumMap<>(Endpoint.class);
     private final List<Map<String, String>> codeExchangeForms = Collections.synchronizedList(new ArrayList<>());
     private final List<String> requestLines = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> receivedTokens = Collections.synchronizedList(new ArrayList<>());
     private volatile IgAccount nextApproval = IgAccount.business("17841400000000001", "acme");
     private volatile boolean denyNext;
     private volatile Shape shape = Shape.FLAT;
@@ -227,6 +228,16 @@ public final class FakeInstagram implements AutoCloseable {
         }
     }
 
+    /**
+     * Every access token received, in order, whether in the {@code access_token} parameter or as a bearer
+     * token, whatever the endpoint: to check which token was used for what.
+     */
+    public List<String> receivedTokens() {
+        synchronized (receivedTokens) {
+            return List.copyOf(receivedTokens);
+        }
+    }
+
     /** Every long-lived token issued so far (revoked ones too), to look for them where they must not be. */
     public Set<String> issuedLongLivedTokens() {
         return Set.copyOf(everyLongToken);
@@ -271,6 +282,13 @@ public final class FakeInstagram implements AutoCloseable {
             String path = req.getRequestURI();
             requestLines.add(
                     req.getMethod() + " " + path + (req.getQueryString() == null ? "" : "?" + req.getQueryString()));
+            String bearer = req.getHeader("Authorization");
+            if (bearer != null && bearer.startsWith("Bearer ")) {
+                receivedTokens.add(bearer.substring(7));
+            }
+            if (req.getParameter("access_token") != null) {
+                receivedTokens.add(req.getParameter("access_token"));
+            }
             if (path.equals("/oauth/authorize") && req.getMethod().equals("GET")) {
                 authorize(req, resp);
             } else if (path.equals("/oauth/access_token")) {

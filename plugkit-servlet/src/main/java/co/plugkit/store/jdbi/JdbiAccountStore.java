@@ -16,7 +16,10 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -196,6 +199,19 @@ final class JdbiAccountStore implements AccountStore {
                 .bind("ws", workspaceId.value())
                 .map((rs, ctx) -> new SealedToken(rs.getString("token_key_id"), rs.getString("token_ciphertext")))
                 .findOne());
+    }
+
+    @Override
+    public Map<String, Long> countTokensByKeyId() {
+        return calls.read(h -> h.createQuery("SELECT token_key_id, COUNT(*) AS tokens FROM plugkit_accounts"
+                        + " WHERE token_ciphertext IS NOT NULL GROUP BY token_key_id")
+                .reduceRows(new TreeMap<String, Long>(), (counts, row) -> {
+                    // A ciphertext without a key id would be a row no PlugKit wrote; it is counted, so that
+                    // the start-up check names it instead of skipping it.
+                    String keyId = Objects.requireNonNullElse(row.getColumn("token_key_id", String.class), "(none)");
+                    counts.merge(keyId, row.getColumn("tokens", Long.class), Long::sum);
+                    return counts;
+                }));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package co.plugkit.store.jdbi;
 
 import co.plugkit.id.AccountId;
+import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
 import co.plugkit.model.AccountProfile;
 import co.plugkit.model.AccountStatus;
@@ -123,14 +124,17 @@ final class JdbiRefreshStore implements RefreshStore {
     }
 
     private Optional<RefreshClaim> readClaim(Handle h, String id, String owner) {
-        return h.createQuery("SELECT id, workspace_id, token_key_id, token_ciphertext, token_version, token_expires_at,"
-                        + " token_issued_at, refresh_failures FROM plugkit_accounts WHERE id = :id AND lease_owner = :owner"
-                        + " AND token_ciphertext IS NOT NULL")
+        return h.createQuery(
+                        "SELECT id, workspace_id, profile_id, external_id, token_key_id, token_ciphertext, token_version, token_expires_at,"
+                                + " token_issued_at, refresh_failures FROM plugkit_accounts WHERE id = :id AND lease_owner = :owner"
+                                + " AND token_ciphertext IS NOT NULL")
                 .bind("id", id)
                 .bind("owner", owner)
                 .map((rs, ctx) -> new RefreshClaim(
                         new AccountId(rs.getString("id")),
                         new WorkspaceId(rs.getString("workspace_id")),
+                        new ProfileId(rs.getString("profile_id")),
+                        rs.getString("external_id"),
                         new SealedToken(rs.getString("token_key_id"), rs.getString("token_ciphertext")),
                         rs.getLong("token_version"),
                         calls.instant(rs, "token_issued_at"),
