@@ -115,6 +115,7 @@ public final class FakeInstagram implements AutoCloseable {
     private volatile boolean denyNext;
     private volatile Shape shape = Shape.FLAT;
     private volatile Duration slowDelay = Duration.ofSeconds(3);
+    private volatile long announcedExpiresIn = LONG_LIVED_SECONDS;
 
     private record CodeGrant(IgAccount account, String redirectUri, Instant expiresAt) {}
 
@@ -477,8 +478,16 @@ public final class FakeInstagram implements AutoCloseable {
         json(
                 resp,
                 200,
-                "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":" + LONG_LIVED_SECONDS
+                "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":" + announcedExpiresIn
                         + "}");
+    }
+
+    /**
+     * The {@code expires_in} the long-lived exchange and refresh announce from now on (the token itself
+     * still lives 60 days here), for answers Instagram should not but might send.
+     */
+    public void announceExpiresIn(long seconds) {
+        this.announcedExpiresIn = seconds;
     }
 
     /** {@code GET /refresh_access_token}: GET only, token at least 24 hours old and unexpired. */
