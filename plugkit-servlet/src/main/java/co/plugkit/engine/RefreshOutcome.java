@@ -24,10 +24,18 @@ public sealed interface RefreshOutcome {
     /** Not attempted: no such account in the workspace. */
     record NotFound() implements RefreshOutcome {}
 
-    /**
-     * Not attempted, for a reason the caller can act on: {@code account_not_active}, {@code token_too_new}
-     * (Instagram refreshes only tokens a day old), {@code refresh_in_progress} or {@code token_key_unknown}
-     * (the token was sealed with a key this server is not configured with).
-     */
-    record NotAttempted(String reason, Optional<Account> account) implements RefreshOutcome {}
+    /** Not attempted, for a reason the caller can act on. */
+    record NotAttempted(Skip reason, Optional<Account> account) implements RefreshOutcome {}
+
+    /** Why a refresh was not attempted. */
+    enum Skip {
+        /** The account is not {@code active}: it must be connected again first. */
+        ACCOUNT_NOT_ACTIVE,
+        /** Instagram refreshes only tokens at least a day old. */
+        TOKEN_TOO_NEW,
+        /** Another refresher holds the account's lease right now. */
+        REFRESH_IN_PROGRESS,
+        /** The token was sealed with a key this server is not configured with. */
+        TOKEN_KEY_UNKNOWN
+    }
 }

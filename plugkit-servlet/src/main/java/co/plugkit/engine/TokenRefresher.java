@@ -53,9 +53,6 @@ public final class TokenRefresher implements AutoCloseable {
     /** The {@code statusReason} of an account whose stored token does not open. */
     public static final String TOKEN_UNREADABLE = "token_unreadable";
 
-    /** Why a refresh was not attempted: the token was sealed with a key this server is not configured with. */
-    public static final String TOKEN_KEY_UNKNOWN = "token_key_unknown";
-
     private final AccountStore accounts;
     private final RefreshStore leases;
     private final InstagramApi instagram;
@@ -174,11 +171,12 @@ public final class TokenRefresher implements AutoCloseable {
                 return new RefreshOutcome.NotFound();
             }
             boolean active = account.get().status() == AccountStatus.ACTIVE;
-            return new RefreshOutcome.NotAttempted(active ? "refresh_in_progress" : "account_not_active", account);
+            return new RefreshOutcome.NotAttempted(
+                    active ? RefreshOutcome.Skip.REFRESH_IN_PROGRESS : RefreshOutcome.Skip.ACCOUNT_NOT_ACTIVE, account);
         }
         if (claim.get().tokenIssuedAt().plus(policy.minTokenAge()).isAfter(now)) {
             leases.release(claim.get());
-            return new RefreshOutcome.NotAttempted("token_too_new", accounts.find(workspaceId, id));
+            return new RefreshOutcome.NotAttempted(RefreshOutcome.Skip.TOKEN_TOO_NEW, accounts.find(workspaceId, id));
         }
         return refresh(claim.get());
     }
@@ -266,7 +264,7 @@ public final class TokenRefresher implements AutoCloseable {
                     claim.accountId(),
                     e.getMessage());
             leases.release(claim);
-            return new RefreshOutcome.NotAttempted(TOKEN_KEY_UNKNOWN, current(claim));
+            return new RefreshOutcome.NotAttempted(RefreshOutcome.Skip.TOKEN_KEY_UNKNOWN, current(claim));
         }
         LOG.warn("Account {} needs reconnecting ({}): {}", claim.accountId(), TOKEN_UNREADABLE, e.getMessage());
         return leases.markNeedsReconnect(claim, TOKEN_UNREADABLE, clock.instant())

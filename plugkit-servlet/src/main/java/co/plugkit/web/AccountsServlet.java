@@ -84,22 +84,9 @@ final class AccountsServlet extends AuthenticatedServlet {
         } else if (outcome instanceof RefreshOutcome.Superseded r && r.account().isPresent()) {
             call.respond(200, Views.account(r.account().get()));
         } else if (outcome instanceof RefreshOutcome.NotAttempted r) {
-            // A token sealed with a key this server lacks is the server's configuration problem, not the client's.
-            throw new ApiProblem(
-                    r.reason().equals(TokenRefresher.TOKEN_KEY_UNKNOWN) ? 500 : 409,
-                    r.reason(),
-                    switch (r.reason()) {
-                        case "token_too_new" -> "Instagram refreshes a token only once it is 24 hours old";
-                        case "refresh_in_progress" -> "This account's token is being refreshed right now";
-                        case TokenRefresher.TOKEN_KEY_UNKNOWN ->
-                            "This server is not configured with the key that sealed this account's token; its"
-                                    + " operator must give every server the same PLUGKIT_ENCRYPTION_KEY";
-                        default -> "Only an active account can be refreshed; this one must be connected again";
-                    });
+            throw OutcomeErrors.of(r.reason()).problem();
         } else if (outcome instanceof RefreshOutcome.Deferred) {
-            throw new ApiProblem(
-                    503,
-                    "instagram_unavailable",
+            throw ApiError.INSTAGRAM_UNAVAILABLE.problem(
                     "Instagram could not refresh the token now; the old token stays and PlugKit retries later");
         } else {
             throw notFound(id);
@@ -107,6 +94,6 @@ final class AccountsServlet extends AuthenticatedServlet {
     }
 
     private static ApiProblem notFound(String id) {
-        return ApiProblem.notFound("account_not_found", "No account " + Safe.id(id) + " in this workspace");
+        return ApiError.ACCOUNT_NOT_FOUND.problem(Safe.id(id));
     }
 }

@@ -26,7 +26,7 @@ final class AdminWorkspacesServlet extends ApiServlet {
         Optional<String> presented = BearerToken.from(call.request());
         if (presented.isEmpty() || !adminToken.matches(presented.get())) {
             call.response().setHeader("WWW-Authenticate", "Bearer realm=\"plugkit-admin\"");
-            throw new ApiProblem(401, "unauthorized", "Send the admin token as 'Authorization: Bearer …'");
+            throw ApiError.ADMIN_UNAUTHORIZED.problem();
         }
         if (!call.method().equals("POST") || call.pathId().isPresent()) {
             throw ApiProblem.methodNotAllowed(call.method(), "POST");

@@ -53,7 +53,7 @@ final class ApiCall {
         }
         String id = info.substring(1);
         if (id.contains("/")) {
-            throw ApiProblem.notFound("not_found", "No such route");
+            throw ApiError.NOT_FOUND.problem();
         }
         return Optional.of(id);
     }
@@ -74,7 +74,7 @@ final class ApiCall {
             values = request.getParameterValues(name);
         } catch (RuntimeException e) {
             // Containers decode the query lazily, here; Jetty throws for "%zz" or bytes that are not UTF-8.
-            throw new ApiProblem(400, "invalid_query", "The query string is not valid percent-encoded UTF-8");
+            throw ApiError.INVALID_QUERY.problem();
         }
         if (values == null || values.length == 0) {
             return Optional.empty();
@@ -109,29 +109,29 @@ final class ApiCall {
     JsonNode jsonBody() {
         String type = request.getContentType();
         if (type != null && !type.split(";", 2)[0].strip().equalsIgnoreCase("application/json")) {
-            throw new ApiProblem(415, "unsupported_media_type", "Send the body as application/json");
+            throw ApiError.UNSUPPORTED_MEDIA_TYPE.problem("Send the body as application/json");
         }
         byte[] bytes;
         try (InputStream in = request.getInputStream()) {
             bytes = in.readNBytes(MAX_BODY_BYTES + 1);
         } catch (IOException e) {
-            throw new ApiProblem(400, "invalid_body", "The request body could not be read");
+            throw ApiError.INVALID_BODY.problem();
         }
         if (bytes.length > MAX_BODY_BYTES) {
-            throw new ApiProblem(413, "body_too_large", "The request body is larger than 64 KiB");
+            throw ApiError.BODY_TOO_LARGE.problem("The request body is larger than 64 KiB");
         }
         try {
             JsonNode node = json.reader()
                     .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                     .readTree(bytes);
             if (node == null || !node.isObject()) {
-                throw new ApiProblem(400, "invalid_json", "The request body must be a JSON object");
+                throw ApiError.INVALID_JSON.problem("The request body must be a JSON object");
             }
             return node;
         } catch (JacksonException e) {
-            throw new ApiProblem(400, "invalid_json", "The request body is not valid JSON");
+            throw ApiError.INVALID_JSON.problem("The request body is not valid JSON");
         } catch (IOException e) {
-            throw new ApiProblem(400, "invalid_body", "The request body could not be read");
+            throw ApiError.INVALID_BODY.problem();
         }
     }
 
@@ -162,7 +162,7 @@ final class ApiCall {
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
 
-    void error(int status, String code, String message) throws IOException {
-        respond(status, Views.error(code, message, requestId));
+    void error(ApiError error, String message) throws IOException {
+        respond(error.status(), Views.error(error.code(), message, requestId));
     }
 }

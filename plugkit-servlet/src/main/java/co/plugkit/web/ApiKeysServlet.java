@@ -58,6 +58,6 @@ final class ApiKeysServlet extends AuthenticatedServlet {
     }
 
     private static ApiProblem notFound() {
-        return ApiProblem.notFound("api_key_not_found", "No such API key in this workspace");
+        return ApiError.API_KEY_NOT_FOUND.problem();
     }
 }

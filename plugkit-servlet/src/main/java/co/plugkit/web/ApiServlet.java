@@ -52,22 +52,22 @@ abstract class ApiServlet extends HttpServlet {
             if (!problem.allowedMethods().isEmpty()) {
                 response.setHeader("Allow", String.join(", ", problem.allowedMethods()));
             }
-            if (problem.status() == 413) {
+            if (problem.error() == ApiError.BODY_TOO_LARGE) {
                 discardUnreadBody(request, response);
             }
-            call.error(problem.status(), problem.code(), problem.getMessage());
+            call.error(problem.error(), problem.getMessage());
         } catch (StoreUnavailableException e) {
             LOG.warn(
                     "Request {} {}: the database is unavailable ({})",
                     requestId,
                     request.getMethod(),
-                    e.getCause() == null ? "no cause" : e.getCause().getClass().getSimpleName());
-            call.error(503, "database_unavailable", "The database is unavailable; try again shortly");
+                    e.getCause() == null ? "no cause" : e.getCause().getMessage());
+            call.error(ApiError.DATABASE_UNAVAILABLE, ApiError.DATABASE_UNAVAILABLE.messageTemplate());
         } catch (RuntimeException e) {
             LOG.error("Request {} {} {} failed", requestId, request.getMethod(), request.getRequestURI(), e);
             if (!response.isCommitted()) {
                 response.resetBuffer();
-                call.error(500, "internal_error", "Something went wrong on our side; the request id helps us find it");
+                call.error(ApiError.INTERNAL_ERROR, ApiError.INTERNAL_ERROR.messageTemplate());
             }
         }
     }

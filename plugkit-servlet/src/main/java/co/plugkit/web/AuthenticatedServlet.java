@@ -27,12 +27,12 @@ abstract class AuthenticatedServlet extends ApiServlet {
         Optional<String> presented = BearerToken.from(call.request());
         if (presented.isEmpty()) {
             call.response().setHeader("WWW-Authenticate", "Bearer realm=\"plugkit\"");
-            throw new ApiProblem(401, "unauthorized", "Send your API key as 'Authorization: Bearer sk_…'");
+            throw ApiError.UNAUTHORIZED.problem();
         }
         Optional<ApiKey> key = apiKeys.authenticate(presented.get());
         if (key.isEmpty()) {
             call.response().setHeader("WWW-Authenticate", "Bearer realm=\"plugkit\", error=\"invalid_token\"");
-            throw new ApiProblem(401, "invalid_api_key", "The API key is malformed, unknown or revoked");
+            throw ApiError.INVALID_API_KEY.problem();
         }
         handle(call, key.get().workspaceId());
     }

@@ -34,13 +34,9 @@ final class ConnectServlet extends AuthenticatedServlet {
                             started.state(),
                             started.expiresAt().toString()));
         } else if (start instanceof ConnectStart.ProfileNotFound) {
-            throw ApiProblem.notFound("profile_not_found", "No profile " + profileId + " in this workspace");
+            throw ApiError.PROFILE_NOT_FOUND.problem(profileId);
         } else {
-            throw new ApiProblem(
-                    400,
-                    "redirect_url_not_allowed",
-                    "Invalid parameter 'redirectUrl': it must be an absolute URL that starts with one of the"
-                            + " allowed redirect URLs (PLUGKIT_ALLOWED_REDIRECT_URLS)");
+            throw ApiError.REDIRECT_URL_NOT_ALLOWED.problem();
         }
     }
 }

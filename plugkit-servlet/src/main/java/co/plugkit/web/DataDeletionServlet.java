@@ -5,8 +5,6 @@ import co.plugkit.engine.MetaCallbacks.Outcome;
 import co.plugkit.store.DataDeletionStore.DataDeletion;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code POST /v1/connect/instagram/data-deletion}: Meta asks for a user's data to be deleted and gets
@@ -30,46 +28,26 @@ final class DataDeletionServlet extends ApiServlet {
                 throw SignedRequestForm.refused(refused.reason());
             }
             Outcome.Deleted deleted = (Outcome.Deleted) outcome;
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("url", deleted.statusUrl().toString());
-            body.put("confirmation_code", deleted.confirmationCode());
-            call.respond(200, body);
+            call.respond(
+                    200, new Views.DeletionRequestedView(deleted.statusUrl().toString(), deleted.confirmationCode()));
             return;
         }
         if (!call.method().equals("GET")) {
             throw ApiProblem.methodNotAllowed(call.method(), "GET");
         }
-        DataDeletion deletion = callbacks
-                .deletionStatus(code.get())
-                .orElseThrow(() -> ApiProblem.notFound(
-                        "deletion_not_found", "No data deletion request with this confirmation code"));
+        DataDeletion deletion =
+                callbacks.deletionStatus(code.get()).orElseThrow(() -> ApiError.DELETION_NOT_FOUND.problem());
         String accept = call.request().getHeader("Accept");
         if (accept != null && accept.contains("application/json")) {
             call.respond(
                     200,
-                    Map.of(
-                            "confirmationCode",
+                    new Views.DeletionStatusView(
                             deletion.confirmationCode(),
-                            "status",
                             "completed",
-                            "requestedAt",
                             deletion.requestedAt().toString(),
-                            "accountsDeleted",
                             deletion.accountsDeleted()));
             return;
         }
-        var response = call.response();
-        response.setStatus(200);
-        response.setContentType("text/html");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-        response.getWriter()
-                .write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                        + "<title>Data deletion request</title><style>body{font-family:system-ui,sans-serif;max-width:32rem;"
-                        + "margin:4rem auto;padding:0 1rem}</style></head><body><h1>Data deletion request</h1>"
-                        + "<p>Confirmation code <code>" + Html.escape(deletion.confirmationCode())
-                        + "</code>: completed on "
-                        + Html.escape(deletion.requestedAt().toString()) + ". Every connected Instagram account of this"
-                        + " user and its access token were deleted.</p></body></html>\n");
+        DeletionStatusPage.render(deletion, call.response());
     }
 }

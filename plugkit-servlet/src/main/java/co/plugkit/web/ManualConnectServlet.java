@@ -52,14 +52,13 @@ final class ManualConnectServlet extends AuthenticatedServlet {
         if (outcome instanceof Outcome.Connected connected) {
             call.respond(201, Views.account(connected.account()));
         } else if (outcome instanceof Outcome.ProfileNotFound) {
-            throw ApiProblem.notFound("profile_not_found", "No profile " + profileId + " in this workspace");
+            throw ApiError.PROFILE_NOT_FOUND.problem(profileId);
         } else if (outcome instanceof Outcome.TokenRejected rejected) {
-            throw new ApiProblem(422, "invalid_access_token", rejected.message());
+            throw ApiError.INVALID_ACCESS_TOKEN.problem(rejected.message());
         } else if (outcome instanceof Outcome.NotProfessional) {
-            throw new ApiProblem(
-                    422, "not_professional_account", "Only Instagram business and creator accounts can be connected");
+            throw ApiError.NOT_PROFESSIONAL_ACCOUNT.problem();
         } else {
-            throw new ApiProblem(503, "instagram_unavailable", "Instagram could not be reached to check the token");
+            throw ApiError.INSTAGRAM_UNAVAILABLE.problem("Instagram could not be reached to check the token");
         }
     }
 

@@ -10,6 +10,6 @@ final class NotFoundServlet extends ApiServlet {
 
     @Override
     protected void handle(ApiCall call) {
-        throw ApiProblem.notFound("not_found", "No such route");
+        throw ApiError.NOT_FOUND.problem();
     }
 }

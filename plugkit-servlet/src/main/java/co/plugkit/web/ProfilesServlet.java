@@ -34,9 +34,7 @@ final class ProfilesServlet extends AuthenticatedServlet {
                             200,
                             Views.profile(id.flatMap(ProfileId::parse)
                                     .flatMap(p -> profiles.find(workspace, p))
-                                    .orElseThrow(() -> ApiProblem.notFound(
-                                            "profile_not_found",
-                                            "No profile " + Safe.id(id.get()) + " in this workspace"))));
+                                    .orElseThrow(() -> ApiError.PROFILE_NOT_FOUND.problem(Safe.id(id.get())))));
                 } else {
                     call.respond(
                             200,

@@ -16,16 +16,15 @@ final class SignedRequestForm {
             throw ApiProblem.methodNotAllowed(call.method(), "POST");
         }
         if (request.getContentLengthLong() > MAX_BODY) {
-            throw new ApiProblem(413, "body_too_large", "The request body is too large for a signed request");
+            throw ApiError.BODY_TOO_LARGE.problem("The request body is too large for a signed request");
         }
         String type = request.getContentType();
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-            throw new ApiProblem(
-                    415, "unsupported_media_type", "Send signed_request as application/x-www-form-urlencoded");
+            throw ApiError.UNSUPPORTED_MEDIA_TYPE.problem("Send signed_request as application/x-www-form-urlencoded");
         }
         String signed = call.query("signed_request").orElseThrow(() -> ApiProblem.missingParameter("signed_request"));
         if (signed.length() > SignedRequest.MAX_LENGTH) {
-            throw new ApiProblem(413, "body_too_large", "The signed request is too large");
+            throw ApiError.BODY_TOO_LARGE.problem("The signed request is too large");
         }
         return signed;
     }
@@ -33,7 +32,7 @@ final class SignedRequestForm {
     /** The API error for a refused signed request: a forged signature is 403, anything else 400. */
     static ApiProblem refused(String reason) {
         return reason.equals("bad_signature")
-                ? new ApiProblem(403, "invalid_signature", "The signed request's signature does not match")
-                : new ApiProblem(400, "invalid_signed_request", "The signed request is not valid (" + reason + ")");
+                ? ApiError.INVALID_SIGNATURE.problem()
+                : ApiError.INVALID_SIGNED_REQUEST.problem(reason);
     }
 }

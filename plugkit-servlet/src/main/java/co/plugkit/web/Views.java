@@ -51,6 +51,15 @@ final class Views {
 
     record HealthView(String status, String database) {}
 
+    /** Meta's answer to a data deletion request: snake_case, as Meta documents it. */
+    record DeletionRequestedView(
+            String url,
+
+            @com.fasterxml.jackson.annotation.JsonProperty("confirmation_code")
+            String confirmationCode) {}
+
+    record DeletionStatusView(String confirmationCode, String status, String requestedAt, int accountsDeleted) {}
+
     record NewWorkspaceView(WorkspaceView workspace, String apiKey) {}
 
     static ErrorBody error(String code, String message, String requestId) {
