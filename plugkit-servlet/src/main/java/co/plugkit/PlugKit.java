@@ -15,7 +15,10 @@ import co.plugkit.engine.RefreshScheduler;
 import co.plugkit.engine.TokenRefresher;
 import co.plugkit.engine.Workspaces;
 import co.plugkit.instagram.InstagramApi;
+import co.plugkit.instagram.InstagramProvider;
 import co.plugkit.instagram.NimbusInstagramClient;
+import co.plugkit.provider.Provider;
+import co.plugkit.provider.Providers;
 import co.plugkit.sandbox.CallbackTransport;
 import co.plugkit.sandbox.InstagramSandbox;
 import co.plugkit.sandbox.SandboxMeta;
@@ -30,6 +33,8 @@ import jakarta.servlet.ServletContext;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -82,25 +87,28 @@ public final class PlugKit implements AutoCloseable {
                 ? Optional.of(new NimbusInstagramClient(config.instagram(), config.redirectUri(), json))
                 : Optional.empty();
         InstagramApi instagram = b.instagram != null ? b.instagram : ownedHttpClient.get();
+        List<Provider> all = new ArrayList<>();
+        all.add(new InstagramProvider(instagram, config.instagram().scopes()));
+        all.addAll(b.providers);
+        Providers providers = new Providers(all);
 
         ApiKeys apiKeys = new ApiKeys(store.workspaces(), clock);
         this.engine = new Engine(
                 apiKeys,
                 new Workspaces(store.workspaces(), apiKeys, clock),
                 new Profiles(store.profiles(), clock),
-                new Accounts(store.accounts(), instagram, cipher),
+                new Accounts(store.accounts(), providers, cipher),
                 new ConnectFlow(
                         store.profiles(),
                         store.connectStates(),
                         store.accounts(),
-                        instagram,
+                        providers,
                         cipher,
                         new RedirectAllowList(config.allowedRedirectUrls()),
-                        config.instagram().scopes(),
                         config.stateTtl(),
                         clock),
-                new TokenRefresher(store.accounts(), store.refresh(), instagram, cipher, config.refreshPolicy(), clock),
-                new ManualConnect(store.profiles(), store.accounts(), instagram, cipher, clock),
+                new TokenRefresher(store.accounts(), store.refresh(), providers, cipher, config.refreshPolicy(), clock),
+                new ManualConnect(store.profiles(), store.accounts(), providers, cipher, clock),
                 new MetaCallbacks(
                         store.accounts(),
                         store.dataDeletions(),
@@ -112,7 +120,8 @@ public final class PlugKit implements AutoCloseable {
                 ? Optional.of(RefreshScheduler.start(
                         engine.refresher(), config.refreshPolicy().interval()))
                 : Optional.empty();
-        this.routes = new Routes(json, store, engine, config.adminToken(), resultTickets, config.redirectUri());
+        this.routes =
+                new Routes(json, store, engine, config.adminToken(), resultTickets, providers, config::callbackUrl);
         this.sandboxRoutes = config.sandbox() ? Optional.of(sandboxRoutes(config, clock, json)) : Optional.empty();
     }
 
@@ -227,6 +236,7 @@ public final class PlugKit implements AutoCloseable {
         private boolean migrate = true;
         private Clock clock = Clock.systemUTC();
         private InstagramApi instagram;
+        private final List<Provider> providers = new ArrayList<>();
 
         private Builder() {}
 
@@ -262,6 +272,15 @@ public final class PlugKit implements AutoCloseable {
         /** The clock for every expiry PlugKit computes; tests pass a controllable one. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Adds a provider of another platform: its accounts connect at {@code /v1/connect/{platform}}, with
+         * the redirect URI {@code {publicUrl}/v1/connect/{platform}/callback}. Instagram's is always there.
+         */
+        public Builder provider(Provider provider) {
+            this.providers.add(Objects.requireNonNull(provider, "provider"));
             return this;
         }
 

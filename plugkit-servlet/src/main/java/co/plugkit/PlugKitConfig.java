@@ -1,6 +1,7 @@
 package co.plugkit;
 
 import co.plugkit.engine.RefreshPolicy;
+import co.plugkit.provider.Platform;
 import co.plugkit.secret.JdbcUrls;
 import co.plugkit.secret.Secret;
 import java.net.URI;
@@ -117,7 +118,12 @@ public final class PlugKitConfig {
 
     /** The redirect URI registered with Instagram: the public URL + {@code /v1/connect/instagram/callback}. */
     public URI redirectUri() {
-        return URI.create(publicUrl + "/v1/connect/instagram/callback");
+        return callbackUrl(Platform.INSTAGRAM);
+    }
+
+    /** A platform's redirect URI: the public URL + {@code /v1/connect/{platform}/callback}. */
+    public URI callbackUrl(Platform platform) {
+        return URI.create(publicUrl + "/v1/connect/" + platform.name() + "/callback");
     }
 
     public Optional<String> dbUrl() {

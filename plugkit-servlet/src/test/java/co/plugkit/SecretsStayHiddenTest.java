@@ -79,7 +79,7 @@ class SecretsStayHiddenTest {
 
             List<String> logLines =
                     logs.list.stream().map(SecretsStayHiddenTest::render).toList();
-            assertThat(logLines).anyMatch(l -> l.contains("Connected Instagram account"));
+            assertThat(logLines).anyMatch(l -> l.contains("Connected instagram account"));
             for (String secret : secrets) {
                 assertThat(logLines).as("log lines").noneMatch(l -> l.contains(secret));
                 assertThat(apiAnswers).as("API answers").noneMatch(a -> a.contains(secret));

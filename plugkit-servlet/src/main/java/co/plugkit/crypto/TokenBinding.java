@@ -2,6 +2,7 @@ package co.plugkit.crypto;
 
 import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
+import co.plugkit.provider.Platform;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,9 +20,10 @@ import java.util.Objects;
  *
  * @param externalId the Instagram professional account id, as stored in {@code external_id}
  */
-public record TokenBinding(WorkspaceId workspaceId, ProfileId profileId, String externalId) {
+public record TokenBinding(WorkspaceId workspaceId, ProfileId profileId, Platform platform, String externalId) {
     public TokenBinding {
         Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(profileId, "profileId");
         Objects.requireNonNull(externalId, "externalId");
     }
@@ -33,9 +35,12 @@ public record TokenBinding(WorkspaceId workspaceId, ProfileId profileId, String 
     String digest() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(
-                    ("plugkit-token-binding:v1\n" + workspaceId.value() + "\n" + profileId.value() + "\n" + externalId)
-                            .getBytes(StandardCharsets.UTF_8));
+            // Instagram's bindings are those of tokens sealed before there were other platforms, which must
+            // still open; any other platform's name is part of its binding.
+            String platformPart = platform.equals(Platform.INSTAGRAM) ? "" : "\n" + platform.name();
+            sha.update(("plugkit-token-binding:v1\n" + workspaceId.value() + "\n" + profileId.value() + "\n"
+                            + externalId + platformPart)
+                    .getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -6,12 +6,13 @@ import co.plugkit.crypto.UnreadableTokenException;
 import co.plugkit.id.AccountId;
 import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
-import co.plugkit.instagram.InstagramApi;
-import co.plugkit.instagram.InstagramException;
 import co.plugkit.model.Account;
 import co.plugkit.model.Cursor;
 import co.plugkit.model.Page;
 import co.plugkit.model.SealedToken;
+import co.plugkit.provider.Provider;
+import co.plugkit.provider.ProviderException;
+import co.plugkit.provider.Providers;
 import co.plugkit.secret.Secret;
 import co.plugkit.store.AccountStore;
 import java.util.Optional;
@@ -23,12 +24,12 @@ public final class Accounts {
     private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
 
     private final AccountStore store;
-    private final InstagramApi instagram;
+    private final Providers providers;
     private final TokenCipher cipher;
 
-    public Accounts(AccountStore store, InstagramApi instagram, TokenCipher cipher) {
+    public Accounts(AccountStore store, Providers providers, TokenCipher cipher) {
         this.store = store;
-        this.instagram = instagram;
+        this.providers = providers;
         this.cipher = cipher;
     }
 
@@ -68,7 +69,9 @@ public final class Accounts {
         Secret token;
         try {
             token = cipher.open(
-                    sealed, new TokenBinding(account.workspaceId(), account.profileId(), account.externalId()));
+                    sealed,
+                    new TokenBinding(
+                            account.workspaceId(), account.profileId(), account.platform(), account.externalId()));
         } catch (UnreadableTokenException e) {
             LOG.warn(
                     "Account {} deleted; not revoked at Instagram, because its stored token could not be opened"
@@ -78,10 +81,19 @@ public final class Accounts {
                     e.getMessage());
             return;
         }
+        Optional<Provider> provider = providers.find(account.platform());
+        if (provider.isEmpty()) {
+            LOG.warn("Account {} deleted; not revoked: no provider for {}", account.id(), account.platform());
+            return;
+        }
         try {
-            instagram.revokePermissions(token);
-        } catch (InstagramException e) {
-            LOG.warn("Account {} deleted; revoking it at Instagram failed: {}", account.id(), e.getMessage());
+            provider.get().revoke(token);
+        } catch (ProviderException e) {
+            LOG.warn(
+                    "Account {} deleted; revoking it at {} failed: {}",
+                    account.id(),
+                    account.platform(),
+                    e.getMessage());
         }
     }
 }

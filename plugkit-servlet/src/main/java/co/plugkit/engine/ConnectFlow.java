@@ -8,14 +8,15 @@ import co.plugkit.engine.CallbackOutcome.Failed;
 import co.plugkit.id.AccountId;
 import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
-import co.plugkit.instagram.InstagramApi;
-import co.plugkit.instagram.InstagramException;
-import co.plugkit.instagram.InstagramProfile;
-import co.plugkit.instagram.LongLivedToken;
-import co.plugkit.instagram.ShortLivedToken;
 import co.plugkit.model.Account;
 import co.plugkit.model.AccountConnection;
 import co.plugkit.model.ConnectState;
+import co.plugkit.provider.Platform;
+import co.plugkit.provider.Provider;
+import co.plugkit.provider.ProviderException;
+import co.plugkit.provider.ProviderProfile;
+import co.plugkit.provider.ProviderToken;
+import co.plugkit.provider.Providers;
 import co.plugkit.secret.Secret;
 import co.plugkit.store.AccountStore;
 import co.plugkit.store.ConnectStateStore;
@@ -27,7 +28,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,10 +46,9 @@ public final class ConnectFlow {
     private final ProfileStore profiles;
     private final ConnectStateStore states;
     private final AccountStore accounts;
-    private final InstagramApi instagram;
+    private final Providers providers;
     private final TokenCipher cipher;
     private final RedirectAllowList redirects;
-    private final List<String> requestedScopes;
     private final Duration stateTtl;
     private final Clock clock;
 
@@ -57,25 +56,32 @@ public final class ConnectFlow {
             ProfileStore profiles,
             ConnectStateStore states,
             AccountStore accounts,
-            InstagramApi instagram,
+            Providers providers,
             TokenCipher cipher,
             RedirectAllowList redirects,
-            List<String> requestedScopes,
             Duration stateTtl,
             Clock clock) {
         this.profiles = profiles;
         this.states = states;
         this.accounts = accounts;
-        this.instagram = instagram;
+        this.providers = providers;
         this.cipher = cipher;
         this.redirects = redirects;
-        this.requestedScopes = List.copyOf(requestedScopes);
         this.stateTtl = stateTtl;
         this.clock = clock;
     }
 
-    /** Step 1: check the profile, bind a fresh state to it, and build the authorization URL. */
-    public ConnectStart start(WorkspaceId workspaceId, ProfileId profileId, Optional<String> redirectUrl) {
+    /**
+     * Step 1: check the profile, bind a fresh state to it, and build the platform's authorization URL.
+     *
+     * @throws IllegalArgumentException if no provider of this PlugKit serves {@code platform} (routes
+     *     exist only for the platforms that have one)
+     */
+    public ConnectStart start(
+            WorkspaceId workspaceId, Platform platform, ProfileId profileId, Optional<String> redirectUrl) {
+        Provider provider = providers
+                .find(platform)
+                .orElseThrow(() -> new IllegalArgumentException("no provider for platform " + platform));
         Optional<URI> redirect = Optional.empty();
         if (redirectUrl.isPresent()) {
             redirect = redirects.check(redirectUrl.get());
@@ -90,16 +96,17 @@ public final class ConnectFlow {
         String state = Hashing.randomUrlToken(32);
         Instant expiresAt = now.plus(stateTtl);
         states.deleteExpiredBefore(now.minus(EXPIRED_STATE_RETENTION));
-        states.insert(Hashing.sha256Hex(state), new ConnectState(workspaceId, profileId, redirect, expiresAt), now);
-        return new ConnectStart.Started(instagram.authorizationUrl(state), state, expiresAt);
+        states.insert(
+                Hashing.sha256Hex(state), new ConnectState(workspaceId, profileId, platform, redirect, expiresAt), now);
+        return new ConnectStart.Started(provider.authorizationUrl(state), state, expiresAt);
     }
 
     /**
-     * Steps 3–4: complete the flow from Instagram's redirect. The state is consumed before anything is
-     * sent upstream, so a replayed callback never reaches Instagram; the account is written only once
-     * every upstream call has succeeded, so a failure leaves nothing behind.
+     * Steps 3–4: complete the flow from the provider's redirect to {@code platform}'s callback. The state
+     * is consumed before anything is sent upstream, so a replayed callback never reaches the provider; the
+     * account is written only once every upstream call has succeeded, so a failure leaves nothing behind.
      */
-    public CallbackOutcome complete(CallbackRequest request) {
+    public CallbackOutcome complete(Platform platform, CallbackRequest request) {
         if (request.state().isEmpty()) {
             return fail(ConnectError.STATE_MISSING, Optional.empty(), "no state");
         }
@@ -119,6 +126,12 @@ public final class ConnectFlow {
             return fail(ConnectError.STATE_EXPIRED, Optional.of(expired.state()), "state expired");
         }
         ConnectState state = ((Consumption.Consumed) consumption).state();
+        Optional<Provider> found = providers.find(platform).filter(p -> platform.equals(state.platform()));
+        if (found.isEmpty()) {
+            // a state issued for another platform's connect: its callback is the only one that takes it
+            return fail(ConnectError.STATE_UNKNOWN, Optional.empty(), "state of platform " + state.platform());
+        }
+        Provider provider = found.get();
 
         if (request.error().isPresent()) {
             boolean denied = "access_denied".equals(request.error().get());
@@ -126,7 +139,7 @@ public final class ConnectFlow {
                     denied ? ConnectError.ACCESS_DENIED : ConnectError.AUTHORIZATION_FAILED,
                     Optional.of(state),
                     // a visitor writes these parameters: escaped, or they could forge log lines
-                    "Instagram redirected with error="
+                    platform + " redirected with error="
                             + LogText.clean(request.error().get(), 100)
                             + request.errorReason()
                                     .map(r -> ", error_reason=" + LogText.clean(r, 100))
@@ -138,40 +151,41 @@ public final class ConnectFlow {
         }
 
         try {
-            ShortLivedToken shortLived = instagram.exchangeCode(Secret.of(code.get()));
-            LongLivedToken longLived = instagram.exchangeForLongLived(shortLived.accessToken());
+            ProviderToken token = provider.exchangeCode(Secret.of(code.get()));
             Instant issuedAt = clock.instant();
-            InstagramProfile profile = instagram.fetchProfile(longLived.accessToken());
-            if (!profile.isProfessional()) {
+            ProviderProfile profile = provider.profile(token.accessToken());
+            if (!provider.isEligible(profile)) {
                 return fail(
                         ConnectError.NOT_PROFESSIONAL_ACCOUNT,
                         Optional.of(state),
-                        "account type " + profile.accountType());
+                        "account type " + LogText.clean(profile.accountType(), 30));
             }
             AccountConnection connection = new AccountConnection(
                     state.workspaceId(),
                     state.profileId(),
-                    profile.userId(),
+                    platform,
+                    profile.externalId(),
                     profile.appScopedId(),
                     profile.username(),
-                    profile.name(),
+                    profile.displayName(),
                     profile.accountType(),
-                    profile.profilePictureUrl(),
-                    shortLived.permissions().orElse(requestedScopes),
+                    profile.pictureUrl(),
+                    token.grantedScopes().orElse(provider.scopes()),
                     cipher.seal(
-                            longLived.accessToken(),
-                            new TokenBinding(state.workspaceId(), state.profileId(), profile.userId())),
-                    longLived.expiresIn().map(issuedAt::plus),
+                            token.accessToken(),
+                            new TokenBinding(state.workspaceId(), state.profileId(), platform, profile.externalId())),
+                    token.expiresIn().map(issuedAt::plus),
                     Optional.empty());
             Account account = accounts.upsert(connection, AccountId.random(), clock.instant());
             LOG.info(
-                    "Connected Instagram account {} (@{}) to profile {} as {}",
+                    "Connected {} account {} (@{}) to profile {} as {}",
+                    platform,
                     account.externalId(),
-                    account.username(),
+                    LogText.clean(account.username(), 100),
                     account.profileId(),
                     account.id());
             return new Connected(account, state.redirectUrl());
-        } catch (InstagramException e) {
+        } catch (ProviderException e) {
             ConnectError error = switch (e.kind()) {
                 case REJECTED -> ConnectError.INSTAGRAM_REJECTED;
                 case UNAVAILABLE -> ConnectError.INSTAGRAM_UNAVAILABLE;

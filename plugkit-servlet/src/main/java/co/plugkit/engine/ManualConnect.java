@@ -5,11 +5,13 @@ import co.plugkit.crypto.TokenCipher;
 import co.plugkit.id.AccountId;
 import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
-import co.plugkit.instagram.InstagramApi;
-import co.plugkit.instagram.InstagramException;
-import co.plugkit.instagram.InstagramProfile;
 import co.plugkit.model.Account;
 import co.plugkit.model.AccountConnection;
+import co.plugkit.provider.Platform;
+import co.plugkit.provider.Provider;
+import co.plugkit.provider.ProviderException;
+import co.plugkit.provider.ProviderProfile;
+import co.plugkit.provider.Providers;
 import co.plugkit.secret.Secret;
 import co.plugkit.store.AccountStore;
 import co.plugkit.store.ProfileStore;
@@ -26,15 +28,15 @@ import java.util.Optional;
 public final class ManualConnect {
     private final ProfileStore profiles;
     private final AccountStore accounts;
-    private final InstagramApi instagram;
+    private final Providers providers;
     private final TokenCipher cipher;
     private final Clock clock;
 
     public ManualConnect(
-            ProfileStore profiles, AccountStore accounts, InstagramApi instagram, TokenCipher cipher, Clock clock) {
+            ProfileStore profiles, AccountStore accounts, Providers providers, TokenCipher cipher, Clock clock) {
         this.profiles = profiles;
         this.accounts = accounts;
-        this.instagram = instagram;
+        this.providers = providers;
         this.cipher = cipher;
         this.clock = clock;
     }
@@ -42,14 +44,16 @@ public final class ManualConnect {
     /**
      * What the client sends.
      *
-     * @param externalId the Instagram account id the client believes the token belongs to
+     * @param platform the account's platform, whose provider checks the token
+     * @param externalId the account id the client believes the token belongs to
      * @param metadata the client's own JSON object, as text, already validated
      */
-    public record Request(ProfileId profileId, String externalId, Secret accessToken, Optional<String> metadata) {
+    public record Request(
+            ProfileId profileId, Platform platform, String externalId, Secret accessToken, Optional<String> metadata) {
         @Override
         public String toString() {
-            return "ManualConnect.Request{profileId=" + profileId + ", externalId=" + externalId
-                    + ", accessToken=****}";
+            return "ManualConnect.Request{profileId=" + profileId + ", platform=" + platform + ", externalId="
+                    + externalId + ", accessToken=****}";
         }
     }
 
@@ -58,6 +62,9 @@ public final class ManualConnect {
         record Connected(Account account) implements Outcome {}
 
         record ProfileNotFound() implements Outcome {}
+
+        /** No provider of this PlugKit serves the platform. */
+        record PlatformNotSupported() implements Outcome {}
 
         /** Instagram rejected the token, or it belongs to another account than {@code externalId}. */
         record TokenRejected(String message) implements Outcome {}
@@ -68,35 +75,42 @@ public final class ManualConnect {
     }
 
     public Outcome connect(WorkspaceId workspaceId, Request request) {
+        Optional<Provider> provider = providers.find(request.platform());
+        if (provider.isEmpty()) {
+            return new Outcome.PlatformNotSupported();
+        }
         if (profiles.find(workspaceId, request.profileId()).isEmpty()) {
             return new Outcome.ProfileNotFound();
         }
-        InstagramProfile me;
+        ProviderProfile me;
         try {
-            me = instagram.fetchProfile(request.accessToken());
-        } catch (InstagramException e) {
-            return e.kind() == InstagramException.Kind.REJECTED
+            me = provider.get().profile(request.accessToken());
+        } catch (ProviderException e) {
+            return e.kind() == ProviderException.Kind.REJECTED
                     ? new Outcome.TokenRejected("Instagram rejected the access token")
                     : new Outcome.InstagramUnavailable();
         }
-        if (!request.externalId().equals(me.userId())
+        if (!request.externalId().equals(me.externalId())
                 && !me.appScopedId().map(request.externalId()::equals).orElse(false)) {
             return new Outcome.TokenRejected("The access token belongs to another Instagram account than externalId");
         }
-        if (!me.isProfessional()) {
+        if (!provider.get().isEligible(me)) {
             return new Outcome.NotProfessional();
         }
         AccountConnection connection = new AccountConnection(
                 workspaceId,
                 request.profileId(),
-                me.userId(),
+                request.platform(),
+                me.externalId(),
                 me.appScopedId(),
                 me.username(),
-                me.name(),
+                me.displayName(),
                 me.accountType(),
-                me.profilePictureUrl(),
+                me.pictureUrl(),
                 List.of(),
-                cipher.seal(request.accessToken(), new TokenBinding(workspaceId, request.profileId(), me.userId())),
+                cipher.seal(
+                        request.accessToken(),
+                        new TokenBinding(workspaceId, request.profileId(), request.platform(), me.externalId())),
                 Optional.empty(),
                 request.metadata());
         return new Outcome.Connected(accounts.upsert(connection, AccountId.random(), clock.instant()));

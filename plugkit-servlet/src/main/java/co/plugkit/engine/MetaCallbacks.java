@@ -2,6 +2,7 @@ package co.plugkit.engine;
 
 import co.plugkit.crypto.Hashing;
 import co.plugkit.crypto.SignedRequest;
+import co.plugkit.provider.Platform;
 import co.plugkit.secret.Secret;
 import co.plugkit.store.AccountStore;
 import co.plugkit.store.DataDeletionStore;
@@ -79,7 +80,7 @@ public final class MetaCallbacks {
             return new Outcome.Refused(invalid.reason());
         }
         String userId = ((SignedRequest.Result.Valid) result).userId();
-        int count = accounts.disconnectInstagramUser(userId, clock.instant());
+        int count = accounts.disconnectUser(Platform.INSTAGRAM, userId, clock.instant());
         LOG.info("Deauthorize callback: {} account(s) of an Instagram user disconnected", count);
         return new Outcome.Deauthorized(count);
     }
@@ -91,7 +92,7 @@ public final class MetaCallbacks {
             return new Outcome.Refused(invalid.reason());
         }
         String userId = ((SignedRequest.Result.Valid) result).userId();
-        int count = accounts.deleteInstagramUser(userId);
+        int count = accounts.deleteUser(Platform.INSTAGRAM, userId);
         String code = HexFormat.of().formatHex(Hashing.randomBytes(CONFIRMATION_CODE_BYTES));
         Instant now = clock.instant();
         deletions.insert(new DataDeletion(code, now, count));

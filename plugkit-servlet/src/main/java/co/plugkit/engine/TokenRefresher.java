@@ -6,13 +6,14 @@ import co.plugkit.crypto.TokenCipher;
 import co.plugkit.crypto.UnreadableTokenException;
 import co.plugkit.id.AccountId;
 import co.plugkit.id.WorkspaceId;
-import co.plugkit.instagram.InstagramApi;
-import co.plugkit.instagram.InstagramException;
-import co.plugkit.instagram.InstagramProfile;
-import co.plugkit.instagram.LongLivedToken;
 import co.plugkit.model.Account;
 import co.plugkit.model.AccountProfile;
 import co.plugkit.model.AccountStatus;
+import co.plugkit.provider.Provider;
+import co.plugkit.provider.ProviderException;
+import co.plugkit.provider.ProviderProfile;
+import co.plugkit.provider.ProviderToken;
+import co.plugkit.provider.Providers;
 import co.plugkit.store.AccountStore;
 import co.plugkit.store.RefreshClaim;
 import co.plugkit.store.RefreshStore;
@@ -55,7 +56,7 @@ public final class TokenRefresher implements AutoCloseable {
 
     private final AccountStore accounts;
     private final RefreshStore leases;
-    private final InstagramApi instagram;
+    private final Providers providers;
     private final TokenCipher cipher;
     private final RefreshPolicy policy;
     private final Clock clock;
@@ -66,13 +67,13 @@ public final class TokenRefresher implements AutoCloseable {
     public TokenRefresher(
             AccountStore accounts,
             RefreshStore leases,
-            InstagramApi instagram,
+            Providers providers,
             TokenCipher cipher,
             RefreshPolicy policy,
             Clock clock) {
         this.accounts = accounts;
         this.leases = leases;
-        this.instagram = instagram;
+        this.providers = providers;
         this.cipher = cipher;
         this.policy = policy;
         this.clock = clock;
@@ -183,7 +184,7 @@ public final class TokenRefresher implements AutoCloseable {
 
     private RefreshOutcome refresh(RefreshClaim claim) {
         try {
-            LongLivedToken token = instagram.refresh(cipher.open(claim.token(), binding(claim)));
+            ProviderToken token = provider(claim).refresh(cipher.open(claim.token(), binding(claim)));
             Instant issuedAt = clock.instant();
             boolean stored = storeWithRetry(
                     claim,
@@ -196,7 +197,7 @@ public final class TokenRefresher implements AutoCloseable {
             return new RefreshOutcome.Refreshed(current(claim).orElseThrow());
         } catch (UnreadableTokenException e) {
             return unreadable(claim, e);
-        } catch (InstagramException e) {
+        } catch (ProviderException e) {
             return failed(claim, e, "Refreshing");
         } catch (RuntimeException e) {
             // A bug or a database hiccup on one account must not stop the batch; the lease runs out and a
@@ -212,14 +213,14 @@ public final class TokenRefresher implements AutoCloseable {
      */
     private RefreshOutcome check(RefreshClaim claim) {
         try {
-            InstagramProfile profile = instagram.fetchProfile(cipher.open(claim.token(), binding(claim)));
-            AccountProfile now = new AccountProfile(profile.username(), profile.name(), profile.profilePictureUrl());
+            ProviderProfile profile = provider(claim).profile(cipher.open(claim.token(), binding(claim)));
+            AccountProfile now = new AccountProfile(profile.username(), profile.displayName(), profile.pictureUrl());
             return leases.recordChecked(claim, now, clock.instant())
                     ? new RefreshOutcome.Checked(current(claim).orElseThrow())
                     : superseded(claim);
         } catch (UnreadableTokenException e) {
             return unreadable(claim, e);
-        } catch (InstagramException e) {
+        } catch (ProviderException e) {
             return failed(claim, e, "Checking");
         } catch (RuntimeException e) {
             LOG.error("Checking account {} failed unexpectedly", claim.accountId(), e);
@@ -228,13 +229,13 @@ public final class TokenRefresher implements AutoCloseable {
     }
 
     /**
-     * Instagram refused a refresh or a check ({@code activity}). Rejected for good ({@link
-     * RefreshFailures}): the account needs reconnecting and its token is wiped. Anything else: the token
+     * The provider refused a refresh or a check ({@code activity}). Rejected for good (as its provider
+     * judges, {@link Provider#permanentFailureReason}): the account needs reconnecting and its token is wiped. Anything else: the token
      * stays and the account is left alone (not refreshed, not checked) until a back-off has passed.
      */
-    private RefreshOutcome failed(RefreshClaim claim, InstagramException e, String activity) {
+    private RefreshOutcome failed(RefreshClaim claim, ProviderException e, String activity) {
         Instant now = clock.instant();
-        Optional<String> reason = RefreshFailures.permanentReason(e);
+        Optional<String> reason = provider(claim).permanentFailureReason(e);
         if (reason.isPresent()) {
             LOG.warn("Account {} needs reconnecting ({}): {}", claim.accountId(), reason.get(), e.getMessage());
             return leases.markNeedsReconnect(claim, reason.get(), now)
@@ -273,8 +274,19 @@ public final class TokenRefresher implements AutoCloseable {
     }
 
     /** The account row the claimed token was sealed for. */
+    /**
+     * The provider of the claimed account's platform. An account of a platform this PlugKit has no
+     * provider for (one taken out of the build) fails here; the failure is logged and the account stays as
+     * it is, its lease running out.
+     */
+    private Provider provider(RefreshClaim claim) {
+        return providers
+                .find(claim.platform())
+                .orElseThrow(() -> new IllegalStateException("no provider for platform " + claim.platform()));
+    }
+
     private static TokenBinding binding(RefreshClaim claim) {
-        return new TokenBinding(claim.workspaceId(), claim.profileId(), claim.externalId());
+        return new TokenBinding(claim.workspaceId(), claim.profileId(), claim.platform(), claim.externalId());
     }
 
     /**

@@ -1,6 +1,7 @@
 package co.plugkit.instagram;
 
-import co.plugkit.instagram.InstagramException.Kind;
+import co.plugkit.provider.ProviderError;
+import co.plugkit.provider.ProviderException.Kind;
 import co.plugkit.secret.Secret;
 import co.plugkit.text.LogText;
 import com.fasterxml.jackson.core.JacksonException;
@@ -117,9 +118,9 @@ final class InstagramResponses {
     private JsonNode successBody(String call, HTTPResponse response) throws InstagramException {
         int status = response.getStatusCode();
         Optional<JsonNode> body = parseObject(response.getBody());
-        Optional<InstagramError> error = body.flatMap(InstagramResponses::error);
+        Optional<ProviderError> error = body.flatMap(InstagramResponses::error);
         if (error.isPresent()) {
-            InstagramError e = error.get();
+            ProviderError e = error.get();
             boolean transientError = TRANSIENT_CODES.contains(e.code())
                     || status >= 500
                     || body.get().path("error").path("is_transient").asBoolean(false);
@@ -151,10 +152,10 @@ final class InstagramResponses {
     }
 
     /** Either envelope: Graph's {@code {"error":{…}}} or the code exchange's flat one. */
-    private static Optional<InstagramError> error(JsonNode body) {
+    private static Optional<ProviderError> error(JsonNode body) {
         JsonNode graph = body.get("error");
         if (graph != null && graph.isObject()) {
-            return Optional.of(new InstagramError(
+            return Optional.of(new ProviderError(
                     loggable(text(graph.get("type")).orElse("unknown"), 64),
                     graph.path("code").asInt(0),
                     graph.hasNonNull("error_subcode")
@@ -163,7 +164,7 @@ final class InstagramResponses {
                     loggable(text(graph.get("message")).orElse(""), 500)));
         }
         if (body.hasNonNull("error_type") || body.hasNonNull("error_message")) {
-            return Optional.of(new InstagramError(
+            return Optional.of(new ProviderError(
                     loggable(text(body.get("error_type")).orElse("unknown"), 64),
                     body.path("code").asInt(0),
                     Optional.empty(),
@@ -246,7 +247,7 @@ final class InstagramResponses {
                 Kind.MALFORMED, "Instagram's answer to the " + call + " is unusable: " + what, Optional.empty());
     }
 
-    private static <T> T fail(Kind kind, String message, Optional<InstagramError> error) throws InstagramException {
+    private static <T> T fail(Kind kind, String message, Optional<ProviderError> error) throws InstagramException {
         throw new InstagramException(kind, message, error);
     }
 }

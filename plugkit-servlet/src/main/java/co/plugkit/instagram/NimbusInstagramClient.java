@@ -2,7 +2,7 @@ package co.plugkit.instagram;
 
 import co.plugkit.PlugKitConfig.InstagramSettings;
 import co.plugkit.instagram.BoundedHttpSender.ResponseTooLargeException;
-import co.plugkit.instagram.InstagramException.Kind;
+import co.plugkit.provider.ProviderException.Kind;
 import co.plugkit.secret.Secret;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;

@@ -3,15 +3,18 @@ package co.plugkit.model;
 import co.plugkit.id.AccountId;
 import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
+import co.plugkit.provider.Platform;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A connected Instagram professional account, as the API shows it. The access token is not part of
+ * A connected account (an Instagram professional account, or one of another provider's), as the API
+ * shows it. The access token is not part of
  * this value: it stays sealed in the store.
  *
- * @param externalId the Instagram professional account id ({@code user_id} of {@code /me})
+ * @param platform where the account is from
+ * @param externalId the account's id at its platform (Instagram: the professional account id, {@code user_id})
  * @param appScopedId the app-scoped user id ({@code id} of {@code /me}), when Instagram sent one
  * @param statusReason why the account is not active (e.g. {@code token_expired}, {@code deauthorized})
  * @param tokenExpiresAt when the token dies unless refreshed; empty if unknown or there is no token
@@ -23,6 +26,7 @@ public record Account(
         AccountId id,
         WorkspaceId workspaceId,
         ProfileId profileId,
+        Platform platform,
         String externalId,
         Optional<String> appScopedId,
         String username,
@@ -36,8 +40,4 @@ public record Account(
         Optional<Instant> lastRefreshedAt,
         Instant connectedAt,
         Instant updatedAt,
-        Optional<String> metadata) {
-
-    /** The only platform so far. */
-    public static final String PLATFORM = "instagram";
-}
+        Optional<String> metadata) {}

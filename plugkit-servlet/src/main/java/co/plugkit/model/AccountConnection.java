@@ -2,6 +2,7 @@ package co.plugkit.model;
 
 import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
+import co.plugkit.provider.Platform;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import java.util.Optional;
 public record AccountConnection(
         WorkspaceId workspaceId,
         ProfileId profileId,
+        Platform platform,
         String externalId,
         Optional<String> appScopedId,
         String username,
@@ -32,6 +34,7 @@ public record AccountConnection(
     public AccountConnection {
         Objects.requireNonNull(workspaceId, "workspaceId");
         Objects.requireNonNull(profileId, "profileId");
+        Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(externalId, "externalId");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(accountType, "accountType");

@@ -8,6 +8,7 @@ import co.plugkit.model.AccountConnection;
 import co.plugkit.model.Cursor;
 import co.plugkit.model.Page;
 import co.plugkit.model.SealedToken;
+import co.plugkit.provider.Platform;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -43,15 +44,15 @@ public interface AccountStore {
     Page<Account> list(WorkspaceId workspaceId, Optional<ProfileId> profileId, int limit, Optional<Cursor> after);
 
     /**
-     * Deauthorization: every account of this Instagram user (matched on its professional or app-scoped
+     * Deauthorization: every account of this user of the platform (matched on its external or app-scoped
      * id), in every workspace, becomes {@code disconnected} and its token is wiped.
      *
      * @return how many accounts were disconnected
      */
-    int disconnectInstagramUser(String instagramUserId, Instant now);
+    int disconnectUser(Platform platform, String userId, Instant now);
 
-    /** Data deletion: every account of this Instagram user, in every workspace, is deleted. */
-    int deleteInstagramUser(String instagramUserId);
+    /** Data deletion: every account of this user of the platform, in every workspace, is deleted. */
+    int deleteUser(Platform platform, String userId);
 
     /**
      * Removes an account and its token.

@@ -4,6 +4,7 @@ import co.plugkit.id.AccountId;
 import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
 import co.plugkit.model.SealedToken;
+import co.plugkit.provider.Platform;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -13,7 +14,8 @@ import java.util.Optional;
  *
  * @param profileId the account's profile, which with the workspace and {@code externalId} names the row its
  *     token is sealed for
- * @param externalId the Instagram account id of the row ({@code external_id})
+ * @param platform the platform of the account, whose provider refreshes it
+ * @param externalId the account's id at its platform ({@code external_id})
  * @param tokenExpiresAt when the claimed token expires, if known
  * @param tokenIssuedAt when the claimed token was issued (Instagram refreshes only tokens a day old)
  * @param failures how many refreshes in a row failed transiently before this one
@@ -22,6 +24,7 @@ public record RefreshClaim(
         AccountId accountId,
         WorkspaceId workspaceId,
         ProfileId profileId,
+        Platform platform,
         String externalId,
         SealedToken token,
         long tokenVersion,

@@ -5,6 +5,7 @@ import co.plugkit.engine.CallbackOutcome;
 import co.plugkit.engine.CallbackRequest;
 import co.plugkit.engine.ConnectError;
 import co.plugkit.engine.ConnectFlow;
+import co.plugkit.provider.Platform;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +16,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * {@code GET /v1/connect/instagram/callback}: Instagram's redirect target. It runs the engine and sends
+ * {@code GET /v1/connect/{platform}/callback}: the provider's redirect target. It runs the engine and sends
  * the browser on with a 303 — to the client's allow-listed redirectUrl, or to the result page at this
  * same address, {@code ?result=} a signed ticket of the outcome. The redirect takes the used code and
  * state out of the address bar and the browser's history (RFC 9700 §4.3); the ticket is signed so that
@@ -26,14 +27,22 @@ final class CallbackServlet extends GuardedServlet {
     private static final Duration RESULT_LIFETIME = Duration.ofMinutes(10);
 
     private final transient ConnectFlow flow;
+    private final transient Platform platform;
     private final transient CallbackPage page;
     private final transient SignedTickets tickets;
     private final transient ObjectMapper json;
     private final URI callbackUrl;
 
-    CallbackServlet(ConnectFlow flow, CallbackPage page, SignedTickets tickets, ObjectMapper json, URI callbackUrl) {
+    CallbackServlet(
+            ConnectFlow flow,
+            Platform platform,
+            CallbackPage page,
+            SignedTickets tickets,
+            ObjectMapper json,
+            URI callbackUrl) {
         super("GET");
         this.flow = flow;
+        this.platform = platform;
         this.page = page;
         this.tickets = tickets;
         this.json = json;
@@ -53,11 +62,13 @@ final class CallbackServlet extends GuardedServlet {
             }
             return;
         }
-        CallbackOutcome outcome = flow.complete(new CallbackRequest(
-                param(request, "state"),
-                param(request, "code"),
-                param(request, "error"),
-                param(request, "error_reason")));
+        CallbackOutcome outcome = flow.complete(
+                platform,
+                new CallbackRequest(
+                        param(request, "state"),
+                        param(request, "code"),
+                        param(request, "error"),
+                        param(request, "error_reason")));
         Optional<URI> redirect = outcome.redirectUrl();
         if (redirect.isPresent()) {
             seeOther(response, CallbackRedirect.location(redirect.get(), outcome));

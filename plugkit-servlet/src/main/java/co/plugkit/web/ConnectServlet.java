@@ -5,16 +5,19 @@ import co.plugkit.engine.ConnectFlow;
 import co.plugkit.engine.ConnectStart;
 import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
+import co.plugkit.provider.Platform;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 
-/** {@code GET /v1/connect/instagram?profileId=…[&redirectUrl=…]}: hands out an authorization URL. */
+/** {@code GET /v1/connect/{platform}?profileId=…[&redirectUrl=…]}: hands out an authorization URL. */
 final class ConnectServlet extends AuthenticatedServlet {
     private final transient ConnectFlow flow;
+    private final transient Platform platform;
 
-    ConnectServlet(ObjectMapper json, ApiKeys apiKeys, ConnectFlow flow) {
+    ConnectServlet(ObjectMapper json, ApiKeys apiKeys, ConnectFlow flow, Platform platform) {
         super(json, apiKeys, "GET");
         this.flow = flow;
+        this.platform = platform;
     }
 
     @Override
@@ -25,7 +28,7 @@ final class ConnectServlet extends AuthenticatedServlet {
         String profileText = call.requiredQuery("profileId");
         ProfileId profileId = ProfileId.parse(profileText)
                 .orElseThrow(() -> ApiProblem.badParameter("profileId", "must be a profile id (prof_…)"));
-        ConnectStart start = flow.start(workspace, profileId, call.query("redirectUrl"));
+        ConnectStart start = flow.start(workspace, platform, profileId, call.query("redirectUrl"));
         if (start instanceof ConnectStart.Started started) {
             call.respond(
                     200,

@@ -5,6 +5,7 @@ import co.plugkit.engine.ManualConnect;
 import co.plugkit.engine.ManualConnect.Outcome;
 import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
+import co.plugkit.provider.Platform;
 import co.plugkit.secret.Secret;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,24 +34,28 @@ final class ManualConnectServlet extends AuthenticatedServlet {
             throw ApiProblem.methodNotAllowed(call.method(), "POST");
         }
         JsonNode body = call.jsonBody();
-        String platform = ApiCall.textField(body, "platform", 20);
-        if (!platform.equalsIgnoreCase("instagram")) {
-            throw ApiProblem.badParameter("platform", "only INSTAGRAM is supported");
-        }
+        Platform platform = Platform.parse(ApiCall.textField(body, "platform", 20))
+                .orElseThrow(() -> ApiProblem.badParameter("platform", "must be a platform name such as INSTAGRAM"));
         ProfileId profileId = ProfileId.parse(ApiCall.textField(body, "profileId", 64))
                 .orElseThrow(() -> ApiProblem.badParameter("profileId", "must be a profile id (prof_…)"));
         String externalId = ApiCall.textField(body, "externalId", 64);
-        if (!externalId.matches("[0-9]{1,32}")) {
-            throw ApiProblem.badParameter("externalId", "must be the numeric Instagram account id");
+        // Instagram's ids are numbers; other platforms' ids are checked by their provider against the token.
+        if (platform.equals(Platform.INSTAGRAM)
+                ? !externalId.matches("[0-9]{1,32}")
+                : !externalId.matches("[A-Za-z0-9_.:-]{1,64}")) {
+            throw ApiProblem.badParameter(
+                    "externalId", "must be the account's id at " + platform + " (Instagram: numeric)");
         }
         // Meta bounds no token; the store holds the sealed form of one this long.
         Secret token = Secret.of(ApiCall.textField(body, "accessToken", 16_384));
         Optional<String> metadata = metadata(body.get("metadata"));
 
-        Outcome outcome =
-                manualConnect.connect(workspace, new ManualConnect.Request(profileId, externalId, token, metadata));
+        Outcome outcome = manualConnect.connect(
+                workspace, new ManualConnect.Request(profileId, platform, externalId, token, metadata));
         if (outcome instanceof Outcome.Connected connected) {
             call.respond(201, Views.account(connected.account()));
+        } else if (outcome instanceof Outcome.PlatformNotSupported) {
+            throw ApiProblem.badParameter("platform", platform + " is not a platform this server connects");
         } else if (outcome instanceof Outcome.ProfileNotFound) {
             throw ApiError.PROFILE_NOT_FOUND.problem(profileId);
         } else if (outcome instanceof Outcome.TokenRejected rejected) {

@@ -3,6 +3,9 @@ package co.plugkit.web;
 import co.plugkit.crypto.SignedTickets;
 import co.plugkit.engine.ApiKeys;
 import co.plugkit.engine.Engine;
+import co.plugkit.provider.Platform;
+import co.plugkit.provider.Provider;
+import co.plugkit.provider.Providers;
 import co.plugkit.secret.Secret;
 import co.plugkit.store.PlugKitStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +14,7 @@ import jakarta.servlet.ServletContext;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Mounts PlugKit's servlets on a servlet context under a path prefix. Only PlugKit's own paths are
@@ -23,11 +27,13 @@ public final class Routes {
     private final Engine engine;
     private final Optional<Secret> adminToken;
     private final SignedTickets resultTickets;
-    private final URI callbackUrl;
+    private final Providers providers;
+    private final Function<Platform, URI> callbackUrls;
 
     /**
-     * @param resultTickets signs the callback's result links
-     * @param callbackUrl the public URL of the callback (the redirect URI), where its result page is
+     * @param resultTickets signs the callbacks' result links
+     * @param providers one connect route and one callback route are mounted for each
+     * @param callbackUrls the public URL of a platform's callback (its redirect URI), where its result page is
      */
     public Routes(
             ObjectMapper json,
@@ -35,13 +41,15 @@ public final class Routes {
             Engine engine,
             Optional<Secret> adminToken,
             SignedTickets resultTickets,
-            URI callbackUrl) {
+            Providers providers,
+            Function<Platform, URI> callbackUrls) {
         this.json = Objects.requireNonNull(json);
         this.store = Objects.requireNonNull(store);
         this.engine = Objects.requireNonNull(engine);
         this.adminToken = Objects.requireNonNull(adminToken);
         this.resultTickets = Objects.requireNonNull(resultTickets);
-        this.callbackUrl = Objects.requireNonNull(callbackUrl);
+        this.providers = Objects.requireNonNull(providers);
+        this.callbackUrls = Objects.requireNonNull(callbackUrls);
     }
 
     /**
@@ -55,13 +63,28 @@ public final class Routes {
         add(context, prefix, "health", new HealthServlet(json, store), "/v1/health");
         add(context, prefix, "api-keys", new ApiKeysServlet(json, keys), "/v1/api-keys/*");
         add(context, prefix, "profiles", new ProfilesServlet(json, keys, engine.profiles()), "/v1/profiles/*");
-        add(context, prefix, "connect", new ConnectServlet(json, keys, engine.connectFlow()), "/v1/connect/instagram");
-        add(
-                context,
-                prefix,
-                "callback",
-                new CallbackServlet(engine.connectFlow(), new CallbackPage(json), resultTickets, json, callbackUrl),
-                "/v1/connect/instagram/callback");
+        for (Provider provider : providers.all()) {
+            Platform platform = provider.platform();
+            String path = "/v1/connect/" + platform.name();
+            add(
+                    context,
+                    prefix,
+                    "connect-" + platform,
+                    new ConnectServlet(json, keys, engine.connectFlow(), platform),
+                    path);
+            add(
+                    context,
+                    prefix,
+                    "callback-" + platform,
+                    new CallbackServlet(
+                            engine.connectFlow(),
+                            platform,
+                            new CallbackPage(json),
+                            resultTickets,
+                            json,
+                            callbackUrls.apply(platform)),
+                    path + "/callback");
+        }
         add(
                 context,
                 prefix,

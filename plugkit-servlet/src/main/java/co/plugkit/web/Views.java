@@ -100,7 +100,7 @@ final class Views {
     static AccountView account(Account a) {
         return new AccountView(
                 a.id().value(),
-                Account.PLATFORM,
+                a.platform().name(),
                 a.profileId().value(),
                 a.externalId(),
                 a.username(),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
 import co.plugkit.model.SealedToken;
+import co.plugkit.provider.Platform;
 import co.plugkit.secret.Secret;
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JWEAlgorithm;
@@ -24,6 +25,7 @@ class TokenCipherTest {
     private static final TokenBinding ROW = new TokenBinding(
             new WorkspaceId("ws_00000000000000000000000a"),
             new ProfileId("prof_00000000000000000000000a"),
+            Platform.INSTAGRAM,
             "1784140001");
 
     @Test
@@ -66,9 +68,17 @@ class TokenCipherTest {
         SealedToken sealed = cipher.seal(Secret.of("IGAAsecret-token"), ROW);
 
         for (TokenBinding otherRow : new TokenBinding[] {
-            new TokenBinding(new WorkspaceId("ws_00000000000000000000000b"), ROW.profileId(), ROW.externalId()),
-            new TokenBinding(ROW.workspaceId(), new ProfileId("prof_00000000000000000000000b"), ROW.externalId()),
-            new TokenBinding(ROW.workspaceId(), ROW.profileId(), "1784140002")
+            new TokenBinding(
+                    new WorkspaceId("ws_00000000000000000000000b"),
+                    ROW.profileId(),
+                    Platform.INSTAGRAM,
+                    ROW.externalId()),
+            new TokenBinding(
+                    ROW.workspaceId(),
+                    new ProfileId("prof_00000000000000000000000b"),
+                    Platform.INSTAGRAM,
+                    ROW.externalId()),
+            new TokenBinding(ROW.workspaceId(), ROW.profileId(), Platform.INSTAGRAM, "1784140002")
         }) {
             assertThatThrownBy(() -> cipher.open(sealed, otherRow))
                     .isInstanceOfSatisfying(

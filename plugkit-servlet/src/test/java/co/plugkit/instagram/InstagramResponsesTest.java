@@ -3,7 +3,7 @@ package co.plugkit.instagram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import co.plugkit.instagram.InstagramException.Kind;
+import co.plugkit.provider.ProviderException.Kind;
 import co.plugkit.web.Json;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import java.time.Duration;

@@ -12,12 +12,15 @@ import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
 import co.plugkit.instagram.InstagramApi;
 import co.plugkit.instagram.InstagramProfile;
+import co.plugkit.instagram.InstagramProvider;
 import co.plugkit.instagram.LongLivedToken;
 import co.plugkit.instagram.ShortLivedToken;
 import co.plugkit.model.Account;
 import co.plugkit.model.AccountConnection;
 import co.plugkit.model.Profile;
 import co.plugkit.model.Workspace;
+import co.plugkit.provider.Platform;
+import co.plugkit.provider.Providers;
 import co.plugkit.secret.Secret;
 import co.plugkit.store.jdbi.JdbiPlugKitStore;
 import co.plugkit.testing.MutableClock;
@@ -76,7 +79,7 @@ abstract class ConcurrentRefreshTest {
             refreshers.add(new TokenRefresher(
                     server.accounts(),
                     server.refresh(),
-                    instagram,
+                    new Providers(List.of(new InstagramProvider(instagram, List.of("instagram_business_basic")))),
                     cipher,
                     new RefreshPolicy(
                             Duration.ofDays(30),
@@ -167,7 +170,7 @@ abstract class ConcurrentRefreshTest {
         }
         assertThat(cipher.open(
                                 store.accounts().findToken(ws, account.id()).orElseThrow(),
-                                new TokenBinding(ws, profile, account.externalId()))
+                                new TokenBinding(ws, profile, Platform.INSTAGRAM, account.externalId()))
                         .reveal())
                 .isEqualTo("reconnected-token");
         assertThat(store.accounts()
@@ -249,6 +252,7 @@ abstract class ConcurrentRefreshTest {
         return new AccountConnection(
                 ws,
                 profile,
+                Platform.INSTAGRAM,
                 userId,
                 Optional.empty(),
                 "user" + userId.substring(10),
@@ -256,7 +260,7 @@ abstract class ConcurrentRefreshTest {
                 "BUSINESS",
                 Optional.empty(),
                 List.of("instagram_business_basic"),
-                cipher.seal(Secret.of(token), new TokenBinding(ws, profile, userId)),
+                cipher.seal(Secret.of(token), new TokenBinding(ws, profile, Platform.INSTAGRAM, userId)),
                 Optional.of(clock.instant().plus(Duration.ofDays(60))),
                 Optional.empty());
     }

@@ -17,6 +17,7 @@ import co.plugkit.model.Page;
 import co.plugkit.model.Profile;
 import co.plugkit.model.SealedToken;
 import co.plugkit.model.Workspace;
+import co.plugkit.provider.Platform;
 import co.plugkit.store.ConnectStateStore.Consumption;
 import co.plugkit.store.jdbi.JdbiPlugKitStore;
 import co.plugkit.testing.Concurrently;
@@ -210,6 +211,7 @@ abstract class StoreContractTest {
                         new AccountConnection(
                                 c.workspaceId(),
                                 c.profileId(),
+                                Platform.INSTAGRAM,
                                 c.externalId(),
                                 c.appScopedId(),
                                 c.username(),
@@ -226,8 +228,8 @@ abstract class StoreContractTest {
         assertThat(store.accounts().countTokensByKeyId())
                 .containsEntry("k-test", before + 2)
                 .containsEntry(otherKey, 1L);
-        store.accounts().disconnectInstagramUser(user + "3", T0);
-        store.accounts().disconnectInstagramUser(user + "2", T0);
+        store.accounts().disconnectUser(Platform.INSTAGRAM, user + "3", T0);
+        store.accounts().disconnectUser(Platform.INSTAGRAM, user + "2", T0);
         assertThat(store.accounts().countTokensByKeyId())
                 .containsEntry("k-test", before + 1)
                 .doesNotContainKey(otherKey);
@@ -320,6 +322,7 @@ abstract class StoreContractTest {
         ConnectState state = new ConnectState(
                 workspace,
                 profile,
+                Platform.INSTAGRAM,
                 Optional.of(URI.create("https://app.example.com/done")),
                 T0.plus(Duration.ofMinutes(10)));
         String hash = hash('1');
@@ -339,7 +342,8 @@ abstract class StoreContractTest {
         store.connectStates()
                 .insert(
                         old,
-                        new ConnectState(workspace, profile, Optional.empty(), T0.minus(Duration.ofDays(2))),
+                        new ConnectState(
+                                workspace, profile, Platform.INSTAGRAM, Optional.empty(), T0.minus(Duration.ofDays(2))),
                         T0.minus(Duration.ofDays(2)));
         assertThat(store.connectStates().deleteExpiredBefore(T0.minus(Duration.ofDays(1))))
                 .isGreaterThanOrEqualTo(1);
@@ -352,7 +356,12 @@ abstract class StoreContractTest {
         store.connectStates()
                 .insert(
                         hash,
-                        new ConnectState(workspace, profile, Optional.empty(), T0.plus(Duration.ofMinutes(10))),
+                        new ConnectState(
+                                workspace,
+                                profile,
+                                Platform.INSTAGRAM,
+                                Optional.empty(),
+                                T0.plus(Duration.ofMinutes(10))),
                         T0);
         List<Callable<Consumption>> tasks = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -438,6 +447,7 @@ abstract class StoreContractTest {
         return new AccountConnection(
                 workspace,
                 profileId,
+                Platform.INSTAGRAM,
                 userId,
                 Optional.of("27281358591558845"),
                 username,

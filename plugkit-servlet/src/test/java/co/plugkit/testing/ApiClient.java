@@ -108,7 +108,7 @@ public final class ApiClient {
 
     /** True for PlugKit's callback result page: the callback's own address with a {@code result} ticket. */
     public static boolean isResultPage(String location) {
-        return location.contains("/v1/connect/instagram/callback?result=");
+        return location.matches(".*/v1/connect/[a-z0-9-]+/callback\\?result=.*");
     }
 
     public String createProfile(String name) {

@@ -5,6 +5,7 @@ import co.plugkit.PlugKitConfig;
 import co.plugkit.engine.Workspaces;
 import co.plugkit.engine.Workspaces.NewWorkspace;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
@@ -48,6 +49,17 @@ public final class PlugKitServer implements AutoCloseable {
             DataSource dataSource,
             String contextPath,
             UnaryOperator<PlugKitConfig.Builder> customise) {
+        return start(instagram, clock, dataSource, contextPath, customise, baseUrl -> List.of());
+    }
+
+    /** The same, with more providers, made from PlugKit's public URL (their redirect URIs derive from it). */
+    public static PlugKitServer start(
+            FakeInstagram instagram,
+            MutableClock clock,
+            DataSource dataSource,
+            String contextPath,
+            UnaryOperator<PlugKitConfig.Builder> customise,
+            java.util.function.Function<URI, List<co.plugkit.provider.Provider>> providers) {
         Server server = new Server();
         ServerConnector connector = bindLoopback(server);
         URI baseUrl = URI.create("http://127.0.0.1:" + connector.getLocalPort() + contextPath);
@@ -66,12 +78,10 @@ public final class PlugKitServer implements AutoCloseable {
                         .refreshEnabled(false))
                 .build();
         instagram.registerRedirectUri(config.redirectUri().toString());
-        PlugKit plugKit = PlugKit.builder()
-                .config(config)
-                .dataSource(dataSource)
-                .clock(clock)
-                .build();
-        return launch(server, plugKit, contextPath, baseUrl, dataSource);
+        PlugKit.Builder builder =
+                PlugKit.builder().config(config).dataSource(dataSource).clock(clock);
+        providers.apply(baseUrl).forEach(builder::provider);
+        return launch(server, builder.build(), contextPath, baseUrl, dataSource);
     }
 
     /**

@@ -9,6 +9,7 @@ import co.plugkit.model.AccountStatus;
 import co.plugkit.model.Cursor;
 import co.plugkit.model.Page;
 import co.plugkit.model.SealedToken;
+import co.plugkit.provider.Platform;
 import co.plugkit.store.AccountStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,9 +26,10 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** The connect flow's and the API's side of {@code plugkit_accounts}; the refresher's is {@link JdbiRefreshStore}. */
 final class JdbiAccountStore implements AccountStore {
-    private static final String COLUMNS = "seq, id, workspace_id, profile_id, external_id, app_scoped_id, username,"
-            + " display_name, account_type, profile_picture_url, scopes, status, status_reason, token_expires_at,"
-            + " last_refreshed_at, connected_at, updated_at, metadata";
+    private static final String COLUMNS =
+            "seq, id, workspace_id, profile_id, platform, external_id, app_scoped_id, username,"
+                    + " display_name, account_type, profile_picture_url, scopes, status, status_reason, token_expires_at,"
+                    + " last_refreshed_at, connected_at, updated_at, metadata";
 
     private static final String ACTIVE = AccountStatus.ACTIVE.apiName();
 
@@ -85,11 +87,12 @@ final class JdbiAccountStore implements AccountStore {
     /** Every token write bumps the version (see {@link #storeRefreshed}); metadata is kept unless sent anew. */
     private static final String UPDATE_CONNECTION = "UPDATE plugkit_accounts SET " + assignments("= :%2$s")
             + ", token_version = token_version + 1, metadata = COALESCE(:metadata, metadata)"
-            + " WHERE profile_id = :profileId AND external_id = :externalId AND workspace_id = :ws";
+            + " WHERE profile_id = :profileId AND platform = :platform AND external_id = :externalId"
+            + " AND workspace_id = :ws";
 
     /** PostgreSQL: one atomic statement, arbitrated by the (profile, user) unique constraint. */
     private static final String UPSERT_POSTGRESQL = INSERT_CONNECTION
-            + " ON CONFLICT (profile_id, external_id) DO UPDATE SET " + assignments("= EXCLUDED.%1$s")
+            + " ON CONFLICT (profile_id, platform, external_id) DO UPDATE SET " + assignments("= EXCLUDED.%1$s")
             + ", token_version = plugkit_accounts.token_version + 1,"
             + " metadata = COALESCE(EXCLUDED.metadata, plugkit_accounts.metadata)";
 
@@ -139,8 +142,9 @@ final class JdbiAccountStore implements AccountStore {
             }
         }
         return calls.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM plugkit_accounts"
-                        + " WHERE profile_id = :profileId AND external_id = :externalId")
+                        + " WHERE profile_id = :profileId AND platform = :platform AND external_id = :externalId")
                 .bind("profileId", c.profileId().value())
+                .bind("platform", c.platform().name())
                 .bind("externalId", c.externalId())
                 .map(this::mapAccount)
                 .one());
@@ -150,7 +154,6 @@ final class JdbiAccountStore implements AccountStore {
     private void insert(String sql, AccountConnection c, AccountId newId, Instant now) {
         calls.idempotentWrite(h -> bindConnection(h.createUpdate(sql), c, now)
                 .bind("id", newId.value())
-                .bind("platform", Account.PLATFORM)
                 .execute());
     }
 
@@ -163,6 +166,7 @@ final class JdbiAccountStore implements AccountStore {
         return statement
                 .bind("ws", c.workspaceId().value())
                 .bind("profileId", c.profileId().value())
+                .bind("platform", c.platform().name())
                 .bind("externalId", c.externalId())
                 .bind("appScopedId", c.appScopedId().orElse(null))
                 .bind("username", c.username())
@@ -229,23 +233,26 @@ final class JdbiAccountStore implements AccountStore {
     }
 
     @Override
-    public int disconnectInstagramUser(String instagramUserId, Instant now) {
+    public int disconnectUser(Platform platform, String userId, Instant now) {
         return calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET status = :status,"
                         + " status_reason = 'deauthorized', token_key_id = NULL, token_ciphertext = NULL,"
                         + " token_expires_at = NULL, token_version = token_version + 1, lease_owner = NULL,"
-                        + " lease_until = NULL, updated_at = :now WHERE external_id = :user OR app_scoped_id = :user")
+                        + " lease_until = NULL, updated_at = :now"
+                        + " WHERE platform = :platform AND (external_id = :user OR app_scoped_id = :user)")
+                .bind("platform", platform.name())
                 .bind("status", AccountStatus.DISCONNECTED.apiName())
                 .bind("now", calls.at(now))
-                .bind("user", instagramUserId)
+                .bind("user", userId)
                 .execute());
     }
 
     @Override
-    public int deleteInstagramUser(String instagramUserId) {
-        return calls.withHandle(
-                h -> h.createUpdate("DELETE FROM plugkit_accounts WHERE external_id = :user OR app_scoped_id = :user")
-                        .bind("user", instagramUserId)
-                        .execute());
+    public int deleteUser(Platform platform, String userId) {
+        return calls.withHandle(h -> h.createUpdate("DELETE FROM plugkit_accounts"
+                        + " WHERE platform = :platform AND (external_id = :user OR app_scoped_id = :user)")
+                .bind("platform", platform.name())
+                .bind("user", userId)
+                .execute());
     }
 
     @Override
@@ -265,6 +272,7 @@ final class JdbiAccountStore implements AccountStore {
                 new AccountId(rs.getString("id")),
                 new WorkspaceId(rs.getString("workspace_id")),
                 new ProfileId(rs.getString("profile_id")),
+                new Platform(rs.getString("platform")),
                 rs.getString("external_id"),
                 Optional.ofNullable(rs.getString("app_scoped_id")),
                 rs.getString("username"),

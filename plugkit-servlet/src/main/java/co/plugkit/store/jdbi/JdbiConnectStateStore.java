@@ -3,6 +3,7 @@ package co.plugkit.store.jdbi;
 import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
 import co.plugkit.model.ConnectState;
+import co.plugkit.provider.Platform;
 import co.plugkit.store.ConnectStateStore;
 import java.net.URI;
 import java.time.Instant;
@@ -18,11 +19,12 @@ final class JdbiConnectStateStore implements ConnectStateStore {
     @Override
     public void insert(String stateHash, ConnectState state, Instant createdAt) {
         calls.withHandle(h -> h.createUpdate("INSERT INTO plugkit_connect_states"
-                        + " (state_hash, workspace_id, profile_id, redirect_url, created_at, expires_at)"
-                        + " VALUES (:hash, :ws, :profileId, :redirectUrl, :createdAt, :expiresAt)")
+                        + " (state_hash, workspace_id, profile_id, platform, redirect_url, created_at, expires_at)"
+                        + " VALUES (:hash, :ws, :profileId, :platform, :redirectUrl, :createdAt, :expiresAt)")
                 .bind("hash", stateHash)
                 .bind("ws", state.workspaceId().value())
                 .bind("profileId", state.profileId().value())
+                .bind("platform", state.platform().name())
                 .bind("redirectUrl", state.redirectUrl().map(URI::toString).orElse(null))
                 .bind("createdAt", calls.at(createdAt))
                 .bind("expiresAt", calls.at(state.expiresAt()))
@@ -43,13 +45,15 @@ final class JdbiConnectStateStore implements ConnectStateStore {
                     .bind("hash", stateHash)
                     .execute();
             record Row(ConnectState state, Optional<Instant> consumedAt) {}
-            Optional<Row> row = h.createQuery("SELECT workspace_id, profile_id, redirect_url, expires_at, consumed_at"
+            Optional<Row> row = h.createQuery("SELECT workspace_id, profile_id, platform, redirect_url, expires_at,"
+                            + " consumed_at"
                             + " FROM plugkit_connect_states WHERE state_hash = :hash")
                     .bind("hash", stateHash)
                     .map((rs, ctx) -> new Row(
                             new ConnectState(
                                     new WorkspaceId(rs.getString("workspace_id")),
                                     new ProfileId(rs.getString("profile_id")),
+                                    new Platform(rs.getString("platform")),
                                     Optional.ofNullable(rs.getString("redirect_url"))
                                             .map(URI::create),
                                     calls.instant(rs, "expires_at")),

@@ -6,6 +6,7 @@ import co.plugkit.id.WorkspaceId;
 import co.plugkit.model.AccountProfile;
 import co.plugkit.model.AccountStatus;
 import co.plugkit.model.SealedToken;
+import co.plugkit.provider.Platform;
 import co.plugkit.store.RefreshClaim;
 import co.plugkit.store.RefreshStore;
 import java.time.Instant;
@@ -125,7 +126,7 @@ final class JdbiRefreshStore implements RefreshStore {
 
     private Optional<RefreshClaim> readClaim(Handle h, String id, String owner) {
         return h.createQuery(
-                        "SELECT id, workspace_id, profile_id, external_id, token_key_id, token_ciphertext, token_version, token_expires_at,"
+                        "SELECT id, workspace_id, profile_id, platform, external_id, token_key_id, token_ciphertext, token_version, token_expires_at,"
                                 + " token_issued_at, refresh_failures FROM plugkit_accounts WHERE id = :id AND lease_owner = :owner"
                                 + " AND token_ciphertext IS NOT NULL")
                 .bind("id", id)
@@ -134,6 +135,7 @@ final class JdbiRefreshStore implements RefreshStore {
                         new AccountId(rs.getString("id")),
                         new WorkspaceId(rs.getString("workspace_id")),
                         new ProfileId(rs.getString("profile_id")),
+                        new Platform(rs.getString("platform")),
                         rs.getString("external_id"),
                         new SealedToken(rs.getString("token_key_id"), rs.getString("token_ciphertext")),
                         rs.getLong("token_version"),

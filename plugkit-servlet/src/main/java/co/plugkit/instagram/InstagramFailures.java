@@ -1,7 +1,7 @@
-package co.plugkit.engine;
+package co.plugkit.instagram;
 
-import co.plugkit.instagram.InstagramError;
-import co.plugkit.instagram.InstagramException;
+import co.plugkit.provider.ProviderError;
+import co.plugkit.provider.ProviderException;
 import java.util.Optional;
 
 /**
@@ -10,18 +10,18 @@ import java.util.Optional;
  * else — throttling (4, 17, 32, 613, 80002), 5xx, timeouts, unreadable answers, unknown errors — keeps
  * the old token and is retried, because disconnecting on a transient error would be worse.
  */
-final class RefreshFailures {
-    private RefreshFailures() {}
+final class InstagramFailures {
+    private InstagramFailures() {}
 
     /** The reason to show on the account if the failure is final, else empty. */
-    static Optional<String> permanentReason(InstagramException e) {
-        if (e.kind() != InstagramException.Kind.REJECTED) {
+    static Optional<String> permanentReason(ProviderException e) {
+        if (e.kind() != ProviderException.Kind.REJECTED) {
             return Optional.empty();
         }
-        return e.error().flatMap(RefreshFailures::reason);
+        return e.error().flatMap(InstagramFailures::reason);
     }
 
-    private static Optional<String> reason(InstagramError error) {
+    private static Optional<String> reason(ProviderError error) {
         int code = error.code();
         if (code == 190) {
             return Optional.of(
