@@ -2,6 +2,7 @@ package co.plugkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.plugkit.sandbox.PlugKitSandbox;
 import co.plugkit.testing.ApiClient.Response;
 import co.plugkit.testing.FakeInstagram;
 import co.plugkit.testing.MutableClock;
@@ -55,7 +56,7 @@ class HttpMethodsTest {
 
     @Test
     void theSandboxPagesToo() throws Exception {
-        try (PlugKitServer server = PlugKitServer.startSandbox(MutableClock.startingNow(), "")) {
+        try (PlugKitServer server = PlugKitServer.startSandbox(MutableClock.startingNow(), "", new PlugKitSandbox())) {
             for (String route : SANDBOX_ROUTES) {
                 assertRefused(server.baseUrl(), route);
             }
