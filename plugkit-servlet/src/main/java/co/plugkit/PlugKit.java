@@ -19,18 +19,13 @@ import co.plugkit.instagram.InstagramProvider;
 import co.plugkit.instagram.NimbusInstagramClient;
 import co.plugkit.provider.Provider;
 import co.plugkit.provider.Providers;
-import co.plugkit.sandbox.CallbackTransport;
-import co.plugkit.sandbox.InstagramSandbox;
-import co.plugkit.sandbox.SandboxMeta;
-import co.plugkit.sandbox.SandboxRoutes;
-import co.plugkit.sandbox.SandboxSettings;
 import co.plugkit.store.PlugKitStore;
 import co.plugkit.store.jdbi.JdbiPlugKitStore;
 import co.plugkit.web.Json;
 import co.plugkit.web.Routes;
+import co.plugkit.web.ServletMount;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.ServletContext;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,15 +53,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class PlugKit implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlugKit.class);
-    /** How long the sandbox waits on PlugKit's answer to a callback it sends (connect, then read). */
-    private static final Duration SANDBOX_CALLBACK_TIMEOUT = Duration.ofSeconds(10);
+    /** Why sandbox mode is refused when no sandbox is plugged in (the sandbox is a module of its own). */
+    static final String SANDBOX_MISSING = "plugkit.sandbox=true needs the plugkit-sandbox module: add"
+            + " co.plugkit:plugkit-sandbox and plug it in with PlugKit.builder().sandbox(new PlugKitSandbox()),"
+            + " or set plugkit.sandbox=false. PlugKitInitializer (a WAR configured by web.xml or the"
+            + " environment) never plugs it in: sandbox mode is for the demo and for hosts that build PlugKit"
+            + " in code";
 
     private final PlugKitConfig config;
     private final PlugKitStore store;
     private final Engine engine;
     private final Optional<RefreshScheduler> scheduler;
     private final Routes routes;
-    private final Optional<SandboxRoutes> sandboxRoutes;
+    private final Optional<PlugKitExtension.Routes> sandboxRoutes;
     private final Optional<NimbusInstagramClient> ownedHttpClient;
 
     private PlugKit(Builder b) {
@@ -75,6 +74,13 @@ public final class PlugKit implements AutoCloseable {
         // Whole microseconds make an object created show the same timestamps as when it is read back.
         Clock clock = Clock.tick(b.clock, Duration.ofNanos(1_000));
         ObjectMapper json = Json.newMapper();
+        // Before the database is touched or a thread started: nothing to undo if the sandbox is missing or fails.
+        if (config.sandbox() && b.sandbox == null) {
+            throw new PlugKitConfigException(SANDBOX_MISSING);
+        }
+        this.sandboxRoutes = config.sandbox()
+                ? Optional.of(b.sandbox.start(new PlugKitExtension.Context(config, clock, json)))
+                : Optional.empty();
         this.store = b.store();
         byte[] key = config.encryptionKey();
         TokenCipher cipher = new TokenCipher(key);
@@ -122,29 +128,6 @@ public final class PlugKit implements AutoCloseable {
                 : Optional.empty();
         this.routes =
                 new Routes(json, store, engine, config.adminToken(), resultTickets, providers, config::callbackUrl);
-        this.sandboxRoutes = config.sandbox() ? Optional.of(sandboxRoutes(config, clock, json)) : Optional.empty();
-    }
-
-    /**
-     * The built-in Instagram sandbox for this configuration. PlugKit reaches it over HTTP at its public URL,
-     * like any Instagram, so the connect flow takes the real code path; its "slow" fault waits past the
-     * configured read timeout.
-     */
-    private static SandboxRoutes sandboxRoutes(PlugKitConfig config, Clock clock, ObjectMapper json) {
-        PlugKitConfig.InstagramSettings ig = config.instagram();
-        InstagramSandbox sandbox = new InstagramSandbox(
-                new SandboxSettings(
-                        ig.clientId(),
-                        ig.clientSecret(),
-                        config.redirectUri(),
-                        URI.create(config.publicUrl() + PlugKitConfig.SANDBOX_PATH),
-                        ig.readTimeout().plus(Duration.ofSeconds(2))),
-                clock);
-        // Meta's callbacks go to PlugKit's public URL over HTTP, like the connect flow's calls to the sandbox,
-        // so PlugKit's real callback endpoints answer them.
-        SandboxMeta meta = new SandboxMeta(
-                sandbox, config.publicUrl(), CallbackTransport.http(SANDBOX_CALLBACK_TIMEOUT), json, clock);
-        return new SandboxRoutes(sandbox, meta, json);
     }
 
     public static Builder builder() {
@@ -165,7 +148,9 @@ public final class PlugKit implements AutoCloseable {
         String p = prefix == null || prefix.equals("/") ? "" : prefix.replaceAll("/+$", "");
         routes.register(context, p);
         sandboxRoutes.ifPresent(sandbox -> {
-            sandbox.register(context, p);
+            // The sandbox's servlets go through the same all-or-nothing mount as PlugKit's own routes.
+            sandbox.register((name, servlet, pattern) ->
+                    ServletMount.mount(context, "plugkit" + p + ":" + name, servlet, p + pattern));
             LOG.warn(
                     "Instagram sandbox mode is ON: PlugKit talks to its built-in stand-in at {}{} instead of"
                             + " Instagram; no real account can be connected",
@@ -237,6 +222,7 @@ public final class PlugKit implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private InstagramApi instagram;
         private final List<Provider> providers = new ArrayList<>();
+        private PlugKitExtension sandbox;
 
         private Builder() {}
 
@@ -287,6 +273,17 @@ public final class PlugKit implements AutoCloseable {
         /** Another Instagram client (a stand-in, a sandbox); by default PlugKit calls the configured URLs. */
         public Builder instagram(InstagramApi instagram) {
             this.instagram = Objects.requireNonNull(instagram, "instagram");
+            return this;
+        }
+
+        /**
+         * The Instagram sandbox of the {@code co.plugkit:plugkit-sandbox} module, {@code new PlugKitSandbox()}:
+         * started and mounted at {@link PlugKitConfig#SANDBOX_PATH} when {@code plugkit.sandbox} is true,
+         * unused otherwise (so a host may always pass it). Without it, sandbox mode is refused on
+         * {@link #build()}.
+         */
+        public Builder sandbox(PlugKitExtension sandbox) {
+            this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
             return this;
         }
 

@@ -4,6 +4,7 @@ import co.plugkit.PlugKit;
 import co.plugkit.PlugKitConfig;
 import co.plugkit.PlugKitConfigException;
 import co.plugkit.crypto.ApiKeySecret;
+import co.plugkit.sandbox.PlugKitSandbox;
 import co.plugkit.secret.JdbcUrls;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
@@ -95,8 +96,12 @@ public final class DemoServer implements AutoCloseable {
             bind(connector, port);
             PlugKitConfig config = environment.config(connector.getLocalPort(), new DataFolder(dataDir));
             dataSource = DemoDatabase.open(config);
-            PlugKit plugKit =
-                    PlugKit.builder().config(config).dataSource(dataSource).build();
+            // Plugged in always: PlugKit starts the sandbox only in sandbox mode (plugkit.sandbox=true).
+            PlugKit plugKit = PlugKit.builder()
+                    .config(config)
+                    .dataSource(dataSource)
+                    .sandbox(new PlugKitSandbox())
+                    .build();
 
             FirstKeyOffer keyOffer = new FirstKeyOffer();
             ServletContextHandler context = new ServletContextHandler("/");

@@ -113,6 +113,22 @@ class ContainerSettingsTest {
                 .hasMessageNotContaining("s3cret-value");
     }
 
+    @Test
+    void sandboxModeIsRefusedForTheInitializerNeverPlugsInTheSandboxModule() {
+        Map<String, String> params = Map.of(
+                "plugkit.publicUrl", "https://app.example/shop/plugkit",
+                "plugkit.sandbox", "true",
+                "plugkit.db.url", "jdbc:h2:mem:unused",
+                "plugkit.encryptionKey", TestKeys.ENCRYPTION_KEY);
+        List<String> calls = new ArrayList<>();
+
+        assertThatThrownBy(() -> new PlugKitInitializer(Map.of()).onStartup(Set.of(), context(params, calls)))
+                .isInstanceOf(ServletException.class)
+                .hasMessageContaining("PlugKit could not start in webapp '/shop': plugkit.sandbox=true needs the"
+                        + " plugkit-sandbox module: add co.plugkit:plugkit-sandbox");
+        assertThat(calls).isEmpty();
+    }
+
     /** A servlet context with these init-parameters at /shop that records every registration attempt. */
     private static ServletContext context(Map<String, String> params, List<String> calls) {
         return (ServletContext) Proxy.newProxyInstance(

@@ -2,6 +2,7 @@ package co.plugkit.testing;
 
 import co.plugkit.PlugKit;
 import co.plugkit.PlugKitConfig;
+import co.plugkit.PlugKitExtension;
 import co.plugkit.engine.Workspaces;
 import co.plugkit.engine.Workspaces.NewWorkspace;
 import java.net.URI;
@@ -88,8 +89,11 @@ public final class PlugKitServer implements AutoCloseable {
      * A server in sandbox mode on a fresh in-memory H2 database: no Instagram app, the built-in sandbox
      * mounted under {@code prefix}, PlugKit calling it over real HTTP. The read timeout is two seconds, so
      * the sandbox's slow fault stays quick while a busy machine's ordinary answers still fit.
+     *
+     * @param sandbox the sandbox to plug in ({@code new PlugKitSandbox()} of the plugkit-sandbox module,
+     *     which this module cannot depend on)
      */
-    public static PlugKitServer startSandbox(java.time.Clock clock, String prefix) {
+    public static PlugKitServer startSandbox(java.time.Clock clock, String prefix, PlugKitExtension sandbox) {
         Server server = new Server();
         ServerConnector connector = bindLoopback(server);
         URI baseUrl = URI.create("http://127.0.0.1:" + connector.getLocalPort() + prefix);
@@ -106,6 +110,7 @@ public final class PlugKitServer implements AutoCloseable {
                 .config(config)
                 .dataSource(dataSource)
                 .clock(clock)
+                .sandbox(sandbox)
                 .build();
         return launch(server, plugKit, "", baseUrl, dataSource);
     }

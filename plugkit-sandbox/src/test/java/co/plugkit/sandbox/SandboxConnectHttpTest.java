@@ -35,7 +35,7 @@ class SandboxConnectHttpTest {
 
     @BeforeEach
     void start() {
-        server = PlugKitServer.startSandbox(Clock.systemUTC(), "/plugkit");
+        server = PlugKitServer.startSandbox(Clock.systemUTC(), "/plugkit", new PlugKitSandbox());
         client = server.defaultWorkspaceClient();
     }
 

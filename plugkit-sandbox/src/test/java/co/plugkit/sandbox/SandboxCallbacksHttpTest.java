@@ -43,7 +43,7 @@ class SandboxCallbacksHttpTest {
 
     @BeforeEach
     void start() {
-        server = PlugKitServer.startSandbox(Clock.systemUTC(), "/plugkit");
+        server = PlugKitServer.startSandbox(Clock.systemUTC(), "/plugkit", new PlugKitSandbox());
         client = server.defaultWorkspaceClient();
         appsPage = URI.create(server.baseUrl() + "/sandbox/instagram/apps");
     }
