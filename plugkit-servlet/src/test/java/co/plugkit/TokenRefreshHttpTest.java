@@ -26,7 +26,7 @@ class TokenRefreshHttpTest {
     private PlugKitServer server;
     private ApiClient client;
 
-    private void start(UnaryOperator<PlugKitConfig.Builder> customise) {
+    private void start(UnaryOperator<PlugKitConfigBuilder> customise) {
         clock = MutableClock.startingNow();
         instagram = new FakeInstagram(clock);
         server = PlugKitServer.start(instagram, clock, PlugKitServer.h2InMemory(), "", customise);

@@ -25,7 +25,7 @@ public final class PlugKitSandbox implements PlugKitExtension {
     @Override
     public Routes start(Context context) {
         PlugKitConfig config = context.config();
-        PlugKitConfig.InstagramSettings ig = config.instagram();
+        InstagramSettings ig = config.instagram();
         InstagramSandbox sandbox = new InstagramSandbox(
                 new SandboxSettings(
                         ig.clientId(),

@@ -18,7 +18,6 @@ import co.plugkit.store.AccountStore;
 import co.plugkit.store.RefreshClaim;
 import co.plugkit.store.RefreshStore;
 import co.plugkit.threads.GuestThreads;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +48,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TokenRefresher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TokenRefresher.class);
-    private static final SecureRandom JITTER = new SecureRandom();
 
     /** The {@code statusReason} of an account whose stored token does not open. */
     public static final String TOKEN_UNREADABLE = "token_unreadable";
@@ -63,6 +61,7 @@ public final class TokenRefresher implements AutoCloseable {
     private final String owner = "refresher-" + Hashing.randomUrlToken(9);
     private final GuestThreads threads = new GuestThreads("plugkit-refresh-");
     private final ExecutorService workers;
+    private final RefreshResults results;
 
     public TokenRefresher(
             AccountStore accounts,
@@ -78,6 +77,7 @@ public final class TokenRefresher implements AutoCloseable {
         this.policy = policy;
         this.clock = clock;
         this.workers = Executors.newFixedThreadPool(policy.concurrency(), threads);
+        this.results = new RefreshResults(accounts, leases, clock);
     }
 
     /** What one run did. */
@@ -186,19 +186,19 @@ public final class TokenRefresher implements AutoCloseable {
         try {
             ProviderToken token = provider(claim).refresh(cipher.open(claim.token(), binding(claim)));
             Instant issuedAt = clock.instant();
-            boolean stored = storeWithRetry(
+            boolean stored = results.storeWithRetry(
                     claim,
                     cipher.seal(token.accessToken(), binding(claim)),
                     issuedAt,
                     token.expiresIn().map(issuedAt::plus));
             if (!stored) {
-                return superseded(claim);
+                return results.superseded(claim);
             }
-            return new RefreshOutcome.Refreshed(current(claim).orElseThrow());
+            return new RefreshOutcome.Refreshed(results.current(claim).orElseThrow());
         } catch (UnreadableTokenException e) {
-            return unreadable(claim, e);
+            return results.unreadable(claim, e);
         } catch (ProviderException e) {
-            return failed(claim, e, "Refreshing");
+            return results.failed(claim, provider(claim).permanentFailureReason(e), e, "Refreshing");
         } catch (RuntimeException e) {
             // A bug or a database hiccup on one account must not stop the batch; the lease runs out and a
             // later run tries again.
@@ -216,64 +216,18 @@ public final class TokenRefresher implements AutoCloseable {
             ProviderProfile profile = provider(claim).profile(cipher.open(claim.token(), binding(claim)));
             AccountProfile now = new AccountProfile(profile.username(), profile.displayName(), profile.pictureUrl());
             return leases.recordChecked(claim, now, clock.instant())
-                    ? new RefreshOutcome.Checked(current(claim).orElseThrow())
-                    : superseded(claim);
+                    ? new RefreshOutcome.Checked(results.current(claim).orElseThrow())
+                    : results.superseded(claim);
         } catch (UnreadableTokenException e) {
-            return unreadable(claim, e);
+            return results.unreadable(claim, e);
         } catch (ProviderException e) {
-            return failed(claim, e, "Checking");
+            return results.failed(claim, provider(claim).permanentFailureReason(e), e, "Checking");
         } catch (RuntimeException e) {
             LOG.error("Checking account {} failed unexpectedly", claim.accountId(), e);
             return new RefreshOutcome.Deferred(e.getClass().getSimpleName());
         }
     }
 
-    /**
-     * The provider refused a refresh or a check ({@code activity}). Rejected for good (as its provider
-     * judges, {@link Provider#permanentFailureReason}): the account needs reconnecting and its token is wiped. Anything else: the token
-     * stays and the account is left alone (not refreshed, not checked) until a back-off has passed.
-     */
-    private RefreshOutcome failed(RefreshClaim claim, ProviderException e, String activity) {
-        Instant now = clock.instant();
-        Optional<String> reason = provider(claim).permanentFailureReason(e);
-        if (reason.isPresent()) {
-            LOG.warn("Account {} needs reconnecting ({}): {}", claim.accountId(), reason.get(), e.getMessage());
-            return leases.markNeedsReconnect(claim, reason.get(), now)
-                    ? new RefreshOutcome.NeedsReconnect(current(claim).orElseThrow(), reason.get())
-                    : superseded(claim);
-        }
-        Instant next = now.plus(backoff(claim.failures()));
-        LOG.warn("{} account {} failed for now, retry after {}: {}", activity, claim.accountId(), next, e.getMessage());
-        return leases.deferRefresh(claim, next, now) ? new RefreshOutcome.Deferred(e.getMessage()) : superseded(claim);
-    }
-
-    /**
-     * The stored token does not open, so nothing was sent to Instagram. Damaged, tampered with or copied
-     * from another account's row ({@link TokenCipher}), it can never be used: the account needs
-     * reconnecting ({@value #TOKEN_UNREADABLE}) and the token is wiped, as a token Instagram rejected is.
-     *
-     * <p>A token sealed with a key this server lacks is another matter: start-up refuses a database with
-     * such tokens, so one found now was written since by a server configured with another key. That is
-     * the configuration's fault, not the token's, which may open on that server; it is kept, the account
-     * is left as it is, and the error is logged for the operator.
-     */
-    private RefreshOutcome unreadable(RefreshClaim claim, UnreadableTokenException e) {
-        if (e.reason() == UnreadableTokenException.Reason.UNKNOWN_KEY) {
-            LOG.error(
-                    "Account {} was not refreshed or checked: {}. Every server on this database needs the same"
-                            + " PLUGKIT_ENCRYPTION_KEY",
-                    claim.accountId(),
-                    e.getMessage());
-            leases.release(claim);
-            return new RefreshOutcome.NotAttempted(RefreshOutcome.Skip.TOKEN_KEY_UNKNOWN, current(claim));
-        }
-        LOG.warn("Account {} needs reconnecting ({}): {}", claim.accountId(), TOKEN_UNREADABLE, e.getMessage());
-        return leases.markNeedsReconnect(claim, TOKEN_UNREADABLE, clock.instant())
-                ? new RefreshOutcome.NeedsReconnect(current(claim).orElseThrow(), TOKEN_UNREADABLE)
-                : superseded(claim);
-    }
-
-    /** The account row the claimed token was sealed for. */
     /**
      * The provider of the claimed account's platform. An account of a platform this PlugKit has no
      * provider for (one taken out of the build) fails here; the failure is logged and the account stays as
@@ -287,45 +241,6 @@ public final class TokenRefresher implements AutoCloseable {
 
     private static TokenBinding binding(RefreshClaim claim) {
         return new TokenBinding(claim.workspaceId(), claim.profileId(), claim.platform(), claim.externalId());
-    }
-
-    /**
-     * Instagram may have replaced the old token with the new one, so a new token is worth a few tries to
-     * store before it is given up (the old token then stays, and a later run refreshes again).
-     */
-    private boolean storeWithRetry(
-            RefreshClaim claim, co.plugkit.model.SealedToken token, Instant issuedAt, Optional<Instant> expiresAt) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return leases.storeRefreshed(claim, token, issuedAt, expiresAt);
-            } catch (co.plugkit.store.StoreUnavailableException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(500L * attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private RefreshOutcome superseded(RefreshClaim claim) {
-        LOG.info("Account {} changed while its token was being refreshed; the newer state stands", claim.accountId());
-        return new RefreshOutcome.Superseded(current(claim));
-    }
-
-    private Optional<Account> current(RefreshClaim claim) {
-        return accounts.find(claim.workspaceId(), claim.accountId());
-    }
-
-    /** Doubling back-off with full jitter, so that servers and accounts don't retry in lockstep. */
-    static Duration backoff(int failures) {
-        long base = RefreshPolicy.FIRST_BACKOFF.toMillis() << Math.min(failures, 10);
-        long capped = Math.min(base, RefreshPolicy.MAX_BACKOFF.toMillis());
-        return Duration.ofMillis(capped / 2 + (long) (JITTER.nextDouble() * (capped / 2)));
     }
 
     /** Where an outcome is counted in {@link #runOnce()}: the order of {@link Report}'s fields. */

@@ -1,6 +1,6 @@
 package co.plugkit.instagram;
 
-import co.plugkit.PlugKitConfig.InstagramSettings;
+import co.plugkit.InstagramSettings;
 import co.plugkit.instagram.BoundedHttpSender.ResponseTooLargeException;
 import co.plugkit.provider.ProviderException.Kind;
 import co.plugkit.secret.Secret;

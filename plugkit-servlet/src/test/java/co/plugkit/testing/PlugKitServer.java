@@ -2,6 +2,7 @@ package co.plugkit.testing;
 
 import co.plugkit.PlugKit;
 import co.plugkit.PlugKitConfig;
+import co.plugkit.PlugKitConfigBuilder;
 import co.plugkit.PlugKitExtension;
 import co.plugkit.engine.Workspaces;
 import co.plugkit.engine.Workspaces.NewWorkspace;
@@ -49,7 +50,7 @@ public final class PlugKitServer implements AutoCloseable {
             MutableClock clock,
             DataSource dataSource,
             String contextPath,
-            UnaryOperator<PlugKitConfig.Builder> customise) {
+            UnaryOperator<PlugKitConfigBuilder> customise) {
         return start(instagram, clock, dataSource, contextPath, customise, baseUrl -> List.of());
     }
 
@@ -59,7 +60,7 @@ public final class PlugKitServer implements AutoCloseable {
             MutableClock clock,
             DataSource dataSource,
             String contextPath,
-            UnaryOperator<PlugKitConfig.Builder> customise,
+            UnaryOperator<PlugKitConfigBuilder> customise,
             java.util.function.Function<URI, List<co.plugkit.provider.Provider>> providers) {
         Server server = new Server();
         ServerConnector connector = bindLoopback(server);

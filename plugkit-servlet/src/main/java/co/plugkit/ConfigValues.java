@@ -1,0 +1,120 @@
+package co.plugkit;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * How a setting's text becomes a value, and what makes it invalid: each check names the property in its
+ * {@link PlugKitConfigException}, and never repeats a secret's value.
+ */
+final class ConfigValues {
+    private ConfigValues() {}
+
+    static long number(String property, String value) {
+        try {
+            long n = Long.parseLong(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new PlugKitConfigException(property + " must be a positive whole number");
+    }
+
+    static List<String> splitList(String value) {
+        List<String> items = new ArrayList<>();
+        for (String item : value.split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.strip());
+            }
+        }
+        return items;
+    }
+
+    static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    static boolean parseBoolean(String property, String value) {
+        if ("true".equalsIgnoreCase(value.strip())) {
+            return true;
+        }
+        if ("false".equalsIgnoreCase(value.strip())) {
+            return false;
+        }
+        throw new PlugKitConfigException(property + " must be true or false");
+    }
+
+    static String require(String property, String value) {
+        if (value == null || value.isBlank()) {
+            throw new PlugKitConfigException("Missing setting " + property + " (environment variable "
+                    + ConfigSource.environmentName(property) + ")");
+        }
+        return value.strip();
+    }
+
+    static URI absoluteHttpUrl(String property, String value) {
+        try {
+            URI uri = new URI(value.strip());
+            String scheme = uri.getScheme();
+            if (uri.getHost() == null
+                    || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+                    || uri.getQuery() != null
+                    || uri.getFragment() != null) {
+                throw new PlugKitConfigException(property + " must be an absolute http(s) URL without query");
+            }
+            String text = uri.toString();
+            return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        } catch (URISyntaxException e) {
+            throw new PlugKitConfigException(property + " is not a valid URL");
+        }
+    }
+
+    static String normalisePrefix(String prefix) {
+        String p = prefix == null ? "" : prefix.strip();
+        while (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        if (!p.isEmpty() && !p.startsWith("/")) {
+            p = "/" + p;
+        }
+        if (p.contains("*") || p.contains("?") || p.contains("#")) {
+            throw new PlugKitConfigException("plugkit.pathPrefix must be a plain path such as /plugkit");
+        }
+        return p;
+    }
+
+    static String graphVersion(String version) {
+        if (version == null || !version.matches("v\\d+\\.\\d+")) {
+            throw new PlugKitConfigException("plugkit.instagram.graphVersion must look like v25.0");
+        }
+        return version;
+    }
+
+    static Duration positive(String what, Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new PlugKitConfigException("the " + what + " must be positive");
+        }
+        return d;
+    }
+
+    static byte[] decodeKey(String base64) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new PlugKitConfigException("plugkit.encryptionKey must be base64 (of 32 random bytes)");
+        }
+        if (key.length != 32) {
+            Arrays.fill(key, (byte) 0);
+            throw new PlugKitConfigException("plugkit.encryptionKey must be base64 of exactly 32 bytes");
+        }
+        return key;
+    }
+}

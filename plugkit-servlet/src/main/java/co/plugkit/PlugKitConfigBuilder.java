@@ -1,0 +1,204 @@
+package co.plugkit;
+
+import co.plugkit.engine.RefreshPolicy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Collects PlugKit's settings, from code or from a {@link ConfigSource}; {@link #build()} validates them
+ * all at once into an immutable {@link PlugKitConfig}. Start with {@link PlugKitConfig#builder()}.
+ */
+public final class PlugKitConfigBuilder {
+    String publicUrl;
+    String pathPrefix = "/";
+    String dbUrl;
+    String dbUser;
+    String dbPassword;
+    String dbJndi;
+    String clientId;
+    String clientSecret;
+    List<String> scopes = List.of();
+    String authorizeUrl = "https://www.instagram.com/oauth/authorize";
+    String apiUrl = "https://api.instagram.com";
+    String graphUrl = "https://graph.instagram.com";
+    String graphVersion = "v25.0";
+    Duration connectTimeout = Duration.ofSeconds(5);
+    Duration readTimeout = Duration.ofSeconds(15);
+    int maxResponseBytes = 1024 * 1024;
+    String encryptionKey;
+    List<String> allowedRedirectUrls = List.of();
+    String bootstrapApiKey;
+    String adminToken;
+    Duration stateTtl = Duration.ofMinutes(10);
+    boolean refreshEnabled = true;
+    Duration refreshWindow = RefreshPolicy.defaults().window();
+    Duration refreshInterval = RefreshPolicy.defaults().interval();
+    Duration checkInterval = RefreshPolicy.defaults().checkInterval();
+    int refreshConcurrency = RefreshPolicy.defaults().concurrency();
+    boolean sandbox;
+
+    PlugKitConfigBuilder() {}
+
+    /** Reads every property this source has; settings it lacks keep their current values. */
+    public PlugKitConfigBuilder from(ConfigSource source) {
+        ConfigProperties.read(Objects.requireNonNull(source, "source"), this);
+        return this;
+    }
+
+    /** Whether this server runs the background token refresher (default true). */
+    public PlugKitConfigBuilder refreshEnabled(boolean refreshEnabled) {
+        this.refreshEnabled = refreshEnabled;
+        return this;
+    }
+
+    /** Refresh tokens that expire within this long (1 to 59 days; default 30). */
+    public PlugKitConfigBuilder refreshWindow(Duration refreshWindow) {
+        this.refreshWindow = refreshWindow;
+        return this;
+    }
+
+    /** How often the background refresher runs (default 1 hour). */
+    public PlugKitConfigBuilder refreshInterval(Duration refreshInterval) {
+        this.refreshInterval = refreshInterval;
+        return this;
+    }
+
+    /**
+     * How long an active token goes unchecked between refreshes (1 hour to 30 days; default 24 hours):
+     * a run asks Instagram's {@code /me} with each token not checked or refreshed for this long.
+     */
+    public PlugKitConfigBuilder checkInterval(Duration checkInterval) {
+        this.checkInterval = checkInterval;
+        return this;
+    }
+
+    /** How many refreshes run at once on this server (default 4). */
+    public PlugKitConfigBuilder refreshConcurrency(int refreshConcurrency) {
+        this.refreshConcurrency = refreshConcurrency;
+        return this;
+    }
+
+    public PlugKitConfigBuilder publicUrl(String publicUrl) {
+        this.publicUrl = publicUrl;
+        return this;
+    }
+
+    public PlugKitConfigBuilder pathPrefix(String pathPrefix) {
+        this.pathPrefix = pathPrefix;
+        return this;
+    }
+
+    public PlugKitConfigBuilder dbUrl(String dbUrl) {
+        this.dbUrl = dbUrl;
+        return this;
+    }
+
+    public PlugKitConfigBuilder dbUser(String dbUser) {
+        this.dbUser = dbUser;
+        return this;
+    }
+
+    public PlugKitConfigBuilder dbPassword(String dbPassword) {
+        this.dbPassword = dbPassword;
+        return this;
+    }
+
+    public PlugKitConfigBuilder dbJndi(String dbJndi) {
+        this.dbJndi = dbJndi;
+        return this;
+    }
+
+    public PlugKitConfigBuilder clientId(String clientId) {
+        this.clientId = clientId;
+        return this;
+    }
+
+    public PlugKitConfigBuilder clientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+        return this;
+    }
+
+    public PlugKitConfigBuilder scopes(List<String> scopes) {
+        this.scopes = List.copyOf(scopes);
+        return this;
+    }
+
+    public PlugKitConfigBuilder authorizeUrl(String authorizeUrl) {
+        this.authorizeUrl = authorizeUrl;
+        return this;
+    }
+
+    public PlugKitConfigBuilder apiUrl(String apiUrl) {
+        this.apiUrl = apiUrl;
+        return this;
+    }
+
+    public PlugKitConfigBuilder graphUrl(String graphUrl) {
+        this.graphUrl = graphUrl;
+        return this;
+    }
+
+    public PlugKitConfigBuilder graphVersion(String graphVersion) {
+        this.graphVersion = graphVersion;
+        return this;
+    }
+
+    public PlugKitConfigBuilder connectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+        return this;
+    }
+
+    public PlugKitConfigBuilder readTimeout(Duration readTimeout) {
+        this.readTimeout = readTimeout;
+        return this;
+    }
+
+    public PlugKitConfigBuilder maxResponseBytes(int maxResponseBytes) {
+        this.maxResponseBytes = maxResponseBytes;
+        return this;
+    }
+
+    /** Base64 of 32 random bytes. */
+    public PlugKitConfigBuilder encryptionKey(String encryptionKey) {
+        this.encryptionKey = encryptionKey;
+        return this;
+    }
+
+    public PlugKitConfigBuilder allowedRedirectUrls(List<String> allowedRedirectUrls) {
+        this.allowedRedirectUrls = List.copyOf(allowedRedirectUrls);
+        return this;
+    }
+
+    public PlugKitConfigBuilder bootstrapApiKey(String bootstrapApiKey) {
+        this.bootstrapApiKey = bootstrapApiKey;
+        return this;
+    }
+
+    public PlugKitConfigBuilder adminToken(String adminToken) {
+        this.adminToken = adminToken;
+        return this;
+    }
+
+    public PlugKitConfigBuilder stateTtl(Duration stateTtl) {
+        this.stateTtl = stateTtl;
+        return this;
+    }
+
+    /**
+     * Turns the built-in Instagram sandbox on or off (off by default). When on, the client id and secret
+     * become optional and the authorize, API and Graph URLs are replaced by the sandbox's.
+     */
+    public PlugKitConfigBuilder sandbox(boolean sandbox) {
+        this.sandbox = sandbox;
+        return this;
+    }
+
+    /** @throws PlugKitConfigException naming the first setting that is missing or invalid */
+    public PlugKitConfig build() {
+        if (maxResponseBytes < 1024) {
+            throw new PlugKitConfigException("the maximum response size must be at least 1024 bytes");
+        }
+        return new PlugKitConfig(this);
+    }
+}
