@@ -1,29 +1,26 @@
 package co.plugkit;
 
-import co.plugkit.crypto.ApiKeySecret;
-import co.plugkit.crypto.SignedTickets;
-import co.plugkit.crypto.TokenCipher;
-import co.plugkit.engine.Accounts;
-import co.plugkit.engine.ApiKeys;
-import co.plugkit.engine.ConnectFlow;
-import co.plugkit.engine.Engine;
-import co.plugkit.engine.ManualConnect;
-import co.plugkit.engine.MetaCallbacks;
-import co.plugkit.engine.Profiles;
-import co.plugkit.engine.RedirectAllowList;
-import co.plugkit.engine.RefreshScheduler;
-import co.plugkit.engine.TokenRefresher;
-import co.plugkit.engine.Workspaces;
-import co.plugkit.instagram.InstagramApi;
-import co.plugkit.instagram.InstagramProvider;
-import co.plugkit.instagram.NimbusInstagramClient;
+import co.plugkit.id.WorkspaceId;
+import co.plugkit.internal.crypto.SignedTickets;
+import co.plugkit.internal.crypto.TokenCipher;
+import co.plugkit.internal.engine.Engine;
+import co.plugkit.internal.engine.RefreshScheduler;
+import co.plugkit.internal.engine.TokenRefresher;
+import co.plugkit.internal.engine.Workspaces;
+import co.plugkit.internal.instagram.InstagramProvider;
+import co.plugkit.internal.instagram.NimbusInstagramClient;
+import co.plugkit.internal.web.Json;
+import co.plugkit.internal.web.Routes;
+import co.plugkit.internal.web.ServletMount;
+import co.plugkit.model.ApiKey;
+import co.plugkit.model.NewApiKey;
+import co.plugkit.model.NewWorkspace;
+import co.plugkit.model.Workspace;
 import co.plugkit.provider.Provider;
 import co.plugkit.provider.Providers;
+import co.plugkit.secret.ApiKeySecret;
 import co.plugkit.store.PlugKitStore;
 import co.plugkit.store.jdbi.JdbiPlugKitStore;
-import co.plugkit.web.Json;
-import co.plugkit.web.Routes;
-import co.plugkit.web.ServletMount;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.ServletContext;
 import java.time.Clock;
@@ -66,7 +63,7 @@ public final class PlugKit implements AutoCloseable {
     private final Optional<RefreshScheduler> scheduler;
     private final Routes routes;
     private final Optional<PlugKitExtension.Routes> sandboxRoutes;
-    private final Optional<NimbusInstagramClient> ownedHttpClient;
+    private final NimbusInstagramClient instagramClient;
 
     private PlugKit(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config");
@@ -89,39 +86,13 @@ public final class PlugKit implements AutoCloseable {
         // Before anything starts (the HTTP client's and the refresher's threads, the routes): a wrong key is
         // refused here rather than found account by account later.
         StoredTokenKeys.requireKnown(store.accounts(), cipher.knownKeyIds());
-        this.ownedHttpClient = b.instagram == null
-                ? Optional.of(new NimbusInstagramClient(config.instagram(), config.redirectUri(), json))
-                : Optional.empty();
-        InstagramApi instagram = b.instagram != null ? b.instagram : ownedHttpClient.get();
+        this.instagramClient = new NimbusInstagramClient(config.instagram(), config.redirectUri(), json);
         List<Provider> all = new ArrayList<>();
-        all.add(new InstagramProvider(instagram, config.instagram().scopes()));
+        all.add(new InstagramProvider(instagramClient, config.instagram().scopes()));
         all.addAll(b.providers);
         Providers providers = new Providers(all);
 
-        ApiKeys apiKeys = new ApiKeys(store.workspaces(), clock);
-        this.engine = new Engine(
-                apiKeys,
-                new Workspaces(store.workspaces(), apiKeys, clock),
-                new Profiles(store.profiles(), clock),
-                new Accounts(store.accounts(), providers, cipher),
-                new ConnectFlow(
-                        store.profiles(),
-                        store.connectStates(),
-                        store.accounts(),
-                        providers,
-                        cipher,
-                        new RedirectAllowList(config.allowedRedirectUrls()),
-                        config.stateTtl(),
-                        clock),
-                new TokenRefresher(store.accounts(), store.refresh(), providers, cipher, config.refreshPolicy(), clock),
-                new ManualConnect(store.profiles(), store.accounts(), providers, cipher, clock),
-                new MetaCallbacks(
-                        store.accounts(),
-                        store.dataDeletions(),
-                        config.instagram().clientSecret(),
-                        config.publicUrl(),
-                        json,
-                        clock));
+        this.engine = EngineWiring.assemble(config, store, providers, cipher, json, clock);
         this.scheduler = config.refreshEnabled()
                 ? Optional.of(RefreshScheduler.start(
                         engine.refresher(), config.refreshPolicy().interval()))
@@ -173,30 +144,35 @@ public final class PlugKit implements AutoCloseable {
         return config;
     }
 
-    /** Workspaces (tenants): create one and get its first key. */
-    public Workspaces workspaces() {
-        return engine.workspaces();
+    /** A new workspace (tenant) with its first API key, shown only here. */
+    public NewWorkspace createWorkspace(String name) {
+        return engine.workspaces().create(Objects.requireNonNull(name, "name"));
     }
 
-    public ApiKeys apiKeys() {
-        return engine.apiKeys();
+    /** The workspace of single-tenant hosts ({@link WorkspaceId#DEFAULT}), created if absent. */
+    public Workspace ensureDefaultWorkspace() {
+        return engine.workspaces().ensureDefault();
     }
 
-    public Profiles profiles() {
-        return engine.profiles();
+    /** A new API key of a workspace, its plaintext shown only here (a WAR's first key, an admin screen). */
+    public NewApiKey createApiKey(WorkspaceId workspace, String name) {
+        return engine.apiKeys()
+                .create(Objects.requireNonNull(workspace, "workspace"), Objects.requireNonNull(name, "name"));
     }
 
-    public Accounts accounts() {
-        return engine.accounts();
+    /** A workspace's active API keys, without their secrets. */
+    public List<ApiKey> apiKeys(WorkspaceId workspace) {
+        return engine.apiKeys().list(Objects.requireNonNull(workspace, "workspace"));
     }
 
-    public ConnectFlow connectFlow() {
-        return engine.connectFlow();
-    }
-
-    /** The token refresher, for hosts that run refresh runs themselves ({@code plugkit.refresh.enabled=false}). */
-    public TokenRefresher refresher() {
-        return engine.refresher();
+    /**
+     * One token refresh run now, on the calling thread: for hosts that run refreshes on their own schedule
+     * ({@code plugkit.refresh.enabled=false}), and for tests with a controlled clock.
+     */
+    public RefreshReport refreshTokensNow() {
+        TokenRefresher.Report r = engine.refresher().runOnce();
+        return new RefreshReport(
+                r.refreshed(), r.checked(), r.needsReconnect(), r.deferred(), r.superseded(), r.expired());
     }
 
     /**
@@ -208,7 +184,7 @@ public final class PlugKit implements AutoCloseable {
     public void close() {
         scheduler.ifPresent(RefreshScheduler::close);
         engine.refresher().close();
-        ownedHttpClient.ifPresent(NimbusInstagramClient::close);
+        instagramClient.close();
         LOG.debug("PlugKit closed");
     }
 
@@ -220,7 +196,6 @@ public final class PlugKit implements AutoCloseable {
         private DataSource dataSource;
         private boolean migrate = true;
         private Clock clock = Clock.systemUTC();
-        private InstagramApi instagram;
         private final List<Provider> providers = new ArrayList<>();
         private PlugKitExtension sandbox;
 
@@ -267,12 +242,6 @@ public final class PlugKit implements AutoCloseable {
          */
         public Builder provider(Provider provider) {
             this.providers.add(Objects.requireNonNull(provider, "provider"));
-            return this;
-        }
-
-        /** Another Instagram client (a stand-in, a sandbox); by default PlugKit calls the configured URLs. */
-        public Builder instagram(InstagramApi instagram) {
-            this.instagram = Objects.requireNonNull(instagram, "instagram");
             return this;
         }
 

@@ -1,9 +1,10 @@
 package co.plugkit;
 
-import co.plugkit.engine.RefreshPolicy;
 import co.plugkit.provider.Platform;
 import co.plugkit.secret.JdbcUrls;
 import co.plugkit.secret.Secret;
+import co.plugkit.settings.InstagramSettings;
+import co.plugkit.settings.RefreshPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

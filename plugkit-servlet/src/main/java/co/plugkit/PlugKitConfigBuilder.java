@@ -1,6 +1,6 @@
 package co.plugkit;
 
-import co.plugkit.engine.RefreshPolicy;
+import co.plugkit.settings.RefreshPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -3,7 +3,7 @@ package co.plugkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import co.plugkit.crypto.TokenCipher;
+import co.plugkit.internal.crypto.TokenCipher;
 import co.plugkit.testing.ApiClient;
 import co.plugkit.testing.FakeInstagram;
 import co.plugkit.testing.MutableClock;

@@ -140,8 +140,7 @@ class LongValuesHttpTest {
             // Unknown expiry: refreshed once the token is a day old, and a believable answer sets it.
             stand.instagram().announceExpiresIn(FakeInstagram.LONG_LIVED_SECONDS);
             stand.clock().advance(Duration.ofHours(25));
-            assertThat(stand.server().plugKit().refresher().runOnce().refreshed())
-                    .isEqualTo(1);
+            assertThat(stand.server().plugKit().refreshTokensNow().refreshed()).isEqualTo(1);
             assertThat(stand.client()
                             .get("/v1/accounts")
                             .json()

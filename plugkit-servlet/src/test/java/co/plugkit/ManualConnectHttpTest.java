@@ -61,7 +61,7 @@ class ManualConnectHttpTest {
         assertThat(r.body()).doesNotContain(token);
 
         clock.advance(Duration.ofHours(25));
-        assertThat(server.plugKit().refresher().runOnce().refreshed()).isEqualTo(1);
+        assertThat(server.plugKit().refreshTokensNow().refreshed()).isEqualTo(1);
         String id = r.json().get("id").asText();
         assertThat(client.get("/v1/accounts/" + id).json().get("tokenExpiresAt").isNull())
                 .isFalse();

@@ -2,7 +2,6 @@ package co.plugkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.plugkit.engine.TokenRefresher.Report;
 import co.plugkit.testing.ApiClient;
 import co.plugkit.testing.ApiClient.Response;
 import co.plugkit.testing.FakeInstagram;
@@ -119,7 +118,7 @@ class TokenAtRestHttpTest {
         clock.advance(Duration.ofDays(1)); // due for the daily check, far from the refresh window
         int seen = instagram.receivedTokens().size();
 
-        Report report = server.plugKit().refresher().runOnce();
+        RefreshReport report = server.plugKit().refreshTokensNow();
 
         assertThat(report.checked()).isEqualTo(1);
         assertThat(report.needsReconnect()).isEqualTo(1);
@@ -188,7 +187,7 @@ class TokenAtRestHttpTest {
         clock.advance(Duration.ofDays(1));
         int seen = instagram.receivedTokens().size();
 
-        Report report = server.plugKit().refresher().runOnce();
+        RefreshReport report = server.plugKit().refreshTokensNow();
 
         assertThat(report.needsReconnect()).isEqualTo(1);
         assertThat(report.deferred()).isZero();
@@ -199,7 +198,7 @@ class TokenAtRestHttpTest {
                         .asText())
                 .isEqualTo("token_unreadable");
         clock.advance(Duration.ofDays(1));
-        assertThat(server.plugKit().refresher().runOnce().attempted())
+        assertThat(server.plugKit().refreshTokensNow().attempted())
                 .as("no retries")
                 .isZero();
     }

@@ -2,7 +2,6 @@ package co.plugkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.plugkit.engine.TokenRefresher.Report;
 import co.plugkit.testing.ApiClient;
 import co.plugkit.testing.ApiClient.Response;
 import co.plugkit.testing.FakeInstagram;
@@ -53,8 +52,8 @@ class TokenRefreshHttpTest {
         return client.get("/v1/accounts/" + id).json();
     }
 
-    private Report run() {
-        return server.plugKit().refresher().runOnce();
+    private RefreshReport run() {
+        return server.plugKit().refreshTokensNow();
     }
 
     @Test
@@ -113,7 +112,7 @@ class TokenRefreshHttpTest {
         String id = connect(IgAccount.business("17841400000000001", "acme"), client.createProfile("Jane"));
 
         clock.advance(Duration.ofSeconds(FakeInstagram.LONG_LIVED_SECONDS + 1));
-        Report report = run();
+        RefreshReport report = run();
 
         assertThat(report.attempted()).isZero();
         assertThat(report.expired()).isEqualTo(1);
@@ -136,7 +135,7 @@ class TokenRefreshHttpTest {
         instagram.revokeTokensOf("17841400000000001"); // a password change: no callback reaches PlugKit
 
         clock.advance(Duration.ofMinutes(40));
-        Report report = run();
+        RefreshReport report = run();
 
         assertThat(report.needsReconnect()).isEqualTo(1);
         assertThat(instagram.calls(Endpoint.REFRESH))
@@ -218,7 +217,7 @@ class TokenRefreshHttpTest {
         instagram.revokeTokensOf("17841400000000003");
         instagram.failNext(Endpoint.REFRESH, Fault.RATE_LIMITED);
 
-        Report first = run();
+        RefreshReport first = run();
 
         assertThat(first.refreshed()).isEqualTo(3);
         assertThat(first.needsReconnect()).isEqualTo(1);

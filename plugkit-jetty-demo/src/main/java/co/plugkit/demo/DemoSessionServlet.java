@@ -1,6 +1,6 @@
 package co.plugkit.demo;
 
-import co.plugkit.web.GuardedServlet;
+import co.plugkit.internal.web.GuardedServlet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,8 +1,8 @@
 package co.plugkit.demo;
 
 import co.plugkit.PlugKit;
-import co.plugkit.crypto.ApiKeySecret;
-import co.plugkit.engine.Workspaces;
+import co.plugkit.id.WorkspaceId;
+import co.plugkit.secret.ApiKeySecret;
 import java.util.Optional;
 
 /**
@@ -18,11 +18,10 @@ final class FirstApiKey {
         if (plugKit.config().bootstrapApiKey().isPresent()) {
             return Optional.empty(); // PlugKit.Builder#build stored it already
         }
-        plugKit.workspaces().ensureDefault();
-        if (!plugKit.apiKeys().list(Workspaces.DEFAULT_WORKSPACE).isEmpty()) {
+        plugKit.ensureDefaultWorkspace();
+        if (!plugKit.apiKeys(WorkspaceId.DEFAULT).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(
-                plugKit.apiKeys().create(Workspaces.DEFAULT_WORKSPACE, "demo").secret());
+        return Optional.of(plugKit.createApiKey(WorkspaceId.DEFAULT, "demo").secret());
     }
 }

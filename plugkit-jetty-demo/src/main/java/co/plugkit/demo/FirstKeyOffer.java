@@ -1,6 +1,6 @@
 package co.plugkit.demo;
 
-import co.plugkit.crypto.ApiKeySecret;
+import co.plugkit.secret.ApiKeySecret;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;

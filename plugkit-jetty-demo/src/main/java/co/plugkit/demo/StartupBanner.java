@@ -1,7 +1,7 @@
 package co.plugkit.demo;
 
 import co.plugkit.PlugKitConfig;
-import co.plugkit.crypto.ApiKeySecret;
+import co.plugkit.secret.ApiKeySecret;
 import java.io.PrintStream;
 import java.util.Optional;
 

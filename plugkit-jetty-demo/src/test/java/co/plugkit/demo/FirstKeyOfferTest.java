@@ -2,7 +2,7 @@ package co.plugkit.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.plugkit.crypto.ApiKeySecret;
+import co.plugkit.secret.ApiKeySecret;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package co.plugkit.sandbox;
 
 import co.plugkit.PlugKitConfig;
 import co.plugkit.PlugKitExtension;
+import co.plugkit.settings.InstagramSettings;
 import java.net.URI;
 import java.time.Duration;
 

@@ -1,6 +1,6 @@
 package co.plugkit.sandbox;
 
-import co.plugkit.web.GuardedServlet;
+import co.plugkit.internal.web.GuardedServlet;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

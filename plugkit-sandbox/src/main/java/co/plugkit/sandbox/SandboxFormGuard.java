@@ -1,7 +1,7 @@
 package co.plugkit.sandbox;
 
-import co.plugkit.crypto.Hashing;
-import co.plugkit.crypto.SignedRequest;
+import co.plugkit.internal.crypto.Hashing;
+import co.plugkit.internal.crypto.SignedRequest;
 import co.plugkit.secret.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package co.plugkit.sandbox;
 
-import co.plugkit.web.Html;
+import co.plugkit.internal.web.Html;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 

@@ -1,6 +1,6 @@
 package co.plugkit.sandbox;
 
-import co.plugkit.crypto.SignedRequest;
+import co.plugkit.internal.crypto.SignedRequest;
 import co.plugkit.sandbox.CallbackReport.Acknowledged;
 import co.plugkit.sandbox.CallbackReport.DeletionConfirmed;
 import co.plugkit.sandbox.CallbackReport.Delivery;

@@ -2,7 +2,7 @@ package co.plugkit.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.plugkit.crypto.SignedRequest;
+import co.plugkit.internal.crypto.SignedRequest;
 import co.plugkit.secret.Secret;
 import co.plugkit.testing.MutableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;

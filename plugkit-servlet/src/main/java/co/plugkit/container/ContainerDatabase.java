@@ -2,9 +2,9 @@ package co.plugkit.container;
 
 import co.plugkit.PlugKitConfig;
 import co.plugkit.PlugKitConfigException;
+import co.plugkit.internal.threads.GuestThreads;
 import co.plugkit.secret.JdbcUrls;
 import co.plugkit.secret.Secret;
-import co.plugkit.threads.GuestThreads;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;

@@ -6,6 +6,9 @@ import java.util.Optional;
 public record WorkspaceId(String value) {
     private static final IdFormat FORMAT = new IdFormat("ws_");
 
+    /** The workspace a single-tenant host uses: the bootstrap key's and the demo's. */
+    public static final WorkspaceId DEFAULT = new WorkspaceId("ws_default");
+
     /** @throws IllegalArgumentException if {@code value} is not a well-formed workspace id */
     public WorkspaceId {
         FORMAT.require(value);

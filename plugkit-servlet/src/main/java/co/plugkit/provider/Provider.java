@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * What a platform does for PlugKit. The engine knows platforms only through this interface: the connect
  * flow, the refresher, disconnecting and manual connections all look the account's provider up by its
- * {@link Platform}. Instagram is one implementation ({@code co.plugkit.instagram.InstagramProvider});
+ * {@link Platform}. Instagram is one implementation ({@code co.plugkit.internal.instagram.InstagramProvider});
  * another is added with {@code PlugKit.builder().provider(…)} and is then reachable at
  * {@code /v1/connect/{platform}} with its callback at {@code /v1/connect/{platform}/callback}.
  *

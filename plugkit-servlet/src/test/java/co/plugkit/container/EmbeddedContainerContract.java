@@ -93,8 +93,7 @@ abstract class EmbeddedContainerContract {
                     "/shop", Map.of(), List.of(hostApp(), (classes, context) -> plugKit.register(context, "/plugkit")));
             container.start();
             ApiClient client = new ApiClient(
-                    publicUrl,
-                    plugKit.workspaces().create("Shop").apiKey().secret().reveal());
+                    publicUrl, plugKit.createWorkspace("Shop").apiKey().secret().reveal());
             String profileId = client.createProfile("Jane");
 
             URI authUrl =

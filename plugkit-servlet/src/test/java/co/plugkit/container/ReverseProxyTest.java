@@ -3,7 +3,7 @@ package co.plugkit.container;
 import static co.plugkit.testing.EmbeddedContainer.hostApp;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.plugkit.crypto.SignedRequest;
+import co.plugkit.internal.crypto.SignedRequest;
 import co.plugkit.secret.Secret;
 import co.plugkit.testing.ApiClient;
 import co.plugkit.testing.ApiClient.Response;

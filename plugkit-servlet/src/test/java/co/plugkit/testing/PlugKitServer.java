@@ -4,8 +4,8 @@ import co.plugkit.PlugKit;
 import co.plugkit.PlugKitConfig;
 import co.plugkit.PlugKitConfigBuilder;
 import co.plugkit.PlugKitExtension;
-import co.plugkit.engine.Workspaces;
-import co.plugkit.engine.Workspaces.NewWorkspace;
+import co.plugkit.id.WorkspaceId;
+import co.plugkit.model.NewWorkspace;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -76,7 +76,7 @@ public final class PlugKitServer implements AutoCloseable {
                         .encryptionKey(TestKeys.ENCRYPTION_KEY)
                         .adminToken(TestKeys.ADMIN_TOKEN)
                         .readTimeout(java.time.Duration.ofSeconds(2))
-                        // Tests drive refresh runs by hand (plugKit().refresher().runOnce()) with their clock.
+                        // Tests drive refresh runs by hand (plugKit().refreshTokensNow()) with their clock.
                         .refreshEnabled(false))
                 .build();
         instagram.registerRedirectUri(config.redirectUri().toString());
@@ -172,19 +172,16 @@ public final class PlugKitServer implements AutoCloseable {
 
     /** A new workspace and a client holding its first key. */
     public ApiClient newWorkspaceClient(String name) {
-        NewWorkspace created = plugKit.workspaces().create(name);
+        NewWorkspace created = plugKit.createWorkspace(name);
         return new ApiClient(baseUrl, created.apiKey().secret().reveal());
     }
 
     /** A client for the default workspace, with a fresh key. */
     public ApiClient defaultWorkspaceClient() {
-        plugKit.workspaces().ensureDefault();
+        plugKit.ensureDefaultWorkspace();
         return new ApiClient(
                 baseUrl,
-                plugKit.apiKeys()
-                        .create(Workspaces.DEFAULT_WORKSPACE, "test")
-                        .secret()
-                        .reveal());
+                plugKit.createApiKey(WorkspaceId.DEFAULT, "test").secret().reveal());
     }
 
     /** A client without a key. */

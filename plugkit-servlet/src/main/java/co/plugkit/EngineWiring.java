@@ -1,0 +1,55 @@
+package co.plugkit;
+
+import co.plugkit.internal.crypto.TokenCipher;
+import co.plugkit.internal.engine.Accounts;
+import co.plugkit.internal.engine.ApiKeys;
+import co.plugkit.internal.engine.ConnectFlow;
+import co.plugkit.internal.engine.Engine;
+import co.plugkit.internal.engine.ManualConnect;
+import co.plugkit.internal.engine.MetaCallbacks;
+import co.plugkit.internal.engine.Profiles;
+import co.plugkit.internal.engine.RedirectAllowList;
+import co.plugkit.internal.engine.TokenRefresher;
+import co.plugkit.internal.engine.Workspaces;
+import co.plugkit.provider.Providers;
+import co.plugkit.store.PlugKitStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+
+/** Assembles the engine of one PlugKit from its configuration, store, providers and key: built once. */
+final class EngineWiring {
+    private EngineWiring() {}
+
+    static Engine assemble(
+            PlugKitConfig config,
+            PlugKitStore store,
+            Providers providers,
+            TokenCipher cipher,
+            ObjectMapper json,
+            Clock clock) {
+        ApiKeys apiKeys = new ApiKeys(store.workspaces(), clock);
+        return new Engine(
+                apiKeys,
+                new Workspaces(store.workspaces(), apiKeys, clock),
+                new Profiles(store.profiles(), clock),
+                new Accounts(store.accounts(), providers, cipher),
+                new ConnectFlow(
+                        store.profiles(),
+                        store.connectStates(),
+                        store.accounts(),
+                        providers,
+                        cipher,
+                        new RedirectAllowList(config.allowedRedirectUrls()),
+                        config.stateTtl(),
+                        clock),
+                new TokenRefresher(store.accounts(), store.refresh(), providers, cipher, config.refreshPolicy(), clock),
+                new ManualConnect(store.profiles(), store.accounts(), providers, cipher, clock),
+                new MetaCallbacks(
+                        store.accounts(),
+                        store.dataDeletions(),
+                        config.instagram().clientSecret(),
+                        config.publicUrl(),
+                        json,
+                        clock));
+    }
+}

@@ -1,0 +1,29 @@
+package co.plugkit.internal.engine;
+
+import java.util.Objects;
+
+/**
+ * Every servlet-free service of one PlugKit instance, assembled once by {@code PlugKit} and handed to
+ * the routes as a unit.
+ */
+public record Engine(
+        ApiKeys apiKeys,
+        Workspaces workspaces,
+        Profiles profiles,
+        Accounts accounts,
+        ConnectFlow connectFlow,
+        TokenRefresher refresher,
+        ManualConnect manualConnect,
+        MetaCallbacks metaCallbacks) {
+
+    public Engine {
+        Objects.requireNonNull(apiKeys, "apiKeys");
+        Objects.requireNonNull(workspaces, "workspaces");
+        Objects.requireNonNull(profiles, "profiles");
+        Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(connectFlow, "connectFlow");
+        Objects.requireNonNull(refresher, "refresher");
+        Objects.requireNonNull(manualConnect, "manualConnect");
+        Objects.requireNonNull(metaCallbacks, "metaCallbacks");
+    }
+}

@@ -1,0 +1,62 @@
+package co.plugkit.internal.engine;
+
+import co.plugkit.internal.threads.GuestThreads;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the {@link TokenRefresher} every interval on one daemon thread, started and stopped with PlugKit.
+ * A failing run (say, the database is down) is logged and the next run comes as planned.
+ */
+public final class RefreshScheduler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RefreshScheduler.class);
+
+    private final ScheduledExecutorService timer;
+    private final GuestThreads threads;
+
+    private RefreshScheduler(ScheduledExecutorService timer, GuestThreads threads) {
+        this.timer = timer;
+        this.threads = threads;
+    }
+
+    /** Starts running {@code refresher} every {@code interval}, the first time after a short random delay. */
+    public static RefreshScheduler start(TokenRefresher refresher, Duration interval) {
+        GuestThreads threads = new GuestThreads("plugkit-refresher-");
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(threads);
+        // Servers started together should not all run at the same moment.
+        long firstDelay = ThreadLocalRandom.current().nextLong(Math.max(1, Math.min(interval.toMillis(), 60_000)));
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        refresher.runOnce();
+                    } catch (RuntimeException e) {
+                        LOG.warn(
+                                "Token refresh run failed; the next run is in {}: {}",
+                                interval,
+                                e.getClass().getSimpleName());
+                    }
+                },
+                firstDelay,
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+        LOG.info("Token refresher started (every {})", interval);
+        return new RefreshScheduler(timer, threads);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            if (timer.awaitTermination(10, TimeUnit.SECONDS)) {
+                threads.awaitEnd(Duration.ofSeconds(5));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * Instagram (API with Instagram Login) behind the provider seam: the Nimbus HTTP client, the normaliser of
+ * Instagram's answers, and its failure rules.
+ *
+ * <p><b>Internal</b>: not part of PlugKit's API, and may change in any release. PlugKit's own modules (the
+ * sandbox, the demo) use it; a host must not.
+ *
+ * <p>Nullness: everything is non-null unless marked {@code @Nullable}; a lookup that may find nothing
+ * returns {@code Optional}.
+ */
+@NullMarked
+package co.plugkit.internal.instagram;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,124 @@
+package co.plugkit.internal.web;
+
+import co.plugkit.internal.crypto.SignedTickets;
+import co.plugkit.internal.engine.ApiKeys;
+import co.plugkit.internal.engine.Engine;
+import co.plugkit.provider.Platform;
+import co.plugkit.provider.Provider;
+import co.plugkit.provider.Providers;
+import co.plugkit.secret.Secret;
+import co.plugkit.store.PlugKitStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletContext;
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Mounts PlugKit's servlets on a servlet context under a path prefix. Only PlugKit's own paths are
+ * mapped; no filter touches the host's URLs. Servlet names include the prefix, so two PlugKit instances
+ * can live in one context under different prefixes.
+ */
+public final class Routes {
+    private final ObjectMapper json;
+    private final PlugKitStore store;
+    private final Engine engine;
+    private final Optional<Secret> adminToken;
+    private final SignedTickets resultTickets;
+    private final Providers providers;
+    private final Function<Platform, URI> callbackUrls;
+
+    /**
+     * @param resultTickets signs the callbacks' result links
+     * @param providers one connect route and one callback route are mounted for each
+     * @param callbackUrls the public URL of a platform's callback (its redirect URI), where its result page is
+     */
+    public Routes(
+            ObjectMapper json,
+            PlugKitStore store,
+            Engine engine,
+            Optional<Secret> adminToken,
+            SignedTickets resultTickets,
+            Providers providers,
+            Function<Platform, URI> callbackUrls) {
+        this.json = Objects.requireNonNull(json);
+        this.store = Objects.requireNonNull(store);
+        this.engine = Objects.requireNonNull(engine);
+        this.adminToken = Objects.requireNonNull(adminToken);
+        this.resultTickets = Objects.requireNonNull(resultTickets);
+        this.providers = Objects.requireNonNull(providers);
+        this.callbackUrls = Objects.requireNonNull(callbackUrls);
+    }
+
+    /**
+     * Registers every route. Call it while the context is being initialised (from a
+     * {@code ServletContainerInitializer} or a declared {@code ServletContextListener}).
+     *
+     * @param prefix {@code ""} for the context root, else a path such as {@code /plugkit}
+     */
+    public void register(ServletContext context, String prefix) {
+        ApiKeys keys = engine.apiKeys();
+        add(context, prefix, "health", new HealthServlet(json, store), "/v1/health");
+        add(context, prefix, "api-keys", new ApiKeysServlet(json, keys), "/v1/api-keys/*");
+        add(context, prefix, "profiles", new ProfilesServlet(json, keys, engine.profiles()), "/v1/profiles/*");
+        for (Provider provider : providers.all()) {
+            Platform platform = provider.platform();
+            String path = "/v1/connect/" + platform.name();
+            add(
+                    context,
+                    prefix,
+                    "connect-" + platform,
+                    new ConnectServlet(json, keys, engine.connectFlow(), platform),
+                    path);
+            add(
+                    context,
+                    prefix,
+                    "callback-" + platform,
+                    new CallbackServlet(
+                            engine.connectFlow(),
+                            platform,
+                            new CallbackPage(json),
+                            resultTickets,
+                            json,
+                            callbackUrls.apply(platform)),
+                    path + "/callback");
+        }
+        add(
+                context,
+                prefix,
+                "deauthorize",
+                new DeauthorizeServlet(json, engine.metaCallbacks()),
+                "/v1/connect/instagram/deauthorize");
+        add(
+                context,
+                prefix,
+                "data-deletion",
+                new DataDeletionServlet(json, engine.metaCallbacks()),
+                "/v1/connect/instagram/data-deletion/*");
+        add(
+                context,
+                prefix,
+                "accounts",
+                new AccountsServlet(json, keys, engine.accounts(), engine.refresher()),
+                "/v1/accounts/*");
+        add(
+                context,
+                prefix,
+                "manual-connect",
+                new ManualConnectServlet(json, keys, engine.manualConnect()),
+                "/v1/accounts/connect");
+        add(context, prefix, "not-found", new NotFoundServlet(json), "/v1/*");
+        adminToken.ifPresent(token -> add(
+                context,
+                prefix,
+                "admin-workspaces",
+                new AdminWorkspacesServlet(json, engine.workspaces(), token),
+                "/admin/v1/workspaces/*"));
+    }
+
+    private static void add(ServletContext context, String prefix, String name, Servlet servlet, String path) {
+        ServletMount.mount(context, "plugkit" + prefix + ":" + name, servlet, prefix + path);
+    }
+}
