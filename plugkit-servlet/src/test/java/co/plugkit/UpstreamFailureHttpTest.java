@@ -95,17 +95,4 @@ class UpstreamFailureHttpTest {
         assertThat(page.body()).contains("instagram_rejected");
         assertThat(client.get("/v1/accounts").json().get("data")).isEmpty();
     }
-
-    @Test
-    void afterAnUpstreamFailureTheUserCanSimplyConnectAgain() {
-        ApiClient client = server.newWorkspaceClient("W");
-        String profileId = client.createProfile("Jane");
-        instagram.failNext(Endpoint.ME, Fault.SERVER_ERROR);
-        assertThat(client.connectThroughBrowser(profileId, Optional.empty()).status())
-                .isEqualTo(503);
-
-        assertThat(client.connectThroughBrowser(profileId, Optional.empty()).status())
-                .isEqualTo(200);
-        assertThat(client.get("/v1/accounts").json().get("data")).hasSize(1);
-    }
 }

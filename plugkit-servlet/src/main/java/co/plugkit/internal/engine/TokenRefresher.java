@@ -81,7 +81,6 @@ public final class TokenRefresher implements AutoCloseable {
         this.results = new RefreshResults(accounts, leases, clock);
     }
 
-    /** What one run did. */
     /**
      * What one run did: tokens refreshed, tokens checked and still good, accounts that need reconnecting
      * (found by a refresh or a check), attempts deferred by a transient failure, results superseded by a
