@@ -117,4 +117,13 @@ final class ConfigValues {
         }
         return key;
     }
+
+    /** The origin of an absolute http(s) URL: scheme, host and the port if it is not the scheme's default. */
+    static String origin(URI url) {
+        String scheme = url.getScheme().toLowerCase(java.util.Locale.ROOT);
+        int port = url.getPort();
+        boolean defaultPort =
+                port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+        return scheme + "://" + url.getHost().toLowerCase(java.util.Locale.ROOT) + (defaultPort ? "" : ":" + port);
+    }
 }

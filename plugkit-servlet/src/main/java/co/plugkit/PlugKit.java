@@ -9,6 +9,7 @@ import co.plugkit.internal.engine.TokenRefresher;
 import co.plugkit.internal.engine.Workspaces;
 import co.plugkit.internal.instagram.InstagramProvider;
 import co.plugkit.internal.instagram.NimbusInstagramClient;
+import co.plugkit.internal.web.CallbackSettings;
 import co.plugkit.internal.web.Json;
 import co.plugkit.internal.web.Routes;
 import co.plugkit.internal.web.ServletMount;
@@ -97,8 +98,13 @@ public final class PlugKit implements AutoCloseable {
                 ? Optional.of(RefreshScheduler.start(
                         engine.refresher(), config.refreshPolicy().interval()))
                 : Optional.empty();
-        this.routes =
-                new Routes(json, store, engine, config.adminToken(), resultTickets, providers, config::callbackUrl);
+        this.routes = new Routes(
+                json,
+                store,
+                engine,
+                config.adminToken(),
+                providers,
+                new CallbackSettings(resultTickets, config::callbackUrl, config.openerOrigin()));
     }
 
     public static Builder builder() {

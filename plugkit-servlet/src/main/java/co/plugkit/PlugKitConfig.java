@@ -43,6 +43,7 @@ public final class PlugKitConfig {
     private final InstagramSettings instagram;
     private final byte[] encryptionKey;
     private final List<URI> allowedRedirectUrls;
+    private final String openerOrigin;
     private final Optional<Secret> bootstrapApiKey;
     private final Optional<Secret> adminToken;
     private final Duration stateTtl;
@@ -83,6 +84,12 @@ public final class PlugKitConfig {
         this.allowedRedirectUrls = b.allowedRedirectUrls.stream()
                 .map(u -> ConfigValues.absoluteHttpUrl("plugkit.allowedRedirectUrls", u))
                 .toList();
+        // The page that opened the connect popup: configured, else the app the allowed redirects go to,
+        // else PlugKit's own origin (the demo's page). Never "*": the result goes to that origin only.
+        this.openerOrigin = ConfigValues.origin(
+                b.openerOrigin != null
+                        ? ConfigValues.absoluteHttpUrl("plugkit.openerOrigin", b.openerOrigin)
+                        : allowedRedirectUrls.isEmpty() ? publicUrl : allowedRedirectUrls.get(0));
         this.bootstrapApiKey = Optional.ofNullable(b.bootstrapApiKey).map(Secret::of);
         this.adminToken = Optional.ofNullable(b.adminToken).map(Secret::of);
         this.stateTtl = ConfigValues.positive("state time-to-live", b.stateTtl);
@@ -152,6 +159,15 @@ public final class PlugKitConfig {
     /** URL prefixes that a connect call's {@code redirectUrl} may start with; empty refuses every redirectUrl. */
     public List<URI> allowedRedirectUrls() {
         return allowedRedirectUrls;
+    }
+
+    /**
+     * The origin ({@code scheme://host[:port]}) of the page that opens the connect popup: the callback's
+     * result page posts its message to this origin only ({@code plugkit.openerOrigin}; by default the
+     * first allowed redirect URL's origin, else the public URL's).
+     */
+    public String openerOrigin() {
+        return openerOrigin;
     }
 
     public Optional<Secret> bootstrapApiKey() {

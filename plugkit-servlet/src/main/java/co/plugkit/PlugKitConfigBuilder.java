@@ -28,6 +28,7 @@ public final class PlugKitConfigBuilder {
     int maxResponseBytes = 1024 * 1024;
     String encryptionKey;
     List<String> allowedRedirectUrls = List.of();
+    String openerOrigin;
     String bootstrapApiKey;
     String adminToken;
     Duration stateTtl = Duration.ofMinutes(10);
@@ -162,6 +163,12 @@ public final class PlugKitConfigBuilder {
     /** Base64 of 32 random bytes. */
     public PlugKitConfigBuilder encryptionKey(String encryptionKey) {
         this.encryptionKey = encryptionKey;
+        return this;
+    }
+
+    /** The origin of the page that opens the connect popup, e.g. {@code https://app.example.com}. */
+    public PlugKitConfigBuilder openerOrigin(String openerOrigin) {
+        this.openerOrigin = openerOrigin;
         return this;
     }
 

@@ -162,4 +162,15 @@ class CallbackHardeningHttpTest {
                     .noneMatch(m -> m.contains("\n") || m.contains("\r"));
         }
     }
+
+    /** Issue 12: the popup's result goes to the opener's origin only, never to any window ("*"). */
+    @Test
+    void theResultIsPostedToTheOpenersOriginOnly() {
+        Response page = client.connectThroughBrowser(profileId, Optional.empty());
+        String origin = "http://127.0.0.1:" + server.baseUrl().getPort();
+        assertThat(page.body())
+                .contains("<script type=\"application/json\" id=\"plugkit-origin\">\"" + origin + "\"</script>")
+                .contains("postMessage(data,origin)")
+                .doesNotContain("'*'");
+    }
 }

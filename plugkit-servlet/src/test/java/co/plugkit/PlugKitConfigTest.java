@@ -165,4 +165,21 @@ class PlugKitConfigTest {
                 .extracting(Object::toString)
                 .isEqualTo(List.of("https://a.example.com/x", "https://b.example.com"));
     }
+
+    @Test
+    void theOpenerOriginIsConfiguredOrTheAppsOrPlugKitsOwn() {
+        PlugKitConfigBuilder base = PlugKitConfig.builder()
+                .publicUrl("https://plugkit.example.com/pk")
+                .clientId("1")
+                .clientSecret("s")
+                .encryptionKey(TestKeys.ENCRYPTION_KEY);
+        assertThat(base.build().openerOrigin()).isEqualTo("https://plugkit.example.com");
+        assertThat(base.allowedRedirectUrls(List.of("http://app.example.com:8443/done"))
+                        .build()
+                        .openerOrigin())
+                .isEqualTo("http://app.example.com:8443");
+        assertThat(base.openerOrigin("https://App.Example.com:443").build().openerOrigin())
+                .isEqualTo("https://app.example.com");
+        assertThatThrownBy(() -> base.openerOrigin("*").build()).isInstanceOf(PlugKitConfigException.class);
+    }
 }

@@ -17,22 +17,26 @@ import java.util.Map;
 /**
  * The page a browser ends on after the callback: one self-contained HTML document (no third-party
  * resource) saying what happened, which also tells the window that opened the popup through
- * {@code postMessage}. Provider text is HTML-escaped; the result travels to the script as a JSON data
+ * {@code postMessage} — to the opener's configured origin only, never {@code *}. Provider text is HTML-escaped; the result travels to the script as a JSON data
  * block, and the only script that may run is the fixed one whose hash the Content-Security-Policy names.
  */
 final class CallbackPage {
     /** Reads the data block and tells the opener; the same text every time, so its CSP hash is fixed. */
-    static final String SCRIPT = "(function(){var el=document.getElementById('plugkit-result');"
-            + "var data=JSON.parse(el.textContent);"
-            + "if(window.opener&&!window.opener.closed){window.opener.postMessage(data,'*');}})();";
+    static final String SCRIPT = "(function(){"
+            + "var data=JSON.parse(document.getElementById('plugkit-result').textContent);"
+            + "var origin=JSON.parse(document.getElementById('plugkit-origin').textContent);"
+            + "if(window.opener&&!window.opener.closed){window.opener.postMessage(data,origin);}})();";
 
     private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:;"
             + " script-src '" + sha256(SCRIPT) + "'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private final ObjectMapper json;
+    private final String openerOrigin;
 
-    CallbackPage(ObjectMapper json) {
+    /** @param openerOrigin the only origin the result is posted to: the host page that opened the popup */
+    CallbackPage(ObjectMapper json, String openerOrigin) {
         this.json = json;
+        this.openerOrigin = openerOrigin;
     }
 
     /** The page of a callback's result, with the outcome's HTTP status. */
@@ -69,10 +73,10 @@ final class CallbackPage {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Content-Security-Policy", CSP);
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.getWriter().write(html(title, text, dataBlock(message)));
+        response.getWriter().write(html(title, text, dataBlock(message), dataBlock(openerOrigin)));
     }
 
-    private static String html(String title, String text, String data) {
+    private static String html(String title, String text, String data, String origin) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + escape(title) + "</title>"
@@ -80,18 +84,19 @@ final class CallbackPage {
                 + "color:#1c1c1c}h1{font-size:1.25rem}</style></head><body>"
                 + "<h1>" + escape(title) + "</h1><p id=\"plugkit-message\">" + escape(text) + "</p>"
                 + "<script type=\"application/json\" id=\"plugkit-result\">" + data + "</script>"
+                + "<script type=\"application/json\" id=\"plugkit-origin\">" + origin + "</script>"
                 + "<script>" + SCRIPT + "</script></body></html>\n";
     }
 
     /** JSON that cannot close the script element it sits in: {@code < > &} only occur inside strings. */
-    private String dataBlock(Map<String, Object> message) {
+    private String dataBlock(Object value) {
         try {
-            return json.writeValueAsString(message)
+            return json.writeValueAsString(value)
                     .replace("<", "\\u003c")
                     .replace(">", "\\u003e")
                     .replace("&", "\\u0026");
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings is always JSON", e);
+            throw new IllegalStateException("strings and maps of strings are always JSON", e);
         }
     }
 

@@ -1,6 +1,5 @@
 package co.plugkit.internal.web;
 
-import co.plugkit.internal.crypto.SignedTickets;
 import co.plugkit.internal.engine.ApiKeys;
 import co.plugkit.internal.engine.Engine;
 import co.plugkit.provider.Platform;
@@ -11,10 +10,8 @@ import co.plugkit.store.PlugKitStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
-import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Mounts PlugKit's servlets on a servlet context under a path prefix. Only PlugKit's own paths are
@@ -26,30 +23,26 @@ public final class Routes {
     private final PlugKitStore store;
     private final Engine engine;
     private final Optional<Secret> adminToken;
-    private final SignedTickets resultTickets;
     private final Providers providers;
-    private final Function<Platform, URI> callbackUrls;
+    private final CallbackSettings callbacks;
 
     /**
-     * @param resultTickets signs the callbacks' result links
      * @param providers one connect route and one callback route are mounted for each
-     * @param callbackUrls the public URL of a platform's callback (its redirect URI), where its result page is
+     * @param callbacks what the callbacks' result pages need
      */
     public Routes(
             ObjectMapper json,
             PlugKitStore store,
             Engine engine,
             Optional<Secret> adminToken,
-            SignedTickets resultTickets,
             Providers providers,
-            Function<Platform, URI> callbackUrls) {
+            CallbackSettings callbacks) {
         this.json = Objects.requireNonNull(json);
         this.store = Objects.requireNonNull(store);
         this.engine = Objects.requireNonNull(engine);
         this.adminToken = Objects.requireNonNull(adminToken);
-        this.resultTickets = Objects.requireNonNull(resultTickets);
         this.providers = Objects.requireNonNull(providers);
-        this.callbackUrls = Objects.requireNonNull(callbackUrls);
+        this.callbacks = Objects.requireNonNull(callbacks);
     }
 
     /**
@@ -79,10 +72,10 @@ public final class Routes {
                     new CallbackServlet(
                             engine.connectFlow(),
                             platform,
-                            new CallbackPage(json),
-                            resultTickets,
+                            new CallbackPage(json, callbacks.openerOrigin()),
+                            callbacks.tickets(),
                             json,
-                            callbackUrls.apply(platform)),
+                            callbacks.callbackUrls().apply(platform)),
                     path + "/callback");
         }
         add(
