@@ -173,4 +173,20 @@ class CallbackHardeningHttpTest {
                 .contains("postMessage(data,origin)")
                 .doesNotContain("'*'");
     }
+
+    /**
+     * Found by HttpFuzzTest: a callback whose query the container cannot decode (bytes that are not UTF-8,
+     * or "%zz", on which Jetty throws) was logged as an unexpected failure with its stack and ended on the
+     * 500 "went wrong on our side" page; it names no connect attempt, so it is an incomplete link.
+     */
+    @Test
+    void aCallbackQueryThatCannotBeDecodedIsAnIncompleteLinkNotAnInternalError() {
+        try (CapturedLogs logs = new CapturedLogs()) {
+            Response page = ApiClient.browse(
+                    URI.create(server.baseUrl() + "/v1/connect/instagram/callback?state=%ff%fe&code=abc"));
+            assertThat(page.status()).isEqualTo(400);
+            assertThat(page.body()).contains("This link is incomplete").doesNotContain("on our side");
+            assertThat(logs.lines()).noneMatch(l -> l.contains("failed") && l.contains("Exception"));
+        }
+    }
 }

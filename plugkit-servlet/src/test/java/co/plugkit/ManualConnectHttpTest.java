@@ -126,4 +126,25 @@ class ManualConnectHttpTest {
                 .isEqualTo(404);
         assertThat(client.get("/v1/accounts").json().get("data")).isEmpty();
     }
+
+    /**
+     * Found by HttpFuzzTest: a token with a character that cannot stand in an HTTP header (a line break,
+     * anything past ASCII) made the HTTP client throw while asking Instagram, a 500 with an ERROR logged.
+     */
+    @Test
+    void aTokenThatCannotBeSentInAHeaderIsABadParameter() {
+        String token = instagram.generateToken(ACME);
+        String head = token.substring(0, 8);
+        String tail = token.substring(8);
+        for (String bad : new String[] {
+            head + "\\r\\nX-Injected: 1" + tail, head + "\u00a3" + tail, head + " " + tail, head + "\\u0000" + tail
+        }) {
+            Response answer = client.post("/v1/accounts/connect", body(ACME.userId(), bad, ""));
+            assertThat(answer.status()).as(bad).isEqualTo(400);
+            assertThat(answer.json().get("error").get("message").asText())
+                    .contains("accessToken")
+                    .doesNotContain(token);
+        }
+        assertThat(client.get("/v1/accounts").json().get("data")).isEmpty();
+    }
 }

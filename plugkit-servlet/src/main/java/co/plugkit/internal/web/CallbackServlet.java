@@ -121,6 +121,12 @@ final class CallbackServlet extends GuardedServlet {
     }
 
     private static Optional<String> param(HttpServletRequest request, String name) {
-        return Optional.ofNullable(request.getParameter(name)).filter(v -> !v.isEmpty());
+        try {
+            return Optional.ofNullable(request.getParameter(name)).filter(v -> !v.isEmpty());
+        } catch (RuntimeException e) {
+            // Containers decode the query lazily, here; Jetty throws for "%zz" or bytes that are not UTF-8.
+            // Such a query names no connect attempt: its parameters count as absent, like a bare visit.
+            return Optional.empty();
+        }
     }
 }

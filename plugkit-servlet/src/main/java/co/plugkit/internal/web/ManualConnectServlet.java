@@ -47,7 +47,13 @@ final class ManualConnectServlet extends AuthenticatedServlet {
                     "externalId", "must be the account's id at " + platform + " (Instagram: numeric)");
         }
         // Meta bounds no token; the store holds the sealed form of one this long.
-        Secret token = Secret.of(ApiCall.textField(body, "accessToken", 16_384));
+        String tokenText = ApiCall.textField(body, "accessToken", 16_384);
+        // It is sent as "Authorization: Bearer …": a line break or a character past ASCII cannot be, and the
+        // HTTP client would throw (a 500) instead of asking Instagram. Instagram's tokens are plain ASCII.
+        if (!tokenText.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw ApiProblem.badParameter("accessToken", "must be printable ASCII without spaces, as Instagram's are");
+        }
+        Secret token = Secret.of(tokenText);
         Optional<String> metadata = metadata(body.get("metadata"));
 
         Outcome outcome = manualConnect.connect(
