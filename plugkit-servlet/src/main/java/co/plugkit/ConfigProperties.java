@@ -47,6 +47,18 @@ final class ConfigProperties {
                 source,
                 "plugkit.refresh.checkHours",
                 v -> b.checkInterval(Duration.ofHours(ConfigValues.number("plugkit.refresh.checkHours", v))));
+        read(
+                source,
+                "plugkit.auth.failuresPerMinute",
+                v -> b.authFailuresPerMinute(ConfigValues.limit("plugkit.auth.failuresPerMinute", v)));
+        read(
+                source,
+                "plugkit.auth.failuresPerMinutePerKey",
+                v -> b.authFailuresPerMinutePerKey(ConfigValues.limit("plugkit.auth.failuresPerMinutePerKey", v)));
+        read(
+                source,
+                "plugkit.api.requestsPerMinutePerKey",
+                v -> b.requestsPerMinutePerKey(ConfigValues.limit("plugkit.api.requestsPerMinutePerKey", v)));
     }
 
     private static void read(ConfigSource source, String property, Consumer<String> setter) {

@@ -1,5 +1,6 @@
 package co.plugkit;
 
+import co.plugkit.settings.AbuseLimits;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -25,6 +26,19 @@ final class ConfigValues {
             // answered below
         }
         throw new PlugKitConfigException(property + " must be a positive whole number");
+    }
+
+    /** A rate limit: a whole number from 0 (off) to {@link AbuseLimits#MAX}. */
+    static int limit(String property, String value) {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 0 && n <= AbuseLimits.MAX) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new PlugKitConfigException(property + " must be a whole number from 0 (no limit) to " + AbuseLimits.MAX);
     }
 
     static List<String> splitList(String value) {

@@ -1,6 +1,7 @@
 package co.plugkit;
 
 import co.plugkit.internal.crypto.TokenCipher;
+import co.plugkit.internal.engine.AbuseLimiter;
 import co.plugkit.internal.engine.Accounts;
 import co.plugkit.internal.engine.ApiKeys;
 import co.plugkit.internal.engine.ConnectFlow;
@@ -27,7 +28,7 @@ final class EngineWiring {
             TokenCipher cipher,
             ObjectMapper json,
             Clock clock) {
-        ApiKeys apiKeys = new ApiKeys(store.workspaces(), clock);
+        ApiKeys apiKeys = new ApiKeys(store.workspaces(), new AbuseLimiter(config.abuseLimits(), clock), clock);
         return new Engine(
                 apiKeys,
                 new Workspaces(store.workspaces(), apiKeys, clock),

@@ -272,7 +272,8 @@ public final class PlugKit implements AutoCloseable {
                 plugKit.config.bootstrapApiKey().ifPresent(key -> {
                     ApiKeySecret secret = ApiKeySecret.parse(key.reveal())
                             .orElseThrow(() -> new PlugKitConfigException(
-                                    "plugkit.bootstrapApiKey must be sk_ followed by 64 lowercase hex digits"));
+                                    "plugkit.bootstrapApiKey must be sk_ followed by 64 lowercase hex digits (and, if it"
+                                            + " has one, _ and its 8-digit checksum)"));
                     plugKit.engine.workspaces().ensureDefault();
                     if (plugKit.engine.apiKeys().ensure(Workspaces.DEFAULT_WORKSPACE, secret, "bootstrap")) {
                         LOG.info("Bootstrap API key {}… stored for the default workspace", secret.prefix());

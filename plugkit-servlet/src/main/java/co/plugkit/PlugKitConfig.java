@@ -3,6 +3,7 @@ package co.plugkit;
 import co.plugkit.provider.Platform;
 import co.plugkit.secret.JdbcUrls;
 import co.plugkit.secret.Secret;
+import co.plugkit.settings.AbuseLimits;
 import co.plugkit.settings.InstagramSettings;
 import co.plugkit.settings.RefreshPolicy;
 import java.net.URI;
@@ -50,6 +51,7 @@ public final class PlugKitConfig {
     private final boolean refreshEnabled;
     private final RefreshPolicy refreshPolicy;
     private final boolean sandbox;
+    private final AbuseLimits abuseLimits;
 
     PlugKitConfig(PlugKitConfigBuilder b) {
         this.publicUrl = ConfigValues.absoluteHttpUrl(
@@ -104,6 +106,13 @@ public final class PlugKitConfig {
                     Duration.ofMinutes(5));
         } catch (IllegalArgumentException e) {
             throw new PlugKitConfigException("plugkit.refresh.*: " + e.getMessage());
+        }
+        try {
+            this.abuseLimits =
+                    new AbuseLimits(b.authFailuresPerMinute, b.authFailuresPerMinutePerKey, b.requestsPerMinutePerKey);
+        } catch (IllegalArgumentException e) {
+            throw new PlugKitConfigException(
+                    "plugkit.auth.failuresPerMinute[PerKey], plugkit.api.requestsPerMinutePerKey: " + e.getMessage());
         }
     }
 
@@ -201,6 +210,11 @@ public final class PlugKitConfig {
         return sandbox;
     }
 
+    /** The limits on failed authentications and on requests per key, per server: see {@link AbuseLimits}. */
+    public AbuseLimits abuseLimits() {
+        return abuseLimits;
+    }
+
     @Override
     public String toString() {
         return "PlugKitConfig{publicUrl=" + publicUrl + ", pathPrefix='" + pathPrefix + "', dbUrl="
@@ -209,6 +223,7 @@ public final class PlugKitConfig {
                 + ", encryptionKey=****, allowedRedirectUrls=" + allowedRedirectUrls + ", bootstrapApiKey="
                 + bootstrapApiKey.map(s -> "****").orElse("(none)") + ", adminToken="
                 + adminToken.map(s -> "****").orElse("(none)") + ", stateTtl=" + stateTtl + ", sandbox=" + sandbox
-                + ", refreshEnabled=" + refreshEnabled + ", refreshPolicy=" + refreshPolicy + "}";
+                + ", refreshEnabled=" + refreshEnabled + ", refreshPolicy=" + refreshPolicy + ", abuseLimits="
+                + abuseLimits + "}";
     }
 }

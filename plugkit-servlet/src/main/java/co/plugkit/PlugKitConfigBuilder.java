@@ -1,5 +1,6 @@
 package co.plugkit;
 
+import co.plugkit.settings.AbuseLimits;
 import co.plugkit.settings.RefreshPolicy;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +39,9 @@ public final class PlugKitConfigBuilder {
     Duration checkInterval = RefreshPolicy.defaults().checkInterval();
     int refreshConcurrency = RefreshPolicy.defaults().concurrency();
     boolean sandbox;
+    int authFailuresPerMinute = AbuseLimits.defaults().failuresPerAddress();
+    int authFailuresPerMinutePerKey = AbuseLimits.defaults().failuresPerKeyPrefix();
+    int requestsPerMinutePerKey = AbuseLimits.defaults().requestsPerKey();
 
     PlugKitConfigBuilder() {}
 
@@ -198,6 +202,30 @@ public final class PlugKitConfigBuilder {
      */
     public PlugKitConfigBuilder sandbox(boolean sandbox) {
         this.sandbox = sandbox;
+        return this;
+    }
+
+    /**
+     * Failed authentications a client address may make a minute before its authentications are refused
+     * with 429 (default 20; 0: no limit). Kept in memory on each server.
+     */
+    public PlugKitConfigBuilder authFailuresPerMinute(int authFailuresPerMinute) {
+        this.authFailuresPerMinute = authFailuresPerMinute;
+        return this;
+    }
+
+    /**
+     * Failed authentications a minute with keys sharing one key prefix ({@code sk_} and 8 hex digits), from
+     * any address (default 20; 0: no limit).
+     */
+    public PlugKitConfigBuilder authFailuresPerMinutePerKey(int authFailuresPerMinutePerKey) {
+        this.authFailuresPerMinutePerKey = authFailuresPerMinutePerKey;
+        return this;
+    }
+
+    /** Requests a minute one API key may make on this server (default 0: no limit). */
+    public PlugKitConfigBuilder requestsPerMinutePerKey(int requestsPerMinutePerKey) {
+        this.requestsPerMinutePerKey = requestsPerMinutePerKey;
         return this;
     }
 

@@ -35,7 +35,7 @@ class AdminHttpTest extends SharedServerTest {
         assertThat(workspace.get("createdAt").asText())
                 .isEqualTo(clock.instant().toString());
         String key = r.json().get("apiKey").asText();
-        assertThat(key).matches("sk_[0-9a-f]{64}");
+        assertThat(key).matches(co.plugkit.secret.ApiKeySecret.CHECKSUMMED_REGEX);
 
         ApiClient tenant = server.anonymousClient().withKey(key);
         assertThat(tenant.get("/v1/profiles").status()).isEqualTo(200);

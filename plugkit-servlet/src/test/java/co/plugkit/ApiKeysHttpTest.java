@@ -24,7 +24,7 @@ class ApiKeysHttpTest extends SharedServerTest {
         JsonNode key = created.json();
         assertThat(key.get("id").asText()).startsWith("key_");
         assertThat(key.get("name").asText()).isEqualTo("CI");
-        assertThat(key.get("key").asText()).matches("sk_[0-9a-f]{64}");
+        assertThat(key.get("key").asText()).matches(co.plugkit.secret.ApiKeySecret.CHECKSUMMED_REGEX);
         assertThat(key.get("prefix").asText()).isEqualTo(key.get("key").asText().substring(0, 11));
         assertThat(key.get("createdAt").asText()).isEqualTo(clock.instant().toString());
         assertThat(client.withKey(key.get("key").asText()).get("/v1/profiles").status())

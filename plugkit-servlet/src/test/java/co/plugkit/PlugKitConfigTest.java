@@ -56,6 +56,50 @@ class PlugKitConfigTest {
     }
 
     @Test
+    void theAbuseLimitsDefaultTo20FailuresAMinuteAndNoPerKeyRate() {
+        PlugKitConfig config = PlugKitConfig.builder()
+                .from(ConfigSource.environment(minimalEnvironment()))
+                .build();
+
+        assertThat(config.abuseLimits()).isEqualTo(new co.plugkit.settings.AbuseLimits(20, 20, 0));
+        assertThat(config.toString()).contains("abuseLimits=AbuseLimits[failuresPerAddress=20");
+    }
+
+    @Test
+    void theAbuseLimitsComeFromTheEnvironmentAndBadValuesAreRefused() {
+        Map<String, String> env = minimalEnvironment();
+        env.put("PLUGKIT_AUTH_FAILURES_PER_MINUTE", "5");
+        env.put("PLUGKIT_AUTH_FAILURES_PER_MINUTE_PER_KEY", "0");
+        env.put("PLUGKIT_API_REQUESTS_PER_MINUTE_PER_KEY", "600");
+        assertThat(PlugKitConfig.builder()
+                        .from(ConfigSource.environment(env))
+                        .build()
+                        .abuseLimits())
+                .isEqualTo(new co.plugkit.settings.AbuseLimits(5, 0, 600));
+
+        for (String[] bad : new String[][] {
+            {"PLUGKIT_AUTH_FAILURES_PER_MINUTE", "-1", "plugkit.auth.failuresPerMinute"},
+            {"PLUGKIT_AUTH_FAILURES_PER_MINUTE", "twenty", "plugkit.auth.failuresPerMinute"},
+            {"PLUGKIT_AUTH_FAILURES_PER_MINUTE_PER_KEY", "1000001", "plugkit.auth.failuresPerMinutePerKey"},
+            {"PLUGKIT_API_REQUESTS_PER_MINUTE_PER_KEY", "1.5", "plugkit.api.requestsPerMinutePerKey"},
+        }) {
+            Map<String, String> e = minimalEnvironment();
+            e.put(bad[0], bad[1]);
+            assertThatThrownBy(() -> PlugKitConfig.builder().from(ConfigSource.environment(e)))
+                    .as("%s=%s", bad[0], bad[1])
+                    .isInstanceOf(PlugKitConfigException.class)
+                    .hasMessageContaining(bad[2])
+                    .hasMessageContaining("0 (no limit)");
+        }
+        assertThatThrownBy(() -> PlugKitConfig.builder()
+                        .from(ConfigSource.environment(minimalEnvironment()))
+                        .requestsPerMinutePerKey(-5)
+                        .build())
+                .isInstanceOf(PlugKitConfigException.class)
+                .hasMessageContaining("requestsPerKey");
+    }
+
+    @Test
     void theRefresherSettingsComeFromTheEnvironmentAndOutOfRangeValuesAreRefused() {
         assertThat(PlugKitConfig.builder()
                         .from(ConfigSource.environment(minimalEnvironment()))

@@ -57,7 +57,8 @@ class DemoDatabaseOutageTest {
                 try (DemoServer demo = DemoServer.createServer(
                         0, env, dataDir, new PrintStream(console, true, StandardCharsets.UTF_8))) {
                     demo.start();
-                    Matcher m = Pattern.compile("sk_[0-9a-f]{64}").matcher(console.toString(StandardCharsets.UTF_8));
+                    Matcher m = Pattern.compile(co.plugkit.secret.ApiKeySecret.ACCEPTED_REGEX)
+                            .matcher(console.toString(StandardCharsets.UTF_8));
                     assertThat(m.find()).isTrue();
                     ApiClient client = new ApiClient(demo.publicUrl(), m.group());
                     assertThat(client.get("/v1/accounts").status()).isEqualTo(200);

@@ -39,7 +39,8 @@ class DemoOnPostgresTest {
                     DemoServer.createServer(0, env, dataDir, new PrintStream(console, true, StandardCharsets.UTF_8))) {
                 demo.start();
                 instagram.registerRedirectUri(demo.redirectUri().toString());
-                Matcher m = Pattern.compile("sk_[0-9a-f]{64}").matcher(console.toString(StandardCharsets.UTF_8));
+                Matcher m = Pattern.compile(co.plugkit.secret.ApiKeySecret.ACCEPTED_REGEX)
+                        .matcher(console.toString(StandardCharsets.UTF_8));
                 assertThat(m.find()).isTrue();
                 key = m.group();
                 ApiClient client = new ApiClient(demo.publicUrl(), key);

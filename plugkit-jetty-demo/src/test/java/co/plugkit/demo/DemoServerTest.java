@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The demo as a person runs it: real HTTP on loopback, port 0, a stand-in Instagram, a fresh data folder. */
 class DemoServerTest {
-    private static final Pattern API_KEY = Pattern.compile("sk_[0-9a-f]{64}");
+    private static final Pattern API_KEY = Pattern.compile(co.plugkit.secret.ApiKeySecret.ACCEPTED_REGEX);
 
     @TempDir
     Path dataDir;

@@ -23,7 +23,10 @@ public interface WorkspaceStore {
      */
     boolean insertKey(ApiKey key, String keyHash);
 
-    /** The workspace and key of a key hash, if the key exists and has not been revoked. */
+    /**
+     * The workspace and key of a key hash, if the key exists and has not been revoked. An expired key is
+     * still returned (with its {@code expiresAt}); the caller compares it with its clock.
+     */
     Optional<ApiKey> findActiveKeyByHash(String keyHash);
 
     /** The workspace's keys that have not been revoked, oldest first. */
@@ -31,6 +34,15 @@ public interface WorkspaceStore {
 
     /** @return true if the key existed in that workspace and is now revoked */
     boolean revokeKey(WorkspaceId workspaceId, ApiKeyId keyId, Instant at);
+
+    /**
+     * Rolls a key in one transaction: stores {@code newKey} by its hash and sets the old key's
+     * {@code expires_at} to {@code oldKeyExpiresAt}.
+     *
+     * @return false, writing nothing, if the old key does not exist in that workspace or is revoked
+     */
+    boolean rollKey(
+            WorkspaceId workspaceId, ApiKeyId oldKeyId, Instant oldKeyExpiresAt, ApiKey newKey, String newKeyHash);
 
     /** Records a use of a key (callers throttle how often). */
     void touchKey(ApiKeyId keyId, Instant at);

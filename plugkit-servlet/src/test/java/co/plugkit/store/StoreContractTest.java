@@ -148,6 +148,41 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void apiKeysKeepTheirExpiryAndRollInOneStep() {
+        ApiKey old = new ApiKey(
+                ApiKeyId.random(),
+                workspace,
+                "ci",
+                "sk_11111111",
+                T0,
+                Optional.empty(),
+                Optional.of(T0.plusSeconds(3600)));
+        assertThat(store.workspaces().insertKey(old, "c".repeat(64))).isTrue();
+        assertThat(store.workspaces().findActiveKeyByHash("c".repeat(64))).contains(old);
+
+        ApiKey fresh =
+                new ApiKey(ApiKeyId.random(), workspace, "ci", "sk_22222222", T0.plusSeconds(10), Optional.empty());
+        assertThat(store.workspaces()
+                        .rollKey(WorkspaceId.random(), old.id(), T0.plusSeconds(60), fresh, "d".repeat(64)))
+                .isFalse();
+        assertThat(store.workspaces().findActiveKeyByHash("d".repeat(64))).isEmpty();
+
+        assertThat(store.workspaces().rollKey(workspace, old.id(), T0.plusSeconds(60), fresh, "d".repeat(64)))
+                .isTrue();
+        assertThat(store.workspaces().findActiveKeyByHash("d".repeat(64))).contains(fresh);
+        assertThat(store.workspaces().findActiveKeyByHash("c".repeat(64)))
+                .get()
+                .satisfies(k -> assertThat(k.expiresAt()).contains(T0.plusSeconds(60)));
+
+        // A revoked key is not rolled, and nothing is written.
+        assertThat(store.workspaces().revokeKey(workspace, old.id(), T0)).isTrue();
+        ApiKey third = new ApiKey(ApiKeyId.random(), workspace, "ci", "sk_33333333", T0, Optional.empty());
+        assertThat(store.workspaces().rollKey(workspace, old.id(), T0.plusSeconds(60), third, "e".repeat(64)))
+                .isFalse();
+        assertThat(store.workspaces().findActiveKeyByHash("e".repeat(64))).isEmpty();
+    }
+
+    @Test
     void profilesBelongToOneWorkspaceAndPageInCreationOrder() {
         List<ProfileId> created = new ArrayList<>(List.of(profile));
         for (int i = 0; i < 6; i++) {

@@ -77,7 +77,11 @@ public final class PlugKitServer implements AutoCloseable {
                         .adminToken(TestKeys.ADMIN_TOKEN)
                         .readTimeout(java.time.Duration.ofSeconds(2))
                         // Tests drive refresh runs by hand (plugKit().refreshTokensNow()) with their clock.
-                        .refreshEnabled(false))
+                        .refreshEnabled(false)
+                        // Many tests send bad keys from 127.0.0.1 on purpose; AbuseLimitsHttpTest turns the
+                        // limits on again.
+                        .authFailuresPerMinute(0)
+                        .authFailuresPerMinutePerKey(0))
                 .build();
         instagram.registerRedirectUri(config.redirectUri().toString());
         PlugKit.Builder builder =
@@ -105,6 +109,8 @@ public final class PlugKitServer implements AutoCloseable {
                 .encryptionKey(TestKeys.ENCRYPTION_KEY)
                 .readTimeout(java.time.Duration.ofSeconds(2))
                 .refreshEnabled(false)
+                .authFailuresPerMinute(0)
+                .authFailuresPerMinutePerKey(0)
                 .build();
         DataSource dataSource = h2InMemory();
         PlugKit plugKit = PlugKit.builder()

@@ -8,8 +8,14 @@ package co.plugkit.internal.web;
  */
 public enum ApiError {
     UNAUTHORIZED(401, "unauthorized", "Send your API key as 'Authorization: Bearer sk_…'"),
-    INVALID_API_KEY(401, "invalid_api_key", "The API key is malformed, unknown or revoked"),
+    INVALID_API_KEY(401, "invalid_api_key", "The API key is malformed, unknown, expired or revoked"),
     ADMIN_UNAUTHORIZED(401, "unauthorized", "Send the admin token as 'Authorization: Bearer …'"),
+    TOO_MANY_FAILED_AUTHENTICATIONS(
+            429,
+            "too_many_failed_authentications",
+            "Too many failed authentications from this address or with this key; try again after Retry-After"
+                    + " seconds"),
+    RATE_LIMITED(429, "rate_limited", "This API key made too many requests; try again after Retry-After seconds"),
     NOT_FOUND(404, "not_found", "No such route"),
     PROFILE_NOT_FOUND(404, "profile_not_found", "No profile %s in this workspace"),
     ACCOUNT_NOT_FOUND(404, "account_not_found", "No account %s in this workspace"),

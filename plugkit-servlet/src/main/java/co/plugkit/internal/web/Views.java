@@ -25,9 +25,10 @@ final class Views {
 
     record ProfileView(String id, String name, String createdAt) {}
 
-    record ApiKeyView(String id, String name, String prefix, String createdAt, String lastUsedAt) {}
+    record ApiKeyView(String id, String name, String prefix, String createdAt, String lastUsedAt, String expiresAt) {}
 
-    record NewApiKeyView(String id, String name, String prefix, String createdAt, String lastUsedAt, String key) {}
+    record NewApiKeyView(
+            String id, String name, String prefix, String createdAt, String lastUsedAt, String expiresAt, String key) {}
 
     record AccountView(
             String id,
@@ -82,7 +83,8 @@ final class Views {
     }
 
     static ApiKeyView apiKey(ApiKey k) {
-        return new ApiKeyView(k.id().value(), k.name(), k.prefix(), text(k.createdAt()), text(k.lastUsedAt()));
+        return new ApiKeyView(
+                k.id().value(), k.name(), k.prefix(), text(k.createdAt()), text(k.lastUsedAt()), text(k.expiresAt()));
     }
 
     /** The one response that carries a key's plaintext: the answer to its creation. */
@@ -94,6 +96,7 @@ final class Views {
                 k.prefix(),
                 text(k.createdAt()),
                 null,
+                text(k.expiresAt()),
                 created.secret().reveal());
     }
 

@@ -10,10 +10,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 final class JdbiWorkspaceStore implements WorkspaceStore {
-    private static final String KEY_COLUMNS = "id, workspace_id, name, key_prefix, created_at, last_used_at";
+    private static final String KEY_COLUMNS =
+            "id, workspace_id, name, key_prefix, created_at, last_used_at, expires_at";
 
     private final JdbiCalls calls;
 
@@ -50,16 +52,7 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
     @Override
     public boolean insertKey(ApiKey key, String keyHash) {
         try {
-            calls.withHandle(h -> h.createUpdate("INSERT INTO plugkit_api_keys"
-                            + " (id, workspace_id, name, key_hash, key_prefix, created_at)"
-                            + " VALUES (:id, :workspaceId, :name, :hash, :prefix, :createdAt)")
-                    .bind("id", key.id().value())
-                    .bind("workspaceId", key.workspaceId().value())
-                    .bind("name", key.name())
-                    .bind("hash", keyHash)
-                    .bind("prefix", key.prefix())
-                    .bind("createdAt", calls.at(key.createdAt()))
-                    .execute());
+            calls.withHandle(h -> insert(h, key, keyHash));
             return true;
         } catch (StatementFailure e) {
             if (e.isUniqueViolation()) {
@@ -99,6 +92,40 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
     }
 
     @Override
+    public boolean rollKey(
+            WorkspaceId workspaceId, ApiKeyId oldKeyId, Instant oldKeyExpiresAt, ApiKey newKey, String newKeyHash) {
+        // Not retried as a whole: a retry after a lost commit would insert the new key a second time.
+        return calls.withHandle(h -> h.inTransaction(tx -> {
+            int changed = tx.createUpdate("UPDATE plugkit_api_keys SET expires_at = :expiresAt"
+                            + " WHERE id = :id AND workspace_id = :ws AND revoked_at IS NULL")
+                    .bind("expiresAt", calls.at(oldKeyExpiresAt))
+                    .bind("id", oldKeyId.value())
+                    .bind("ws", workspaceId.value())
+                    .execute();
+            if (changed != 1) {
+                tx.rollback();
+                return false;
+            }
+            insert(tx, newKey, newKeyHash);
+            return true;
+        }));
+    }
+
+    private int insert(Handle h, ApiKey key, String keyHash) {
+        return h.createUpdate("INSERT INTO plugkit_api_keys"
+                        + " (id, workspace_id, name, key_hash, key_prefix, created_at, expires_at)"
+                        + " VALUES (:id, :workspaceId, :name, :hash, :prefix, :createdAt, :expiresAt)")
+                .bind("id", key.id().value())
+                .bind("workspaceId", key.workspaceId().value())
+                .bind("name", key.name())
+                .bind("hash", keyHash)
+                .bind("prefix", key.prefix())
+                .bind("createdAt", calls.at(key.createdAt()))
+                .bind("expiresAt", calls.at(key.expiresAt().orElse(null)))
+                .execute();
+    }
+
+    @Override
     public void touchKey(ApiKeyId keyId, Instant at) {
         calls.withHandle(h -> h.createUpdate("UPDATE plugkit_api_keys SET last_used_at = :at WHERE id = :id")
                 .bind("at", calls.at(at))
@@ -113,6 +140,7 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
                 rs.getString("name"),
                 rs.getString("key_prefix"),
                 calls.instant(rs, "created_at"),
-                calls.optionalInstant(rs, "last_used_at"));
+                calls.optionalInstant(rs, "last_used_at"),
+                calls.optionalInstant(rs, "expires_at"));
     }
 }

@@ -133,7 +133,7 @@ class TokenCipherTest {
     @Test
     void apiKeysHaveTheDocumentedShapeAndHideThemselves() {
         ApiKeySecret key = ApiKeySecret.generate();
-        assertThat(key.reveal()).matches("sk_[0-9a-f]{64}");
+        assertThat(key.reveal()).matches(ApiKeySecret.CHECKSUMMED_REGEX);
         assertThat(key.hash()).matches("[0-9a-f]{64}").isNotEqualTo(key.reveal());
         assertThat(key.toString()).doesNotContain(key.reveal().substring(3));
         assertThat(ApiKeySecret.parse("sk_" + "A".repeat(64))).isEmpty();

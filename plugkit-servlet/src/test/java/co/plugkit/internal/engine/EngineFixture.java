@@ -13,6 +13,7 @@ import co.plugkit.provider.Platform;
 import co.plugkit.provider.Provider;
 import co.plugkit.provider.Providers;
 import co.plugkit.secret.Secret;
+import co.plugkit.settings.AbuseLimits;
 import co.plugkit.settings.RefreshPolicy;
 import co.plugkit.store.jdbi.JdbiPlugKitStore;
 import co.plugkit.testing.FakeInstagram.IgAccount;
@@ -102,7 +103,8 @@ final class EngineFixture implements AutoCloseable {
         all.add(new InstagramProvider(instagram, SCOPES));
         all.addAll(options.moreProviders);
         providers = new Providers(all);
-        ApiKeys apiKeys = new ApiKeys(store.workspaces(), engineClock);
+        ApiKeys apiKeys =
+                new ApiKeys(store.workspaces(), new AbuseLimiter(AbuseLimits.defaults(), engineClock), engineClock);
         engine = new Engine(
                 apiKeys,
                 new Workspaces(store.workspaces(), apiKeys, engineClock),

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.plugkit.id.ApiKeyId;
 import co.plugkit.id.WorkspaceId;
 import co.plugkit.internal.crypto.Hashing;
+import co.plugkit.internal.engine.AbuseLimiter;
 import co.plugkit.internal.engine.ApiKeys;
+import co.plugkit.internal.engine.Authentication;
 import co.plugkit.model.ApiKey;
 import co.plugkit.secret.ApiKeySecret;
+import co.plugkit.settings.AbuseLimits;
 import co.plugkit.store.WorkspaceStore;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +25,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 
 /**
  * Fuzzes where a presented API key is read: the {@code Authorization} header ({@link BearerToken}), the
@@ -41,6 +45,7 @@ import java.util.regex.Pattern;
  */
 class ApiKeyFuzzTest {
     private static final Pattern KEY = Pattern.compile("sk_[0-9a-f]{64}");
+    private static final Pattern CHECKED_KEY = Pattern.compile("sk_[0-9a-f]{64}_[0-9a-f]{8}");
     private static final String STORED_KEY = "sk_" + "0123456789abcdef".repeat(4);
     private static final ApiKey STORED = new ApiKey(
             new ApiKeyId("key_0123456789abcdef01234567"),
@@ -89,8 +94,7 @@ class ApiKeyFuzzTest {
 
     private static void checkSecret(String text) {
         Optional<ApiKeySecret> secret = ApiKeySecret.parse(text);
-        assertThat(secret.isPresent())
-                .isEqualTo(text != null && KEY.matcher(text).matches());
+        assertThat(secret.isPresent()).isEqualTo(isKey(text));
         secret.ifPresent(s -> {
             assertThat(s.reveal()).isEqualTo(text);
             assertThat(s.prefix()).isEqualTo(text.substring(0, 11));
@@ -100,12 +104,29 @@ class ApiKeyFuzzTest {
         });
     }
 
+    /** The key format, checked independently: the old 64 hex digits, or with "_" and their CRC-32. */
+    private static boolean isKey(String text) {
+        if (text == null) {
+            return false;
+        }
+        if (KEY.matcher(text).matches()) {
+            return true;
+        }
+        if (!CHECKED_KEY.matcher(text).matches()) {
+            return false;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(text.substring(0, 67).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return text.substring(68).equals(String.format("%08x", crc.getValue()));
+    }
+
     private static void checkAuthenticate(String presented) {
         List<String> asked = new ArrayList<>();
-        ApiKeys keys = new ApiKeys(store(asked), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
-        Optional<ApiKey> key = keys.authenticate(presented);
-        assertThat(key.isPresent()).isEqualTo(STORED_KEY.equals(presented));
-        boolean wellFormed = presented != null && KEY.matcher(presented).matches();
+        Clock clock = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
+        ApiKeys keys = new ApiKeys(store(asked), new AbuseLimiter(new AbuseLimits(0, 0, 0), clock), clock);
+        Authentication outcome = keys.authenticate(Optional.ofNullable(presented), "127.0.0.1");
+        assertThat(outcome instanceof Authentication.Authenticated).isEqualTo(STORED_KEY.equals(presented));
+        boolean wellFormed = isKey(presented);
         assertThat(asked).hasSize(wellFormed ? 1 : 0);
         for (String hash : asked) {
             assertThat(hash).isEqualTo(Hashing.sha256Hex(presented)).isNotEqualTo(presented);
