@@ -27,6 +27,7 @@ public final class PlugKitConfigBuilder {
     Duration readTimeout = Duration.ofSeconds(15);
     int maxResponseBytes = 1024 * 1024;
     String encryptionKey;
+    List<String> encryptionOldKeys = List.of();
     List<String> allowedRedirectUrls = List.of();
     String bootstrapApiKey;
     String adminToken;
@@ -162,6 +163,16 @@ public final class PlugKitConfigBuilder {
     /** Base64 of 32 random bytes. */
     public PlugKitConfigBuilder encryptionKey(String encryptionKey) {
         this.encryptionKey = encryptionKey;
+        return this;
+    }
+
+    /**
+     * Keys that sealed tokens before the current {@link #encryptionKey}, each base64 of 32 bytes: tokens
+     * sealed with them still open, and the background runs seal them again with the current key. Remove
+     * them once {@code GET /admin/v1/encryption} shows {@code rowsOnOldKeys} 0 (default: none).
+     */
+    public PlugKitConfigBuilder encryptionOldKeys(List<String> encryptionOldKeys) {
+        this.encryptionOldKeys = List.copyOf(encryptionOldKeys);
         return this;
     }
 
