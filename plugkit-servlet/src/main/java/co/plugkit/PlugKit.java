@@ -80,12 +80,14 @@ public final class PlugKit implements AutoCloseable {
                 : Optional.empty();
         this.store = b.store();
         byte[] key = config.encryptionKey();
-        TokenCipher cipher = new TokenCipher(key);
+        List<byte[]> oldKeys = config.encryptionOldKeys();
+        TokenCipher cipher = new TokenCipher(key, oldKeys);
         SignedTickets resultTickets = new SignedTickets(key, "plugkit callback result", clock);
         java.util.Arrays.fill(key, (byte) 0);
+        oldKeys.forEach(old -> java.util.Arrays.fill(old, (byte) 0));
         // Before anything starts (the HTTP client's and the refresher's threads, the routes): a wrong key is
         // refused here rather than found account by account later.
-        StoredTokenKeys.requireKnown(store.accounts(), cipher.knownKeyIds());
+        StoredTokenKeys.requireKnown(store.accounts(), cipher.keyId(), cipher.knownKeyIds());
         this.instagramClient = new NimbusInstagramClient(config.instagram(), config.redirectUri(), json);
         List<Provider> all = new ArrayList<>();
         all.add(new InstagramProvider(instagramClient, config.instagram().scopes()));
@@ -95,8 +97,21 @@ public final class PlugKit implements AutoCloseable {
         this.engine = EngineWiring.assemble(config, store, providers, cipher, json, clock);
         this.scheduler = config.refreshEnabled()
                 ? Optional.of(RefreshScheduler.start(
-                        engine.refresher(), config.refreshPolicy().interval()))
+                        engine.refresher(),
+                        engine.resealer(),
+                        config.refreshPolicy().interval()))
                 : Optional.empty();
+        if (cipher.hasOldKeys()) {
+            LOG.info(
+                    "Encryption key rotation: tokens are sealed with key {}; {} old key(s) still open tokens; the {}"
+                            + " tokens on old keys are sealed again {}",
+                    cipher.keyId(),
+                    cipher.knownKeyIds().size() - 1,
+                    engine.resealer().rowsOnOldKeys(),
+                    config.refreshEnabled()
+                            ? "by the background runs"
+                            : "by resealTokensNow() (plugkit.refresh.enabled is false)");
+        }
         this.routes =
                 new Routes(json, store, engine, config.adminToken(), resultTickets, providers, config::callbackUrl);
     }
@@ -173,6 +188,18 @@ public final class PlugKit implements AutoCloseable {
         TokenRefresher.Report r = engine.refresher().runOnce();
         return new RefreshReport(
                 r.refreshed(), r.checked(), r.needsReconnect(), r.deferred(), r.superseded(), r.expired());
+    }
+
+    /**
+     * One run of the key rotation's re-seal now, on the calling thread: every token still sealed with an
+     * old key ({@code plugkit.encryptionOldKeys}) is sealed again with {@code plugkit.encryptionKey}. The
+     * background runs do this after each refresh run; hosts that run refreshes on their own schedule
+     * ({@code plugkit.refresh.enabled=false}) call this too. Nothing happens without old keys.
+     *
+     * @return how many tokens were sealed again
+     */
+    public int resealTokensNow() {
+        return engine.resealer().runOnce().resealed();
     }
 
     /**
