@@ -27,6 +27,7 @@ final class ConfigProperties {
         read(source, "plugkit.instagram.graphVersion", b::graphVersion);
         read(source, "plugkit.encryptionKey", b::encryptionKey);
         read(source, "plugkit.openerOrigin", b::openerOrigin);
+        read(source, "plugkit.encryptionOldKeys", v -> b.encryptionOldKeys(ConfigValues.splitList(v)));
         read(source, "plugkit.allowedRedirectUrls", v -> b.allowedRedirectUrls(ConfigValues.splitList(v)));
         read(source, "plugkit.bootstrapApiKey", b::bootstrapApiKey);
         read(source, "plugkit.adminToken", b::adminToken);

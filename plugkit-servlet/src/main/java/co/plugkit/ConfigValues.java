@@ -119,15 +119,20 @@ final class ConfigValues {
     }
 
     static byte[] decodeKey(String base64) {
+        return decodeKey("plugkit.encryptionKey", base64);
+    }
+
+    /** A 32-byte key in base64; the message names {@code property} (and which entry of a list), never the value. */
+    static byte[] decodeKey(String property, String base64) {
         byte[] key;
         try {
             key = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw new PlugKitConfigException("plugkit.encryptionKey must be base64 (of 32 random bytes)");
+            throw new PlugKitConfigException(property + " must be base64 (of 32 random bytes)");
         }
         if (key.length != 32) {
             Arrays.fill(key, (byte) 0);
-            throw new PlugKitConfigException("plugkit.encryptionKey must be base64 of exactly 32 bytes");
+            throw new PlugKitConfigException(property + " must be base64 of exactly 32 bytes");
         }
         return key;
     }

@@ -11,6 +11,7 @@ import co.plugkit.internal.engine.MetaCallbacks;
 import co.plugkit.internal.engine.Profiles;
 import co.plugkit.internal.engine.RedirectAllowList;
 import co.plugkit.internal.engine.TokenRefresher;
+import co.plugkit.internal.engine.TokenResealer;
 import co.plugkit.internal.engine.Workspaces;
 import co.plugkit.provider.Providers;
 import co.plugkit.store.PlugKitStore;
@@ -44,6 +45,13 @@ final class EngineWiring {
                         config.stateTtl(),
                         clock),
                 new TokenRefresher(store.accounts(), store.refresh(), providers, cipher, config.refreshPolicy(), clock),
+                new TokenResealer(
+                        store.accounts(),
+                        store.refresh(),
+                        cipher,
+                        config.refreshPolicy().batchSize(),
+                        config.refreshPolicy().lease(),
+                        clock),
                 new ManualConnect(store.profiles(), store.accounts(), providers, cipher, clock),
                 new MetaCallbacks(
                         store.accounts(),

@@ -1,12 +1,10 @@
 package co.plugkit;
 
 import co.plugkit.id.WorkspaceId;
-import co.plugkit.internal.crypto.SignedTickets;
 import co.plugkit.internal.crypto.TokenCipher;
 import co.plugkit.internal.engine.Engine;
 import co.plugkit.internal.engine.RefreshScheduler;
 import co.plugkit.internal.engine.TokenRefresher;
-import co.plugkit.internal.engine.Workspaces;
 import co.plugkit.internal.instagram.InstagramProvider;
 import co.plugkit.internal.instagram.NimbusInstagramClient;
 import co.plugkit.internal.web.CallbackSettings;
@@ -19,7 +17,6 @@ import co.plugkit.model.NewWorkspace;
 import co.plugkit.model.Workspace;
 import co.plugkit.provider.Provider;
 import co.plugkit.provider.Providers;
-import co.plugkit.secret.ApiKeySecret;
 import co.plugkit.store.PlugKitStore;
 import co.plugkit.store.jdbi.JdbiPlugKitStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,13 +77,11 @@ public final class PlugKit implements AutoCloseable {
                 ? Optional.of(b.sandbox.start(new PlugKitExtension.Context(config, clock, json)))
                 : Optional.empty();
         this.store = b.store();
-        byte[] key = config.encryptionKey();
-        TokenCipher cipher = new TokenCipher(key);
-        SignedTickets resultTickets = new SignedTickets(key, "plugkit callback result", clock);
-        java.util.Arrays.fill(key, (byte) 0);
+        KeyMaterial keys = KeyMaterial.of(config, clock);
+        TokenCipher cipher = keys.cipher();
         // Before anything starts (the HTTP client's and the refresher's threads, the routes): a wrong key is
         // refused here rather than found account by account later.
-        StoredTokenKeys.requireKnown(store.accounts(), cipher.knownKeyIds());
+        StoredTokenKeys.requireKnown(store.accounts(), cipher.keyId(), cipher.knownKeyIds());
         this.instagramClient = new NimbusInstagramClient(config.instagram(), config.redirectUri(), json);
         List<Provider> all = new ArrayList<>();
         all.add(new InstagramProvider(instagramClient, config.instagram().scopes()));
@@ -96,15 +91,18 @@ public final class PlugKit implements AutoCloseable {
         this.engine = EngineWiring.assemble(config, store, providers, cipher, json, clock);
         this.scheduler = config.refreshEnabled()
                 ? Optional.of(RefreshScheduler.start(
-                        engine.refresher(), config.refreshPolicy().interval()))
+                        engine.refresher(),
+                        engine.resealer(),
+                        config.refreshPolicy().interval()))
                 : Optional.empty();
+        StoredTokenKeys.announceRotation(cipher, engine.resealer().rowsOnOldKeys(), config.refreshEnabled());
         this.routes = new Routes(
                 json,
                 store,
                 engine,
                 config.adminToken(),
                 providers,
-                new CallbackSettings(resultTickets, config::callbackUrl, config.openerOrigin()));
+                new CallbackSettings(keys.resultTickets(), config::callbackUrl, config.openerOrigin()));
     }
 
     public static Builder builder() {
@@ -179,6 +177,18 @@ public final class PlugKit implements AutoCloseable {
         TokenRefresher.Report r = engine.refresher().runOnce();
         return new RefreshReport(
                 r.refreshed(), r.checked(), r.needsReconnect(), r.deferred(), r.superseded(), r.expired());
+    }
+
+    /**
+     * One run of the key rotation's re-seal now, on the calling thread: every token still sealed with an
+     * old key ({@code plugkit.encryptionOldKeys}) is sealed again with {@code plugkit.encryptionKey}. The
+     * background runs do this after each refresh run; hosts that run refreshes on their own schedule
+     * ({@code plugkit.refresh.enabled=false}) call this too. Nothing happens without old keys.
+     *
+     * @return how many tokens were sealed again
+     */
+    public int resealTokensNow() {
+        return engine.resealer().runOnce().resealed();
     }
 
     /**
@@ -269,16 +279,7 @@ public final class PlugKit implements AutoCloseable {
         public PlugKit build() {
             PlugKit plugKit = new PlugKit(this);
             try {
-                plugKit.config.bootstrapApiKey().ifPresent(key -> {
-                    ApiKeySecret secret = ApiKeySecret.parse(key.reveal())
-                            .orElseThrow(() -> new PlugKitConfigException(
-                                    "plugkit.bootstrapApiKey must be sk_ followed by 64 lowercase hex digits (and, if it"
-                                            + " has one, _ and its 8-digit checksum)"));
-                    plugKit.engine.workspaces().ensureDefault();
-                    if (plugKit.engine.apiKeys().ensure(Workspaces.DEFAULT_WORKSPACE, secret, "bootstrap")) {
-                        LOG.info("Bootstrap API key {}… stored for the default workspace", secret.prefix());
-                    }
-                });
+                plugKit.config.bootstrapApiKey().ifPresent(key -> BootstrapKey.store(key, plugKit.engine));
             } catch (RuntimeException e) {
                 plugKit.close(); // the refresher's threads are already running; a failed build must not leak them
                 throw e;
@@ -287,19 +288,7 @@ public final class PlugKit implements AutoCloseable {
         }
 
         private PlugKitStore store() {
-            if (store != null) {
-                return store;
-            }
-            if (jdbi != null) {
-                return JdbiPlugKitStore.of(jdbi);
-            }
-            if (dataSource != null) {
-                if (migrate) {
-                    JdbiPlugKitStore.migrate(dataSource);
-                }
-                return JdbiPlugKitStore.of(dataSource);
-            }
-            throw new PlugKitConfigException("PlugKit needs a database: pass a DataSource, a Jdbi or a store");
+            return StoreChoice.of(store, jdbi, dataSource, migrate);
         }
     }
 }

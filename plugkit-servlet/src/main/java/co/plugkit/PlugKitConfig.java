@@ -43,6 +43,7 @@ public final class PlugKitConfig {
     private final Optional<String> dbJndi;
     private final InstagramSettings instagram;
     private final byte[] encryptionKey;
+    private final List<byte[]> encryptionOldKeys;
     private final List<URI> allowedRedirectUrls;
     private final String openerOrigin;
     private final Optional<Secret> bootstrapApiKey;
@@ -83,6 +84,12 @@ public final class PlugKitConfig {
                 ConfigValues.positive("read timeout", b.readTimeout),
                 b.maxResponseBytes);
         this.encryptionKey = ConfigValues.decodeKey(ConfigValues.require("plugkit.encryptionKey", b.encryptionKey));
+        List<byte[]> oldKeys = new java.util.ArrayList<>();
+        for (int i = 0; i < b.encryptionOldKeys.size(); i++) {
+            oldKeys.add(ConfigValues.decodeKey(
+                    "plugkit.encryptionOldKeys (entry " + (i + 1) + ")", b.encryptionOldKeys.get(i)));
+        }
+        this.encryptionOldKeys = List.copyOf(oldKeys);
         this.allowedRedirectUrls = b.allowedRedirectUrls.stream()
                 .map(u -> ConfigValues.absoluteHttpUrl("plugkit.allowedRedirectUrls", u))
                 .toList();
@@ -165,6 +172,14 @@ public final class PlugKitConfig {
         return encryptionKey.clone();
     }
 
+    /**
+     * The keys that sealed tokens before {@link #encryptionKey()} (copies, 32 bytes each): they still open
+     * tokens, which are sealed again with the current key in the background. Empty unless rotating.
+     */
+    public List<byte[]> encryptionOldKeys() {
+        return encryptionOldKeys.stream().map(byte[]::clone).toList();
+    }
+
     /** URL prefixes that a connect call's {@code redirectUrl} may start with; empty refuses every redirectUrl. */
     public List<URI> allowedRedirectUrls() {
         return allowedRedirectUrls;
@@ -220,7 +235,9 @@ public final class PlugKitConfig {
         return "PlugKitConfig{publicUrl=" + publicUrl + ", pathPrefix='" + pathPrefix + "', dbUrl="
                 + dbUrl.map(JdbcUrls::withoutParameters).orElse("(none)") + ", dbJndi=" + dbJndi.orElse("(none)")
                 + ", instagram=" + instagram
-                + ", encryptionKey=****, allowedRedirectUrls=" + allowedRedirectUrls + ", bootstrapApiKey="
+                + ", encryptionKey=****, encryptionOldKeys="
+                + (encryptionOldKeys.isEmpty() ? "(none)" : encryptionOldKeys.size() + " x ****")
+                + ", allowedRedirectUrls=" + allowedRedirectUrls + ", bootstrapApiKey="
                 + bootstrapApiKey.map(s -> "****").orElse("(none)") + ", adminToken="
                 + adminToken.map(s -> "****").orElse("(none)") + ", stateTtl=" + stateTtl + ", sandbox=" + sandbox
                 + ", refreshEnabled=" + refreshEnabled + ", refreshPolicy=" + refreshPolicy + ", abuseLimits="

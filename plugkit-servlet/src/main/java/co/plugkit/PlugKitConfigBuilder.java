@@ -28,6 +28,7 @@ public final class PlugKitConfigBuilder {
     Duration readTimeout = Duration.ofSeconds(15);
     int maxResponseBytes = 1024 * 1024;
     String encryptionKey;
+    List<String> encryptionOldKeys = List.of();
     List<String> allowedRedirectUrls = List.of();
     String openerOrigin;
     String bootstrapApiKey;
@@ -173,6 +174,16 @@ public final class PlugKitConfigBuilder {
     /** The origin of the page that opens the connect popup, e.g. {@code https://app.example.com}. */
     public PlugKitConfigBuilder openerOrigin(String openerOrigin) {
         this.openerOrigin = openerOrigin;
+        return this;
+    }
+
+    /**
+     * Keys that sealed tokens before the current {@link #encryptionKey}, each base64 of 32 bytes: tokens
+     * sealed with them still open, and the background runs seal them again with the current key. Remove
+     * them once {@code GET /admin/v1/encryption} shows {@code rowsOnOldKeys} 0 (default: none).
+     */
+    public PlugKitConfigBuilder encryptionOldKeys(List<String> encryptionOldKeys) {
+        this.encryptionOldKeys = List.copyOf(encryptionOldKeys);
         return this;
     }
 

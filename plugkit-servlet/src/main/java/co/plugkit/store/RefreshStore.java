@@ -62,6 +62,26 @@ public interface RefreshStore {
     /** Gives a claim back untouched (the refresh was not attempted). */
     void release(RefreshClaim claim);
 
+    /**
+     * Claims accounts whose stored token was sealed with another key than {@code primaryKeyId}, at most
+     * {@code limit}, whatever their status: the key rotation's re-seal. Leased as {@link #claimDue} leases
+     * (the same lease), so a re-seal and a refresh or check never hold one account at once, and no two
+     * servers re-seal one account at once. Rows whose lease another owner still holds are skipped; a lease
+     * left behind by a stopped server runs out at its {@code lease_until}, and the row is claimable again.
+     */
+    List<RefreshClaim> claimForReseal(String primaryKeyId, Instant now, String owner, Instant leaseUntil, int limit);
+
+    /**
+     * Stores the claimed token sealed again with the primary key, if the token is still the one that was
+     * claimed (compare-and-set on its version) and {@code owner} still holds the lease, and releases the
+     * lease. The token's version is not bumped: the token itself did not change, so a refresh that claimed
+     * it before (and whose lease ran out) may still store its newer token.
+     *
+     * @return false if the token changed meanwhile (refreshed, reconnected, wiped) or the lease was lost
+     *     (nothing written)
+     */
+    boolean storeResealed(RefreshClaim claim, SealedToken token, String owner);
+
     /** Marks active accounts whose token has expired {@code needs_reconnect} ({@code token_expired}). */
     int markExpired(Instant now);
 }

@@ -14,7 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.crypto.SecretKey;
@@ -29,6 +33,10 @@ import javax.crypto.spec.SecretKeySpec;
  * binding, and in compact JWE the protected header is the additional authenticated data, so it cannot be
  * changed without the ciphertext failing to decrypt. A ciphertext copied into another row therefore opens
  * nowhere but in its own.
+ *
+ * <p>Key rotation: a cipher has one primary key, which seals, and any number of old keys, which only open.
+ * {@link #reseal} opens a token with whichever key sealed it and seals it again with the primary key, for
+ * the same row.
  */
 public final class TokenCipher {
     /**
@@ -37,38 +45,74 @@ public final class TokenCipher {
      */
     static final String BINDING_PARAM = "plugkit_row";
 
-    private final SecretKey key;
     private final String keyId;
     private final DirectEncrypter encrypter;
-    private final DirectDecrypter decrypter;
+    /** Every key's decrypter by key id: the primary's and the old keys'. */
+    private final Map<String, DirectDecrypter> decrypters;
 
     /** @param key 32 bytes; copied, so the caller may wipe its array */
     public TokenCipher(byte[] key) {
+        this(key, List.of());
+    }
+
+    /**
+     * @param key the primary key, which seals (32 bytes; copied, so the caller may wipe its array)
+     * @param oldKeys keys that only open tokens they sealed before (32 bytes each, copied); one equal to
+     *     the primary key is ignored
+     */
+    public TokenCipher(byte[] key, List<byte[]> oldKeys) {
         Objects.requireNonNull(key, "key");
-        if (key.length != 32) {
-            throw new IllegalArgumentException("the token key must be 32 bytes");
-        }
-        this.key = new SecretKeySpec(key.clone(), "AES");
-        this.keyId = keyIdOf(key);
+        Objects.requireNonNull(oldKeys, "oldKeys");
+        this.keyId = keyIdOf(requireKeySize(key));
+        Map<String, DirectDecrypter> all = new LinkedHashMap<>();
         try {
-            this.encrypter = new DirectEncrypter(this.key);
-            this.decrypter = new DirectDecrypter(this.key, Set.of(BINDING_PARAM));
+            SecretKey primary = new SecretKeySpec(key.clone(), "AES");
+            this.encrypter = new DirectEncrypter(primary);
+            all.put(keyId, new DirectDecrypter(primary, Set.of(BINDING_PARAM)));
+            for (byte[] old : oldKeys) {
+                all.putIfAbsent(
+                        keyIdOf(requireKeySize(old)),
+                        new DirectDecrypter(new SecretKeySpec(old.clone(), "AES"), Set.of(BINDING_PARAM)));
+            }
         } catch (JOSEException e) {
             throw new IllegalStateException("AES-256-GCM is not available in this JVM", e);
         }
+        this.decrypters = Collections.unmodifiableMap(all);
     }
 
-    /** The id of this key: a short fingerprint that does not reveal the key. */
+    private static byte[] requireKeySize(byte[] key) {
+        if (key.length != 32) {
+            throw new IllegalArgumentException("the token key must be 32 bytes");
+        }
+        return key;
+    }
+
+    /** The id of the primary key, which seals: a short fingerprint that does not reveal the key. */
     public String keyId() {
         return keyId;
     }
 
     /**
-     * The ids of every key this cipher can open tokens with. Today that is the one configured key; a key
-     * rotation adds the old keys here, and the start-up check ({@code StoredTokenKeys}) follows.
+     * The ids of every key this cipher can open tokens with: the primary key's and the old keys'. The
+     * start-up check ({@code StoredTokenKeys}) accepts tokens sealed with any of them.
      */
     public Set<String> knownKeyIds() {
-        return Set.of(keyId);
+        return decrypters.keySet();
+    }
+
+    /** Whether old keys are configured, i.e. a rotation is under way and tokens may need sealing again. */
+    public boolean hasOldKeys() {
+        return decrypters.size() > 1;
+    }
+
+    /**
+     * Opens a token sealed with any known key and seals it again with the primary key for the same row
+     * (a token sealed before bindings existed gains its binding). The plaintext never leaves this method.
+     *
+     * @throws UnreadableTokenException as {@link #open} does
+     */
+    public SealedToken reseal(SealedToken sealed, TokenBinding binding) throws UnreadableTokenException {
+        return seal(open(sealed, binding), binding);
     }
 
     /** Seals a token for the account row {@code binding} names; only {@link #open} with the same binding opens it. */
@@ -104,7 +148,8 @@ public final class TokenCipher {
     public Secret open(SealedToken sealed, TokenBinding binding) throws UnreadableTokenException {
         Objects.requireNonNull(sealed, "sealed");
         Objects.requireNonNull(binding, "binding");
-        if (!keyId.equals(sealed.keyId())) {
+        DirectDecrypter decrypter = decrypters.get(sealed.keyId());
+        if (decrypter == null) {
             throw new UnreadableTokenException(
                     UnreadableTokenException.Reason.UNKNOWN_KEY,
                     "token sealed with key " + sealed.keyId() + ", which is not configured");

@@ -13,6 +13,7 @@ public record Engine(
         Accounts accounts,
         ConnectFlow connectFlow,
         TokenRefresher refresher,
+        TokenResealer resealer,
         ManualConnect manualConnect,
         MetaCallbacks metaCallbacks) {
 
@@ -23,6 +24,7 @@ public record Engine(
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(connectFlow, "connectFlow");
         Objects.requireNonNull(refresher, "refresher");
+        Objects.requireNonNull(resealer, "resealer");
         Objects.requireNonNull(manualConnect, "manualConnect");
         Objects.requireNonNull(metaCallbacks, "metaCallbacks");
     }

@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link TokenRefresher} every interval on one daemon thread, started and stopped with PlugKit.
- * A failing run (say, the database is down) is logged and the next run comes as planned.
+ * Runs the {@link TokenRefresher} every interval on one daemon thread, started and stopped with PlugKit,
+ * and after each refresh run the key rotation's {@link TokenResealer} (which does nothing unless old keys
+ * are configured). A failing run (say, the database is down) is logged and the next run comes as planned.
  */
 public final class RefreshScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RefreshScheduler.class);
@@ -24,8 +25,11 @@ public final class RefreshScheduler implements AutoCloseable {
         this.threads = threads;
     }
 
-    /** Starts running {@code refresher} every {@code interval}, the first time after a short random delay. */
-    public static RefreshScheduler start(TokenRefresher refresher, Duration interval) {
+    /**
+     * Starts running {@code refresher}, then {@code resealer}, every {@code interval}, the first time after a
+     * short random delay.
+     */
+    public static RefreshScheduler start(TokenRefresher refresher, TokenResealer resealer, Duration interval) {
         GuestThreads threads = new GuestThreads("plugkit-refresher-");
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(threads);
         // Servers started together should not all run at the same moment.
@@ -37,6 +41,14 @@ public final class RefreshScheduler implements AutoCloseable {
                     } catch (RuntimeException e) {
                         LOG.warn(
                                 "Token refresh run failed; the next run is in {}: {}",
+                                interval,
+                                e.getClass().getSimpleName());
+                    }
+                    try {
+                        resealer.runOnce();
+                    } catch (RuntimeException e) {
+                        LOG.warn(
+                                "Key rotation run failed; it resumes in {}: {}",
                                 interval,
                                 e.getClass().getSimpleName());
                     }

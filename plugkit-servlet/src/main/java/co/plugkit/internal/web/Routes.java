@@ -109,6 +109,12 @@ public final class Routes {
                 "admin-workspaces",
                 new AdminWorkspacesServlet(json, engine.workspaces(), token),
                 "/admin/v1/workspaces/*"));
+        adminToken.ifPresent(token -> add(
+                context,
+                prefix,
+                "admin-encryption",
+                new AdminEncryptionServlet(json, engine.resealer(), token),
+                "/admin/v1/encryption/*"));
     }
 
     private static void add(ServletContext context, String prefix, String name, Servlet servlet, String path) {

@@ -63,6 +63,8 @@ final class Views {
 
     record NewWorkspaceView(WorkspaceView workspace, String apiKey) {}
 
+    record EncryptionView(String primaryKeyId, long rowsOnOldKeys) {}
+
     static ErrorBody error(String code, String message, String requestId) {
         return new ErrorBody(new ErrorDetail(code, message, requestId));
     }

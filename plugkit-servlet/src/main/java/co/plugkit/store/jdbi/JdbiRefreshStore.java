@@ -36,6 +36,9 @@ final class JdbiRefreshStore implements RefreshStore {
             // an account backing off after a transient refresh failure is left alone until then
             + " AND (next_refresh_at IS NULL OR next_refresh_at <= :now)";
 
+    /** Sealed with another key than the primary one: to be sealed again (key rotation). Any status. */
+    private static final String RESEAL_DUE = "token_ciphertext IS NOT NULL AND token_key_id <> :primaryKeyId";
+
     private static final String LEASE_FREE = "(lease_until IS NULL OR lease_until <= :now)";
 
     private static final String TOKEN_UNCHANGED = "id = :id AND token_version = :version AND status = '" + ACTIVE + "'";
@@ -76,6 +79,33 @@ final class JdbiRefreshStore implements RefreshStore {
                 owner,
                 leaseUntil,
                 limit);
+    }
+
+    @Override
+    public List<RefreshClaim> claimForReseal(
+            String primaryKeyId, Instant now, String owner, Instant leaseUntil, int limit) {
+        return claimWhere(
+                RESEAL_DUE,
+                "seq",
+                Map.of("now", calls.at(now), "primaryKeyId", primaryKeyId),
+                owner,
+                leaseUntil,
+                limit);
+    }
+
+    @Override
+    public boolean storeResealed(RefreshClaim claim, SealedToken token, String owner) {
+        return calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET token_key_id = :keyId,"
+                                + " token_ciphertext = :ciphertext, lease_owner = NULL, lease_until = NULL"
+                                + " WHERE id = :id AND token_version = :version AND lease_owner = :owner"
+                                + " AND token_ciphertext IS NOT NULL")
+                        .bind("keyId", token.keyId())
+                        .bind("ciphertext", token.ciphertext())
+                        .bind("id", claim.accountId().value())
+                        .bind("version", claim.tokenVersion())
+                        .bind("owner", owner)
+                        .execute())
+                == 1;
     }
 
     /**

@@ -140,4 +140,31 @@ class TokenCipherTest {
         assertThat(ApiKeySecret.parse("sk_" + "a".repeat(63))).isEmpty();
         assertThat(ApiKeySecret.parse(key.reveal())).isPresent();
     }
+
+    @Test
+    void oldKeysOpenAndResealMovesATokenToThePrimaryKeyForTheSameRow() throws Exception {
+        byte[] newKey = "NEW-key-0123456789abcdef01234567".getBytes(StandardCharsets.US_ASCII);
+        TokenCipher rotating = new TokenCipher(
+                newKey, java.util.List.of("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII)));
+        SealedToken old = cipher.seal(Secret.of("IGAAold-token"), ROW);
+
+        assertThat(rotating.keyId()).isNotEqualTo(cipher.keyId());
+        assertThat(rotating.knownKeyIds()).containsExactlyInAnyOrder(rotating.keyId(), cipher.keyId());
+        assertThat(rotating.hasOldKeys()).isTrue();
+        assertThat(cipher.hasOldKeys()).isFalse();
+        assertThat(rotating.open(old, ROW).reveal()).isEqualTo("IGAAold-token");
+
+        SealedToken moved = rotating.reseal(old, ROW);
+        assertThat(moved.keyId()).isEqualTo(rotating.keyId());
+        assertThat(moved.ciphertext()).doesNotContain("IGAAold");
+        assertThat(new TokenCipher(newKey).open(moved, ROW).reveal()).isEqualTo("IGAAold-token");
+        TokenBinding otherRow = new TokenBinding(ROW.workspaceId(), ROW.profileId(), ROW.platform(), "1784140002");
+        assertThatThrownBy(() -> rotating.open(moved, otherRow))
+                .isInstanceOf(UnreadableTokenException.class)
+                .hasMessageNotContaining(moved.ciphertext());
+        // the old key alone cannot open what the new key sealed
+        assertThatThrownBy(() -> cipher.open(moved, ROW))
+                .isInstanceOf(UnreadableTokenException.class)
+                .hasMessageContaining(rotating.keyId());
+    }
 }

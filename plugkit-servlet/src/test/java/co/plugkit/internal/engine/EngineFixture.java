@@ -120,6 +120,13 @@ final class EngineFixture implements AutoCloseable {
                         STATE_TTL,
                         engineClock),
                 new TokenRefresher(store.accounts(), store.refresh(), providers, cipher, options.policy, engineClock),
+                new TokenResealer(
+                        store.accounts(),
+                        store.refresh(),
+                        cipher,
+                        options.policy.batchSize(),
+                        options.policy.lease(),
+                        engineClock),
                 new ManualConnect(store.profiles(), store.accounts(), providers, cipher, engineClock),
                 new MetaCallbacks(
                         store.accounts(),

@@ -1,0 +1,31 @@
+package co.plugkit;
+
+import co.plugkit.internal.crypto.SignedTickets;
+import co.plugkit.internal.crypto.TokenCipher;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What PlugKit makes of its keys: the token cipher (the primary key seals, old keys still open) and the
+ * signer of the callback's result tickets (a key derived from the primary). The copies of the raw keys
+ * are wiped once both exist.
+ */
+record KeyMaterial(TokenCipher cipher, SignedTickets resultTickets) {
+    static KeyMaterial of(PlugKitConfig config, Clock clock) {
+        byte[] key = config.encryptionKey();
+        List<byte[]> oldKeys = config.encryptionOldKeys();
+        try {
+            return new KeyMaterial(
+                    new TokenCipher(key, oldKeys), new SignedTickets(key, "plugkit callback result", clock));
+        } finally {
+            Arrays.fill(key, (byte) 0);
+            oldKeys.forEach(old -> Arrays.fill(old, (byte) 0));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KeyMaterial[****]";
+    }
+}
