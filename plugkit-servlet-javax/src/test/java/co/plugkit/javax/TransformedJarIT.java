@@ -40,6 +40,8 @@ class TransformedJarIT {
     void theJavaxJarNamesNoJakartaServletType() throws IOException {
         Map<String, String> text = entriesAsText(javaxJar);
         assertThat(text).isNotEmpty().containsKey("co/plugkit/container/PlugKitInitializer.class");
+        // The module's own POM, which the transformer adds, names Jakarta in its build configuration.
+        text.keySet().removeIf(name -> name.startsWith("META-INF/maven/"));
         assertThat(namesContaining(text, "jakarta")).isEmpty();
         assertThat(namesContaining(text, "javax/servlet")).isNotEmpty();
     }

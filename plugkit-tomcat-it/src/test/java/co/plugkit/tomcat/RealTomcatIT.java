@@ -53,8 +53,9 @@ class RealTomcatIT {
                 if (which == War.JAVAX) {
                     assertThat(ContainerProcess.await(
                                     LegacyWarChecks.DEPLOY_TIMEOUT,
-                                    () -> tomcat.logText().contains("PlugKit mounted at '/shop/plugkit/'")))
-                            .as("PlugKit's startup line; console:%n%s", tomcat.logText())
+                                    () -> tomcat.logText().contains("PlugKit mounted at '/shop/plugkit/'")
+                                            && tomcat.logText().contains("PlugKit mounted at '/crm/plugkit/'")))
+                            .as("PlugKit's startup lines; console:%n%s", tomcat.logText())
                             .isTrue();
                     LegacyWarChecks.checkStartupLineInHostLogback(tomcat, "shop");
                     LegacyWarChecks.checkStartupLineInHostLogback(tomcat, "crm");
