@@ -11,24 +11,52 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An Eclipse Jetty 12 distribution (jetty-home) run as a separate process with {@code java -jar
+ * An Eclipse Jetty distribution (jetty-home, 12 or 10) run as a separate process with {@code java -jar
  * $JETTY_HOME/start.jar} on its own {@code jetty.base}, made with start.jar's {@code --add-modules} as a
- * WAR user would: {@link #MODULES}, and the deployment scanner looking at {@code webapps/} every second.
- * The distribution folder stays untouched.
+ * WAR user would: the {@link Line}'s modules, and the deployment scanner looking at {@code webapps/}
+ * every second. The distribution folder stays untouched.
  */
 final class JettyProcess extends ContainerProcess {
-    /** What a WAR needs: HTTP, hot deployment of ee10 webapps, and ServletContainerInitializer discovery. */
-    static final List<String> MODULES = List.of("http", "ee10-deploy", "ee10-annotations");
+    /**
+     * A Jetty line and what a WAR needs in it: HTTP, hot deployment of webapps, and ServletContainerInitializer
+     * discovery (the modules), the ini file of the deployment scanner, and the webapp class a context XML
+     * configures.
+     */
+    enum Line {
+        /** Jetty 12 with the Jakarta EE 10 environment: plugkit-servlet. */
+        JETTY_12_EE10(
+                List.of("http", "ee10-deploy", "ee10-annotations"),
+                "deployment-scanner.ini",
+                "org.eclipse.jetty.ee10.webapp.WebAppContext"),
+        /** Jetty 10, Servlet 4.0 (javax.servlet): plugkit-servlet-javax. */
+        JETTY_10(List.of("http", "deploy", "annotations"), "deploy.ini", "org.eclipse.jetty.webapp.WebAppContext");
 
-    private final Path home;
+        final List<String> modules;
+        final String scannerIni;
+        final String webAppContext;
 
-    private JettyProcess(Path home, Path base, int port) {
-        super(base, port);
-        this.home = home;
+        Line(List<String> modules, String scannerIni, String webAppContext) {
+            this.modules = modules;
+            this.scannerIni = scannerIni;
+            this.webAppContext = webAppContext;
+        }
     }
 
-    /** Makes a {@code jetty.base} under {@code work} for the distribution at {@code home}. */
-    static JettyProcess prepare(Path home, Path work) throws IOException, InterruptedException {
+    private final Path home;
+    private final Line line;
+
+    private JettyProcess(Path home, Line line, Path base, int port) {
+        super(base, port);
+        this.home = home;
+        this.line = line;
+    }
+
+    Line line() {
+        return line;
+    }
+
+    /** Makes a {@code jetty.base} under {@code work} for the distribution of {@code line} at {@code home}. */
+    static JettyProcess prepare(Path home, Line line, Path work) throws IOException, InterruptedException {
         int port = freePort();
         Path base = Files.createDirectories(work.resolve(home.getFileName() + "-" + port));
         Files.createDirectories(base.resolve("temp"));
@@ -36,7 +64,7 @@ final class JettyProcess extends ContainerProcess {
                         java(),
                         "-jar",
                         home.resolve("start.jar").toString(),
-                        "--add-modules=" + String.join(",", MODULES))
+                        "--add-modules=" + String.join(",", line.modules))
                 .directory(base.toFile())
                 .redirectErrorStream(true)
                 .start();
@@ -45,10 +73,11 @@ final class JettyProcess extends ContainerProcess {
             throw new IllegalStateException("start.jar --add-modules failed:\n" + out);
         }
         Files.writeString(
-                base.resolve("start.d/deployment-scanner.ini"),
+                base.resolve("start.d").resolve(line.scannerIni),
                 "\njetty.deploy.scanInterval=1\n",
+                StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
-        return new JettyProcess(home, base, port);
+        return new JettyProcess(home, line, base, port);
     }
 
     /**

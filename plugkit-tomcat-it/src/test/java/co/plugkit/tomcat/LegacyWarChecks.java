@@ -12,13 +12,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * What the real-container tests check, the same in every container: the example legacy WAR
- * (docs/examples/legacy-war) deployed twice, as /shop and /crm, each with its own database, its
+ * What the real-container tests check, the same in every container: an example legacy WAR
+ * (docs/examples/legacy-war with plugkit-servlet, or docs/examples/legacy-war-javax with
+ * plugkit-servlet-javax) deployed twice, as /shop and /crm, each with its own database, its
  * secrets from the container's environment and the rest from a per-deployment configuration file
  * made from a template resource.
  */
@@ -26,7 +31,68 @@ final class LegacyWarChecks {
     static final String BOOTSTRAP_KEY = "sk_" + "7a11".repeat(16);
     static final Duration DEPLOY_TIMEOUT = Duration.ofSeconds(90);
 
+    /**
+     * The javax example WAR logs through its own SLF4J 1.7 + Logback 1.2 to the console, each line marked
+     * with this (docs/examples/legacy-war-javax/src/main/resources/logback.xml).
+     */
+    static final String LEGACY_LOGBACK = "[legacy-logback]";
+
     private LegacyWarChecks() {}
+
+    /** The example WARs: which one, and the path of its copy (a system property set by the POM). */
+    enum War {
+        /** docs/examples/legacy-war: plugkit-servlet, for Jakarta Servlet 6 containers. */
+        JAKARTA("plugkit.it.war"),
+        /** docs/examples/legacy-war-javax: plugkit-servlet-javax, for Servlet 4.0 containers. */
+        JAVAX("plugkit.it.javax.war");
+
+        private final String property;
+
+        War(String property) {
+            this.property = property;
+        }
+
+        Path path() {
+            return Path.of(System.getProperty(property));
+        }
+    }
+
+    /** The distributions listed (comma-separated) in the system property {@code property}. */
+    static Stream<Path> distributions(String property) {
+        return Arrays.stream(System.getProperty(property, "").split(","))
+                .filter(s -> !s.isBlank())
+                .map(Path::of);
+    }
+
+    /**
+     * The warnings and errors in the container's console: the container's own (JUL's {@code SEVERE:},
+     * Jetty's {@code :WARN :}) and those PlugKit or the webapp log through the javax WAR's Logback.
+     */
+    static List<String> warnings(ContainerProcess container) {
+        return container
+                .logText()
+                .lines()
+                .filter(l -> l.contains(":WARN :")
+                        || l.startsWith("SEVERE:")
+                        || l.contains(LEGACY_LOGBACK + " WARN")
+                        || l.contains(LEGACY_LOGBACK + " ERROR"))
+                .toList();
+    }
+
+    /**
+     * PlugKit's startup line for {@code /app}, as the javax WAR's own Logback wrote it: PlugKit's SLF4J calls
+     * reached the webapp's SLF4J 1.7 binding, not a no-operation logger.
+     */
+    static void checkStartupLineInHostLogback(ContainerProcess container, String app) {
+        assertThat(container.logText().lines())
+                .as("PlugKit's startup line through the webapp's Logback 1.2; console:%n%s", container.logText())
+                .anyMatch(l -> l.contains(LEGACY_LOGBACK + " INFO")
+                        && l.contains("PlugKit mounted at '/" + app + "/plugkit/'"));
+        assertThat(container.logText())
+                .as("SLF4J found its binding")
+                .doesNotContain("SLF4J: Defaulting to no-operation")
+                .doesNotContain("No SLF4J providers were found");
+    }
 
     /** The secrets, given to the container's process as environment variables. */
     static Map<String, String> secrets() {
