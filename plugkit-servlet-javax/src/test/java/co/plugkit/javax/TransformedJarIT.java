@@ -56,6 +56,37 @@ class TransformedJarIT {
         assertThat(namesContaining(text, "jakarta/servlet")).isNotEmpty();
     }
 
+    /**
+     * The javax POM repeats plugkit-servlet's runtime dependencies by hand (it cannot inherit them: the
+     * Jakarta servlet API and the test tools must stay out); every one must be there, or a class the
+     * transformed jar uses is missing from a host's WAR at run time.
+     */
+    @Test
+    void theJavaxPomDeclaresEveryRuntimeDependencyOfTheJakartaOne() throws IOException {
+        Set<String> jakarta = runtimeDependencies(Path.of("..", "plugkit-servlet", "pom.xml"));
+        Set<String> javax = runtimeDependencies(Path.of("pom.xml"));
+        jakarta.remove("jakarta.servlet-api");
+        assertThat(jakarta).isNotEmpty();
+        assertThat(javax).containsAll(jakarta);
+    }
+
+    /** The artifactIds of a POM's own dependencies that a host's WAR gets (not test, not provided). */
+    private static Set<String> runtimeDependencies(Path pom) throws IOException {
+        String text = java.nio.file.Files.readString(pom);
+        String dependencies = text.substring(text.indexOf("<dependencies>"), text.indexOf("</dependencies>"));
+        Set<String> ids = new TreeSet<>();
+        for (String dependency : dependencies.split("<dependency>")) {
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("<artifactId>([^<]+)</artifactId>")
+                    .matcher(dependency);
+            if (id.find()
+                    && !dependency.contains("<scope>test</scope>")
+                    && !dependency.contains("<scope>provided</scope>")) {
+                ids.add(id.group(1));
+            }
+        }
+        return ids;
+    }
+
     @Test
     void theInitializerIsRegisteredForJavaxServletOnly() throws IOException {
         try (JarFile jar = new JarFile(javaxJar.toFile())) {
