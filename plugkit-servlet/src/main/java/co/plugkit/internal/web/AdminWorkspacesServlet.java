@@ -5,29 +5,21 @@ import co.plugkit.model.NewWorkspace;
 import co.plugkit.secret.Secret;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.Optional;
 
 /**
- * {@code POST /admin/v1/workspaces}: provisions a tenant and returns its first key. Mounted only when an
- * admin token is configured, and guarded by it (compared in constant time).
+ * {@code POST /admin/v1/workspaces}: provisions a tenant and returns its first key. Guarded by the admin
+ * token ({@link AdminServlet}).
  */
-final class AdminWorkspacesServlet extends ApiServlet {
+final class AdminWorkspacesServlet extends AdminServlet {
     private final transient Workspaces workspaces;
-    private final transient Secret adminToken;
 
     AdminWorkspacesServlet(ObjectMapper json, Workspaces workspaces, Secret adminToken) {
-        super(json, "POST");
+        super(json, adminToken, "POST");
         this.workspaces = workspaces;
-        this.adminToken = adminToken;
     }
 
     @Override
-    protected void handle(ApiCall call) throws IOException {
-        Optional<String> presented = BearerToken.from(call.request());
-        if (presented.isEmpty() || !adminToken.matches(presented.get())) {
-            call.response().setHeader("WWW-Authenticate", "Bearer realm=\"plugkit-admin\"");
-            throw ApiError.ADMIN_UNAUTHORIZED.problem();
-        }
+    protected void handleAdmin(ApiCall call) throws IOException {
         if (!call.method().equals("POST") || call.pathId().isPresent()) {
             throw ApiProblem.methodNotAllowed(call.method(), "POST");
         }
