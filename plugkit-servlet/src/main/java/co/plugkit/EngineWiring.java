@@ -13,6 +13,7 @@ import co.plugkit.internal.engine.RedirectAllowList;
 import co.plugkit.internal.engine.TokenRefresher;
 import co.plugkit.internal.engine.TokenResealer;
 import co.plugkit.internal.engine.Workspaces;
+import co.plugkit.internal.telemetry.Telemetry;
 import co.plugkit.provider.Providers;
 import co.plugkit.store.PlugKitStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +29,8 @@ final class EngineWiring {
             Providers providers,
             TokenCipher cipher,
             ObjectMapper json,
-            Clock clock) {
+            Clock clock,
+            Telemetry telemetry) {
         ApiKeys apiKeys = new ApiKeys(store.workspaces(), new AbuseLimiter(config.abuseLimits(), clock), clock);
         return new Engine(
                 apiKeys,
@@ -43,8 +45,10 @@ final class EngineWiring {
                         cipher,
                         new RedirectAllowList(config.allowedRedirectUrls()),
                         config.stateTtl(),
-                        clock),
-                new TokenRefresher(store.accounts(), store.refresh(), providers, cipher, config.refreshPolicy(), clock),
+                        clock,
+                        telemetry),
+                new TokenRefresher(
+                        store.accounts(), store.refresh(), providers, cipher, config.refreshPolicy(), clock, telemetry),
                 new TokenResealer(
                         store.accounts(),
                         store.refresh(),

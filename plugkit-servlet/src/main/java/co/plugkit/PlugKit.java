@@ -7,6 +7,8 @@ import co.plugkit.internal.engine.RefreshScheduler;
 import co.plugkit.internal.engine.TokenRefresher;
 import co.plugkit.internal.instagram.InstagramProvider;
 import co.plugkit.internal.instagram.NimbusInstagramClient;
+import co.plugkit.internal.telemetry.Telemetry;
+import co.plugkit.internal.telemetry.micrometer.MicrometerTelemetry;
 import co.plugkit.internal.web.CallbackSettings;
 import co.plugkit.internal.web.Json;
 import co.plugkit.internal.web.Routes;
@@ -20,6 +22,7 @@ import co.plugkit.provider.Providers;
 import co.plugkit.store.PlugKitStore;
 import co.plugkit.store.jdbi.JdbiPlugKitStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.ServletContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,13 +85,15 @@ public final class PlugKit implements AutoCloseable {
         // Before anything starts (the HTTP client's and the refresher's threads, the routes): a wrong key is
         // refused here rather than found account by account later.
         StoredTokenKeys.requireKnown(store.accounts(), cipher.keyId(), cipher.knownKeyIds());
-        this.instagramClient = new NimbusInstagramClient(config.instagram(), config.redirectUri(), json);
+        // Micrometer is optional: its classes load only when a registry was given (docs/metrics.md).
+        Telemetry telemetry = b.meterRegistry == null ? Telemetry.NONE : MicrometerTelemetry.on(b.meterRegistry);
+        this.instagramClient = new NimbusInstagramClient(config.instagram(), config.redirectUri(), json, telemetry);
         List<Provider> all = new ArrayList<>();
         all.add(new InstagramProvider(instagramClient, config.instagram().scopes()));
         all.addAll(b.providers);
         Providers providers = new Providers(all);
 
-        this.engine = EngineWiring.assemble(config, store, providers, cipher, json, clock);
+        this.engine = EngineWiring.assemble(config, store, providers, cipher, json, clock, telemetry);
         this.scheduler = config.refreshEnabled()
                 ? Optional.of(RefreshScheduler.start(
                         engine.refresher(),
@@ -126,22 +131,9 @@ public final class PlugKit implements AutoCloseable {
             // The sandbox's servlets go through the same all-or-nothing mount as PlugKit's own routes.
             sandbox.register((name, servlet, pattern) ->
                     ServletMount.mount(context, "plugkit" + p + ":" + name, servlet, p + pattern));
-            LOG.warn(
-                    "Instagram sandbox mode is ON: PlugKit talks to its built-in stand-in at {}{} instead of"
-                            + " Instagram; no real account can be connected",
-                    config.publicUrl(),
-                    PlugKitConfig.SANDBOX_PATH);
+            MountLog.sandboxOn(config);
         });
-        String mounted = context.getContextPath() + p;
-        LOG.info("PlugKit mounted at '{}/' (redirect URI {})", mounted, config.redirectUri());
-        String publicPath = Objects.requireNonNullElse(config.publicUrl().getRawPath(), "");
-        if (!publicPath.equals(mounted)) {
-            LOG.warn(
-                    "plugkit.publicUrl has the path '{}' but PlugKit is mounted at '{}': Instagram's redirect"
-                            + " reaches PlugKit only through a reverse proxy that maps one to the other",
-                    publicPath,
-                    mounted);
-        }
+        MountLog.mounted(config, context.getContextPath() + p);
     }
 
     public PlugKitConfig config() {
@@ -214,6 +206,7 @@ public final class PlugKit implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private final List<Provider> providers = new ArrayList<>();
         private PlugKitExtension sandbox;
+        private Object meterRegistry; // a MeterRegistry, kept as Object so the builder loads without Micrometer
 
         private Builder() {}
 
@@ -269,6 +262,16 @@ public final class PlugKit implements AutoCloseable {
          */
         public Builder sandbox(PlugKitExtension sandbox) {
             this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
+            return this;
+        }
+
+        /**
+         * Records PlugKit's {@code plugkit.*} metrics (docs/metrics.md) on a Micrometer registry. Without
+         * one, PlugKit records nothing and needs no Micrometer on the class path: only this method names a
+         * Micrometer type, and the JVM resolves it only when the method is called.
+         */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
             return this;
         }
 

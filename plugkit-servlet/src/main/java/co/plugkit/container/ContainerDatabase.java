@@ -47,9 +47,11 @@ final class ContainerDatabase implements AutoCloseable {
 
     /**
      * Looks the data source up or opens the pool; {@code poolName} names the pool's threads, and
-     * {@code webappLoader} is where the JDBC driver is looked for (and deregistered from on close).
+     * {@code webappLoader} is where the JDBC driver is looked for (and deregistered from on close), and
+     * the pool's metrics go to {@code meters} if present (a Micrometer registry, see {@link ContainerMetrics}).
      */
-    static ContainerDatabase open(PlugKitConfig config, String poolName, ClassLoader webappLoader) {
+    static ContainerDatabase open(
+            PlugKitConfig config, String poolName, ClassLoader webappLoader, Optional<Object> meters) {
         if (config.dbJndi().isPresent()) {
             String name = config.dbJndi().get();
             return new ContainerDatabase(
@@ -72,6 +74,7 @@ final class ContainerDatabase implements AutoCloseable {
         // Every thread of the pool comes from here, so that close() can wait until each has ended.
         GuestThreads threads = new GuestThreads(poolName + "-");
         hikari.setThreadFactory(threads);
+        meters.ifPresent(registry -> ContainerMetrics.trackPool(hikari, registry));
         try {
             HikariDataSource pool = new HikariDataSource(hikari);
             return new ContainerDatabase(

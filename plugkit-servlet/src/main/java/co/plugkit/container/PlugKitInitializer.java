@@ -31,6 +31,14 @@ import org.slf4j.LoggerFactory;
 public final class PlugKitInitializer implements ServletContainerInitializer {
     private static final Logger LOG = LoggerFactory.getLogger(PlugKitInitializer.class);
 
+    /**
+     * The context attribute that holds PlugKit's Micrometer registry, when the webapp brings Micrometer
+     * ({@code io.micrometer:micrometer-core}): a {@code CompositeMeterRegistry} with PlugKit's and its
+     * pool's meters, to which the webapp adds its own registry, e.g. from a {@code ServletContextListener}
+     * (docs/metrics.md). Absent when Micrometer is not on the class path.
+     */
+    public static final String METER_REGISTRY_ATTRIBUTE = "co.plugkit.meterRegistry";
+
     private final Map<String, String> environment;
 
     /** The initializer the container uses: it reads the process environment. */
@@ -59,11 +67,13 @@ public final class PlugKitInitializer implements ServletContainerInitializer {
         Optional<ContainerDatabase> database = Optional.empty();
         try {
             PlugKitConfig config = PlugKitConfig.builder().from(settings).build();
-            database = Optional.of(ContainerDatabase.open(config, poolName(context), context.getClassLoader()));
-            PlugKit plugKit = PlugKit.builder()
-                    .config(config)
-                    .dataSource(database.get().dataSource())
-                    .build();
+            Optional<Object> meters =
+                    micrometerPresent() ? Optional.of(ContainerMetrics.publish(context)) : Optional.empty();
+            database = Optional.of(ContainerDatabase.open(config, poolName(context), context.getClassLoader(), meters));
+            PlugKit.Builder builder =
+                    PlugKit.builder().config(config).dataSource(database.get().dataSource());
+            meters.ifPresent(registry -> ContainerMetrics.measure(builder, registry));
+            PlugKit plugKit = builder.build();
             plugKit.register(context);
             context.addListener(new PlugKitShutdown(plugKit, database.get(), webapp));
             LOG.info(
@@ -75,6 +85,17 @@ public final class PlugKitInitializer implements ServletContainerInitializer {
             String message = redactDatabaseUrl(String.valueOf(e.getMessage()), settings);
             LOG.error("PlugKit could not start in webapp '{}': {}", webapp, message);
             throw new ServletException("PlugKit could not start in webapp '" + webapp + "': " + message, e);
+        }
+    }
+
+    /** Whether Micrometer can be loaded where PlugKit's classes are; none of its classes is loaded here. */
+    private static boolean micrometerPresent() {
+        try {
+            Class.forName(
+                    "io.micrometer.core.instrument.MeterRegistry", false, PlugKitInitializer.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 

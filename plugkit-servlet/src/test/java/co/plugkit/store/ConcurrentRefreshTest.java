@@ -88,7 +88,8 @@ abstract class ConcurrentRefreshTest {
                             4,
                             25,
                             Duration.ofMinutes(5)),
-                    clock));
+                    clock,
+                    co.plugkit.internal.telemetry.Telemetry.NONE));
         }
     }
 

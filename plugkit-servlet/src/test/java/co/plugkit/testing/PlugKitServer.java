@@ -62,6 +62,23 @@ public final class PlugKitServer implements AutoCloseable {
             String contextPath,
             UnaryOperator<PlugKitConfigBuilder> customise,
             java.util.function.Function<URI, List<co.plugkit.provider.Provider>> providers) {
+        return start(instagram, clock, dataSource, contextPath, customise, providers, b -> b);
+    }
+
+    /** A server on a fresh in-memory H2 database, with the host's own additions to PlugKit's builder. */
+    public static PlugKitServer start(
+            FakeInstagram instagram, MutableClock clock, UnaryOperator<PlugKit.Builder> host) {
+        return start(instagram, clock, h2InMemory(), "", b -> b, baseUrl -> List.of(), host);
+    }
+
+    private static PlugKitServer start(
+            FakeInstagram instagram,
+            MutableClock clock,
+            DataSource dataSource,
+            String contextPath,
+            UnaryOperator<PlugKitConfigBuilder> customise,
+            java.util.function.Function<URI, List<co.plugkit.provider.Provider>> providers,
+            UnaryOperator<PlugKit.Builder> host) {
         Server server = new Server();
         ServerConnector connector = bindLoopback(server);
         URI baseUrl = URI.create("http://127.0.0.1:" + connector.getLocalPort() + contextPath);
@@ -87,7 +104,7 @@ public final class PlugKitServer implements AutoCloseable {
         PlugKit.Builder builder =
                 PlugKit.builder().config(config).dataSource(dataSource).clock(clock);
         providers.apply(baseUrl).forEach(builder::provider);
-        return launch(server, builder.build(), contextPath, baseUrl, dataSource);
+        return launch(server, host.apply(builder).build(), contextPath, baseUrl, dataSource);
     }
 
     /**

@@ -8,6 +8,7 @@ import co.plugkit.internal.crypto.TokenBinding;
 import co.plugkit.internal.crypto.TokenCipher;
 import co.plugkit.internal.engine.CallbackOutcome.Connected;
 import co.plugkit.internal.engine.CallbackOutcome.Failed;
+import co.plugkit.internal.telemetry.Telemetry;
 import co.plugkit.internal.text.LogText;
 import co.plugkit.model.Account;
 import co.plugkit.model.AccountConnection;
@@ -51,6 +52,7 @@ public final class ConnectFlow {
     private final RedirectAllowList redirects;
     private final Duration stateTtl;
     private final Clock clock;
+    private final Telemetry telemetry;
 
     public ConnectFlow(
             ProfileStore profiles,
@@ -60,7 +62,8 @@ public final class ConnectFlow {
             TokenCipher cipher,
             RedirectAllowList redirects,
             Duration stateTtl,
-            Clock clock) {
+            Clock clock,
+            Telemetry telemetry) {
         this.profiles = profiles;
         this.states = states;
         this.accounts = accounts;
@@ -69,6 +72,7 @@ public final class ConnectFlow {
         this.redirects = redirects;
         this.stateTtl = stateTtl;
         this.clock = clock;
+        this.telemetry = telemetry;
     }
 
     /**
@@ -98,6 +102,7 @@ public final class ConnectFlow {
         states.deleteExpiredBefore(now.minus(EXPIRED_STATE_RETENTION));
         states.insert(
                 Hashing.sha256Hex(state), new ConnectState(workspaceId, profileId, platform, redirect, expiresAt), now);
+        telemetry.connectStarted(platform);
         return new ConnectStart.Started(provider.authorizationUrl(state), state, expiresAt);
     }
 
@@ -107,6 +112,11 @@ public final class ConnectFlow {
      * account is written only once every upstream call has succeeded, so a failure leaves nothing behind.
      */
     public CallbackOutcome complete(Platform platform, CallbackRequest request) {
+        // Java evaluates arguments left to right: the start time is taken before the flow runs.
+        return Metered.callback(telemetry, platform, System.nanoTime(), completeFlow(platform, request));
+    }
+
+    private CallbackOutcome completeFlow(Platform platform, CallbackRequest request) {
         if (request.state().isEmpty()) {
             return fail(ConnectError.STATE_MISSING, Optional.empty(), "no state");
         }

@@ -6,6 +6,7 @@ import co.plugkit.internal.crypto.Hashing;
 import co.plugkit.internal.crypto.TokenBinding;
 import co.plugkit.internal.crypto.TokenCipher;
 import co.plugkit.internal.crypto.UnreadableTokenException;
+import co.plugkit.internal.telemetry.Telemetry;
 import co.plugkit.internal.threads.GuestThreads;
 import co.plugkit.model.Account;
 import co.plugkit.model.AccountProfile;
@@ -63,6 +64,7 @@ public final class TokenRefresher implements AutoCloseable {
     private final GuestThreads threads = new GuestThreads("plugkit-refresh-");
     private final ExecutorService workers;
     private final RefreshResults results;
+    private final Telemetry telemetry;
 
     public TokenRefresher(
             AccountStore accounts,
@@ -70,7 +72,8 @@ public final class TokenRefresher implements AutoCloseable {
             Providers providers,
             TokenCipher cipher,
             RefreshPolicy policy,
-            Clock clock) {
+            Clock clock,
+            Telemetry telemetry) {
         this.accounts = accounts;
         this.leases = leases;
         this.providers = providers;
@@ -79,6 +82,7 @@ public final class TokenRefresher implements AutoCloseable {
         this.clock = clock;
         this.workers = Executors.newFixedThreadPool(policy.concurrency(), threads);
         this.results = new RefreshResults(accounts, leases, clock);
+        this.telemetry = telemetry;
     }
 
     /**
@@ -183,6 +187,10 @@ public final class TokenRefresher implements AutoCloseable {
     }
 
     private RefreshOutcome refresh(RefreshClaim claim) {
+        return Metered.token(telemetry, "refresh", claim.platform(), attemptRefresh(claim));
+    }
+
+    private RefreshOutcome attemptRefresh(RefreshClaim claim) {
         try {
             ProviderToken token = provider(claim).refresh(cipher.open(claim.token(), binding(claim)));
             Instant issuedAt = clock.instant();
@@ -212,6 +220,10 @@ public final class TokenRefresher implements AutoCloseable {
      * up to date. Failures end as a refresh's do ({@link #failed}).
      */
     private RefreshOutcome check(RefreshClaim claim) {
+        return Metered.token(telemetry, "check", claim.platform(), attemptCheck(claim));
+    }
+
+    private RefreshOutcome attemptCheck(RefreshClaim claim) {
         try {
             ProviderProfile profile = provider(claim).profile(cipher.open(claim.token(), binding(claim)));
             AccountProfile now = new AccountProfile(profile.username(), profile.displayName(), profile.pictureUrl());

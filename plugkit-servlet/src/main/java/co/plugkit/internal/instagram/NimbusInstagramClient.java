@@ -1,6 +1,7 @@
 package co.plugkit.internal.instagram;
 
 import co.plugkit.internal.instagram.BoundedHttpSender.ResponseTooLargeException;
+import co.plugkit.internal.telemetry.Telemetry;
 import co.plugkit.provider.ProviderException.Kind;
 import co.plugkit.secret.Secret;
 import co.plugkit.settings.InstagramSettings;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * {@link InstagramApi} over HTTP. Nimbus builds the requests (the authorization URL, the form-encoded
@@ -36,13 +38,15 @@ public final class NimbusInstagramClient implements InstagramApi, AutoCloseable 
     private final URI redirectUri;
     private final BoundedHttpSender sender;
     private final InstagramResponses responses;
+    private final Telemetry telemetry;
 
-    public NimbusInstagramClient(InstagramSettings settings, URI redirectUri, ObjectMapper json) {
+    public NimbusInstagramClient(InstagramSettings settings, URI redirectUri, ObjectMapper json, Telemetry telemetry) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.redirectUri = Objects.requireNonNull(redirectUri, "redirectUri");
         this.sender =
                 new BoundedHttpSender(settings.connectTimeout(), settings.readTimeout(), settings.maxResponseBytes());
         this.responses = new InstagramResponses(json);
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     }
 
     /** Stops the HTTP client's threads; call it when PlugKit stops. */
@@ -75,7 +79,7 @@ public final class NimbusInstagramClient implements InstagramApi, AutoCloseable 
                                         settings.clientSecret().reveal())),
                         new AuthorizationCodeGrant(new AuthorizationCode(code.reveal()), redirectUri))
                 .toHTTPRequest();
-        return responses.codeExchange(send("code exchange", request));
+        return responses.codeExchange(send("code exchange", "/oauth/access_token", request));
     }
 
     @Override
@@ -85,7 +89,7 @@ public final class NimbusInstagramClient implements InstagramApi, AutoCloseable 
                 "grant_type", List.of("ig_exchange_token"),
                 "client_secret", List.of(settings.clientSecret().reveal()),
                 "access_token", List.of(shortLivedToken.reveal())));
-        return responses.longLived(send("long-lived token exchange", request));
+        return responses.longLived(send("long-lived token exchange", "/access_token", request));
     }
 
     @Override
@@ -96,7 +100,7 @@ public final class NimbusInstagramClient implements InstagramApi, AutoCloseable 
         request.appendQueryParameters(Map.of(
                 "grant_type", List.of("ig_refresh_token"),
                 "access_token", List.of(longLivedToken.reveal())));
-        return responses.refreshed(send("token refresh", request));
+        return responses.refreshed(send("token refresh", "/refresh_access_token", request));
     }
 
     @Override
@@ -106,7 +110,7 @@ public final class NimbusInstagramClient implements InstagramApi, AutoCloseable 
         request.appendQueryParameters(Map.of("fields", List.of(PROFILE_FIELDS)));
         // The token goes in the header, not the query, so it cannot end up in an access log.
         request.setAuthorization("Bearer " + accessToken.reveal());
-        return responses.profile(send("profile request", request));
+        return responses.profile(send("profile request", "/{version}/me", request));
     }
 
     @Override
@@ -115,7 +119,7 @@ public final class NimbusInstagramClient implements InstagramApi, AutoCloseable 
                 HTTPRequest.Method.DELETE,
                 below(settings.graphUrl(), "/" + settings.graphVersion() + "/me/permissions"));
         request.setAuthorization("Bearer " + accessToken.reveal());
-        responses.revocation(send("permission revocation", request));
+        responses.revocation(send("permission revocation", "/{version}/me/permissions", request));
     }
 
     /**
@@ -129,12 +133,17 @@ public final class NimbusInstagramClient implements InstagramApi, AutoCloseable 
     /**
      * Sends a request. Failures are described by kind and call only: the request's URL and body carry
      * the client secret, a code or a token, so neither they nor the transport's messages are repeated.
+     * The call is measured under {@code endpoint}, a path template that holds no id and no token.
      */
-    private HTTPResponse send(String call, HTTPRequest request) throws InstagramException {
+    private HTTPResponse send(String call, String endpoint, HTTPRequest request) throws InstagramException {
         request.setConnectTimeout((int) settings.connectTimeout().toMillis());
         request.setReadTimeout((int) settings.readTimeout().toMillis());
+        long started = System.nanoTime();
+        OptionalInt status = OptionalInt.empty();
         try {
-            return request.send(sender);
+            HTTPResponse response = request.send(sender);
+            status = OptionalInt.of(response.getStatusCode());
+            return response;
         } catch (ResponseTooLargeException e) {
             throw new InstagramException(
                     Kind.MALFORMED,
@@ -146,6 +155,8 @@ public final class NimbusInstagramClient implements InstagramApi, AutoCloseable 
                     "Instagram could not be reached for the " + call + " ("
                             + e.getClass().getSimpleName() + ")",
                     Optional.empty());
+        } finally {
+            telemetry.instagramCall(endpoint, request.getMethod().name(), status, System.nanoTime() - started);
         }
     }
 }

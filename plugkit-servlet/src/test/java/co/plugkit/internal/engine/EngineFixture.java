@@ -118,8 +118,16 @@ final class EngineFixture implements AutoCloseable {
                         cipher,
                         new RedirectAllowList(options.allowedRedirectUrls),
                         STATE_TTL,
-                        engineClock),
-                new TokenRefresher(store.accounts(), store.refresh(), providers, cipher, options.policy, engineClock),
+                        engineClock,
+                        co.plugkit.internal.telemetry.Telemetry.NONE),
+                new TokenRefresher(
+                        store.accounts(),
+                        store.refresh(),
+                        providers,
+                        cipher,
+                        options.policy,
+                        engineClock,
+                        co.plugkit.internal.telemetry.Telemetry.NONE),
                 new TokenResealer(
                         store.accounts(),
                         store.refresh(),
