@@ -6,7 +6,9 @@ import co.plugkit.secret.JdbcUrls;
 import co.plugkit.secret.Secret;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import com.zaxxer.hikari.pool.HikariPool;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The demo's connection pool. PlugKit takes any {@code DataSource} and never owns it; the demo is the
@@ -15,8 +17,11 @@ import com.zaxxer.hikari.pool.HikariPool;
 final class DemoDatabase {
     private DemoDatabase() {}
 
-    /** A started pool, or a {@link DemoStartException} saying which database did not answer. */
-    static HikariDataSource open(PlugKitConfig config) {
+    /**
+     * A started pool, or a {@link DemoStartException} saying which database did not answer. The pool's
+     * {@code hikaricp.*} meters go to {@code metrics}, by HikariCP's own Micrometer tracker.
+     */
+    static HikariDataSource open(PlugKitConfig config, MeterRegistry metrics) {
         String url = config.dbUrl().orElseThrow(() -> new IllegalStateException("the demo always sets a DB URL"));
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("plugkit-demo");
@@ -26,6 +31,7 @@ final class DemoDatabase {
         // A demo serves a handful of requests at a time; a small pool keeps an embedded H2 light.
         hikari.setMaximumPoolSize(5);
         PoolTimeouts.applyTo(hikari);
+        hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
         try {
             return new HikariDataSource(hikari);
         } catch (HikariPool.PoolInitializationException e) {

@@ -7,6 +7,8 @@ import co.plugkit.sandbox.PlugKitSandbox;
 import co.plugkit.secret.ApiKeySecret;
 import co.plugkit.secret.JdbcUrls;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -92,15 +94,18 @@ public final class DemoServer implements AutoCloseable {
         connector.setPort(port);
         jetty.addConnector(connector);
         HikariDataSource dataSource = null;
+        // PlugKit's and the pool's meters, served as Prometheus text at /admin/metrics (docs/metrics.md).
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try {
             bind(connector, port);
             PlugKitConfig config = environment.config(connector.getLocalPort(), new DataFolder(dataDir));
-            dataSource = DemoDatabase.open(config);
+            dataSource = DemoDatabase.open(config, metrics);
             // Plugged in always: PlugKit starts the sandbox only in sandbox mode (plugkit.sandbox=true).
             PlugKit plugKit = PlugKit.builder()
                     .config(config)
                     .dataSource(dataSource)
                     .sandbox(new PlugKitSandbox())
+                    .meterRegistry(metrics)
                     .build();
 
             FirstKeyOffer keyOffer = new FirstKeyOffer();
@@ -108,6 +113,7 @@ public final class DemoServer implements AutoCloseable {
             context.addServletContainerInitializer((classes, servletContext) -> {
                 plugKit.register(servletContext);
                 HomePage.register(servletContext, config, keyOffer);
+                DemoMetricsServlet.register(servletContext, config.adminToken(), metrics);
             });
             jetty.setHandler(context);
             LOG.info(

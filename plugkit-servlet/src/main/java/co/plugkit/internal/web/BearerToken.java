@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** Reads the bearer token of a request's {@code Authorization} header. */
-final class BearerToken {
+public final class BearerToken {
     private BearerToken() {}
 
     /** The token, or empty if there is no single header of the form {@code Bearer <token>}. */
-    static Optional<String> from(HttpServletRequest request) {
+    public static Optional<String> from(HttpServletRequest request) {
         List<String> headers = Collections.list(request.getHeaders("Authorization"));
         if (headers.size() != 1) {
             return Optional.empty();
