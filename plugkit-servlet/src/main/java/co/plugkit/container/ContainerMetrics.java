@@ -21,11 +21,14 @@ import jakarta.servlet.ServletContext;
 final class ContainerMetrics {
     private ContainerMetrics() {}
 
-    /** A new composite registry, published in {@code context}; returned as the {@code Object} others pass on. */
-    static Object publish(ServletContext context) {
-        CompositeMeterRegistry registry = new CompositeMeterRegistry();
-        context.setAttribute(PlugKitInitializer.METER_REGISTRY_ATTRIBUTE, registry);
-        return registry;
+    /** A new composite registry, as the {@code Object} the classes that load without Micrometer pass on. */
+    static Object newRegistry() {
+        return new CompositeMeterRegistry();
+    }
+
+    /** Shows the registry to the webapp, once PlugKit is mounted (a failed start leaves the context alone). */
+    static void publish(ServletContext context, Object registry) {
+        context.setAttribute(PlugKitInitializer.METER_REGISTRY_ATTRIBUTE, (MeterRegistry) registry);
     }
 
     /** HikariCP's own Micrometer tracker on the pool PlugKit opens: the {@code hikaricp.*} meters. */

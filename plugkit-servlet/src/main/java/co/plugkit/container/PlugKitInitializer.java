@@ -68,13 +68,14 @@ public final class PlugKitInitializer implements ServletContainerInitializer {
         try {
             PlugKitConfig config = PlugKitConfig.builder().from(settings).build();
             Optional<Object> meters =
-                    micrometerPresent() ? Optional.of(ContainerMetrics.publish(context)) : Optional.empty();
+                    micrometerPresent() ? Optional.of(ContainerMetrics.newRegistry()) : Optional.empty();
             database = Optional.of(ContainerDatabase.open(config, poolName(context), context.getClassLoader(), meters));
             PlugKit.Builder builder =
                     PlugKit.builder().config(config).dataSource(database.get().dataSource());
             meters.ifPresent(registry -> ContainerMetrics.measure(builder, registry));
             PlugKit plugKit = builder.build();
             plugKit.register(context);
+            meters.ifPresent(registry -> ContainerMetrics.publish(context, registry));
             context.addListener(new PlugKitShutdown(plugKit, database.get(), webapp));
             LOG.info(
                     "PlugKit in webapp '{}' uses the {}", webapp, database.get().description());
