@@ -82,6 +82,28 @@ class MetricsHttpTest {
         assertNoIdOrSecretInAnyTag();
     }
 
+    /** A callback that fails unexpectedly (here a statement the database refuses) is counted too. */
+    @Test
+    void aCallbackThatFailsUnexpectedlyCountsAsInternalError() throws Exception {
+        try (java.sql.Connection c = server.dataSource().getConnection()) {
+            c.createStatement()
+                    .execute("ALTER TABLE plugkit_accounts ADD CONSTRAINT no_boom CHECK (username <> 'boom')");
+        }
+        instagram.approveAs(FakeInstagram.IgAccount.business("17841400000000777", "boom"));
+
+        Response page = client.connectThroughBrowser(client.createProfile("Jane"), Optional.empty());
+
+        assertThat(page.status()).isEqualTo(500);
+        assertThat(count("plugkit.connect.failed", "platform", "instagram", "reason", "internal_error"))
+                .isEqualTo(1);
+        assertThat(registry.get("plugkit.connect.callback")
+                        .tags("platform", "instagram", "outcome", "failed")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.find("plugkit.connect.completed").counters()).isEmpty();
+    }
+
     @Test
     void instagramCallsAreTimedByEndpointTemplateMethodAndStatusClass() {
         String profileId = client.createProfile("Jane");

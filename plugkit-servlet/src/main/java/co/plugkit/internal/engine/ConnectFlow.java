@@ -112,8 +112,7 @@ public final class ConnectFlow {
      * account is written only once every upstream call has succeeded, so a failure leaves nothing behind.
      */
     public CallbackOutcome complete(Platform platform, CallbackRequest request) {
-        // Java evaluates arguments left to right: the start time is taken before the flow runs.
-        return Metered.callback(telemetry, platform, System.nanoTime(), completeFlow(platform, request));
+        return Metered.callback(telemetry, platform, () -> completeFlow(platform, request));
     }
 
     private CallbackOutcome completeFlow(Platform platform, CallbackRequest request) {

@@ -3,6 +3,7 @@ package co.plugkit.internal.engine;
 import co.plugkit.internal.telemetry.Telemetry;
 import co.plugkit.provider.Platform;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Reports the engine's outcomes to {@link Telemetry} in its low-cardinality terms, so that each place the
@@ -11,13 +12,22 @@ import java.util.Optional;
 final class Metered {
     private Metered() {}
 
-    /** A callback that began at {@code startNanos} ({@link System#nanoTime()}) ended with {@code outcome}. */
-    static CallbackOutcome callback(Telemetry telemetry, Platform platform, long startNanos, CallbackOutcome outcome) {
-        Optional<String> failure = outcome instanceof CallbackOutcome.Failed failed
-                ? Optional.of(failed.error().code())
-                : Optional.empty();
-        telemetry.callbackEnded(platform, failure, System.nanoTime() - startNanos);
-        return outcome;
+    /**
+     * Runs a callback and reports how it ended and how long it took. One that throws (a bug: expected
+     * failures are values) counts as {@code internal_error}, which is what the callback page then shows.
+     */
+    static CallbackOutcome callback(Telemetry telemetry, Platform platform, Supplier<CallbackOutcome> callback) {
+        long start = System.nanoTime();
+        Optional<String> failure = Optional.of(ConnectError.INTERNAL_ERROR.code());
+        try {
+            CallbackOutcome outcome = callback.get();
+            failure = outcome instanceof CallbackOutcome.Failed failed
+                    ? Optional.of(failed.error().code())
+                    : Optional.empty();
+            return outcome;
+        } finally {
+            telemetry.callbackEnded(platform, failure, System.nanoTime() - start);
+        }
     }
 
     /** A refresh or check ({@code activity}) of one claimed account ended with {@code outcome}. */

@@ -41,7 +41,8 @@ public interface Telemetry {
      *
      * @param endpoint the endpoint's path template, such as {@code /{version}/me} (never the path sent)
      * @param method the HTTP method
-     * @param status the HTTP status of the answer; empty when none came (timeout, connection failure)
+     * @param status the HTTP status of the answer; empty when no complete answer came (timeout, connection
+     *     failure, an answer over the size limit)
      * @param nanos how long the call took, until the whole answer was read or the call failed
      */
     default void instagramCall(String endpoint, String method, OptionalInt status, long nanos) {}
