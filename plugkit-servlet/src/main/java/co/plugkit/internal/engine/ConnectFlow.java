@@ -40,9 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class ConnectFlow {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectFlow.class);
 
-    /** Expired states are kept a day for a clear "expired" answer, then deleted. */
-    private static final Duration EXPIRED_STATE_RETENTION = Duration.ofDays(1);
-
     private final ProfileStore profiles;
     private final ConnectStateStore states;
     private final AccountStore accounts;
@@ -95,7 +92,7 @@ public final class ConnectFlow {
         Instant now = clock.instant();
         String state = Hashing.randomUrlToken(32);
         Instant expiresAt = now.plus(stateTtl);
-        states.deleteExpiredBefore(now.minus(EXPIRED_STATE_RETENTION));
+        // No cleanup here: the ConnectStateSweeper deletes expired states in the background.
         states.insert(
                 Hashing.sha256Hex(state), new ConnectState(workspaceId, profileId, platform, redirect, expiresAt), now);
         return new ConnectStart.Started(provider.authorizationUrl(state), state, expiresAt);
