@@ -5,6 +5,8 @@ import co.plugkit.internal.engine.AbuseLimiter;
 import co.plugkit.internal.engine.Accounts;
 import co.plugkit.internal.engine.ApiKeys;
 import co.plugkit.internal.engine.ConnectFlow;
+import co.plugkit.internal.engine.ConnectSeals;
+import co.plugkit.internal.engine.ConnectSessions;
 import co.plugkit.internal.engine.Engine;
 import co.plugkit.internal.engine.ManualConnect;
 import co.plugkit.internal.engine.MetaCallbacks;
@@ -27,6 +29,7 @@ final class EngineWiring {
             PlugKitStore store,
             Providers providers,
             TokenCipher cipher,
+            ConnectSeals seals,
             ObjectMapper json,
             Clock clock) {
         ApiKeys apiKeys = new ApiKeys(store.workspaces(), new AbuseLimiter(config.abuseLimits(), clock), clock);
@@ -38,6 +41,7 @@ final class EngineWiring {
                 new ConnectFlow(
                         store.profiles(),
                         store.connectStates(),
+                        seals,
                         store.accounts(),
                         providers,
                         cipher,
@@ -59,6 +63,7 @@ final class EngineWiring {
                         config.instagram().clientSecret(),
                         config.publicUrl(),
                         json,
-                        clock));
+                        clock),
+                new ConnectSessions(seals, store.connectStates(), clock));
     }
 }

@@ -91,7 +91,7 @@ public final class PlugKit implements AutoCloseable {
         all.addAll(b.providers);
         Providers providers = new Providers(all);
 
-        this.engine = EngineWiring.assemble(config, store, providers, cipher, json, clock);
+        this.engine = EngineWiring.assemble(config, store, providers, cipher, keys.connectSeals(), json, clock);
         this.scheduler = config.refreshEnabled()
                 ? Optional.of(RefreshScheduler.start(
                         engine.refresher(),
