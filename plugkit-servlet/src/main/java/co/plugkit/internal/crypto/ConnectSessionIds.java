@@ -50,11 +50,12 @@ public final class ConnectSessionIds {
         }
     }
 
-    /** A new session of {@code workspace} that can be pending until {@code expiresAt} (whole seconds). */
+    /** A new session of {@code workspace} that can be pending until {@code expiresAt} (rounded up to a second). */
     public Session issue(WorkspaceId workspace, Instant expiresAt) {
         byte[] random = new byte[KEY_BYTES];
         RANDOM.nextBytes(random);
-        long expires = expiresAt.getEpochSecond();
+        // whole seconds, rounded up: a connect never lasts less than it was given
+        long expires = expiresAt.getEpochSecond() + (expiresAt.getNano() > 0 ? 1 : 0);
         ByteBuffer id = ByteBuffer.allocate(BYTES);
         id.put(random).putLong(expires).put(mac(workspace, random, expires));
         return new Session(
