@@ -30,6 +30,13 @@
       show('connected', null, 'Connected: account ' + s.accountId + '.', '');
     } else {
       show(s.status, null, s.code + ': ' + s.message, s.hint);
+      if (s.status === 'expired') {
+        // no callback ever came, so app.js's "Waiting for the popup" would otherwise stay
+        var notice = $('notice');
+        notice.textContent = 'Not connected: the connect expired (' + s.code + ') — see the connect status.';
+        notice.className = 'notice error';
+        notice.hidden = false;
+      }
     }
   }
 

@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class ConnectFlow {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectFlow.class);
 
+    static final int MAX_REDIRECT_URL = 2048;
+
     private final ProfileStore profiles;
     private final ConnectStateStore states;
     private final ConnectSeals seals;
@@ -85,7 +87,8 @@ public final class ConnectFlow {
                 .orElseThrow(() -> new IllegalArgumentException("no provider for platform " + platform));
         Optional<URI> redirect = Optional.empty();
         if (redirectUrl.isPresent()) {
-            redirect = redirects.check(redirectUrl.get());
+            // it travels in the state and is kept with the session's outcome (2048 characters)
+            redirect = redirectUrl.get().length() <= MAX_REDIRECT_URL ? redirects.check(redirectUrl.get()) : redirect;
             if (redirect.isEmpty()) {
                 return new ConnectStart.RedirectNotAllowed();
             }
