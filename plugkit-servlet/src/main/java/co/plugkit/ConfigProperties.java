@@ -60,6 +60,7 @@ final class ConfigProperties {
                 source,
                 "plugkit.api.requestsPerMinutePerKey",
                 v -> b.requestsPerMinutePerKey(ConfigValues.limit("plugkit.api.requestsPerMinutePerKey", v)));
+        read(source, "plugkit.connect.stateTtlSeconds", v -> b.stateTtl(ConfigValues.stateTtl(v)));
     }
 
     private static void read(ConfigSource source, String property, Consumer<String> setter) {

@@ -28,6 +28,15 @@ final class ConfigValues {
         throw new PlugKitConfigException(property + " must be a positive whole number");
     }
 
+    /** A connect's time-to-live: 5 seconds to 1 hour (Instagram's codes live an hour). */
+    static Duration stateTtl(String value) {
+        long seconds = number("plugkit.connect.stateTtlSeconds", value.strip());
+        if (seconds < 5 || seconds > 3600) {
+            throw new PlugKitConfigException("plugkit.connect.stateTtlSeconds must be from 5 to 3600");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
     /** A rate limit: a whole number from 0 (off) to {@link AbuseLimits#MAX}. */
     static int limit(String property, String value) {
         try {

@@ -5,6 +5,8 @@ import co.plugkit.internal.engine.AbuseLimiter;
 import co.plugkit.internal.engine.Accounts;
 import co.plugkit.internal.engine.ApiKeys;
 import co.plugkit.internal.engine.ConnectFlow;
+import co.plugkit.internal.engine.ConnectSeals;
+import co.plugkit.internal.engine.ConnectSessions;
 import co.plugkit.internal.engine.Engine;
 import co.plugkit.internal.engine.ManualConnect;
 import co.plugkit.internal.engine.MetaCallbacks;
@@ -28,6 +30,7 @@ final class EngineWiring {
             PlugKitStore store,
             Providers providers,
             TokenCipher cipher,
+            ConnectSeals seals,
             ObjectMapper json,
             Clock clock,
             Telemetry telemetry) {
@@ -40,6 +43,7 @@ final class EngineWiring {
                 new ConnectFlow(
                         store.profiles(),
                         store.connectStates(),
+                        seals,
                         store.accounts(),
                         providers,
                         cipher,
@@ -63,6 +67,7 @@ final class EngineWiring {
                         config.instagram().clientSecret(),
                         config.publicUrl(),
                         json,
-                        clock));
+                        clock),
+                new ConnectSessions(seals, store.connectStates(), clock));
     }
 }

@@ -2,7 +2,9 @@ package co.plugkit;
 
 import co.plugkit.id.WorkspaceId;
 import co.plugkit.internal.crypto.TokenCipher;
+import co.plugkit.internal.engine.ConnectStateSweeper;
 import co.plugkit.internal.engine.Engine;
+import co.plugkit.internal.engine.HousekeepingScheduler;
 import co.plugkit.internal.engine.RefreshScheduler;
 import co.plugkit.internal.engine.TokenRefresher;
 import co.plugkit.internal.instagram.InstagramProvider;
@@ -62,6 +64,7 @@ public final class PlugKit implements AutoCloseable {
     private final PlugKitStore store;
     private final Engine engine;
     private final Optional<RefreshScheduler> scheduler;
+    private final HousekeepingScheduler housekeeping;
     private final Routes routes;
     private final Optional<PlugKitExtension.Routes> sandboxRoutes;
     private final NimbusInstagramClient instagramClient;
@@ -93,13 +96,16 @@ public final class PlugKit implements AutoCloseable {
         all.addAll(b.providers);
         Providers providers = new Providers(all);
 
-        this.engine = EngineWiring.assemble(config, store, providers, cipher, json, clock, telemetry);
+        this.engine =
+                EngineWiring.assemble(config, store, providers, cipher, keys.connectSeals(), json, clock, telemetry);
         this.scheduler = config.refreshEnabled()
                 ? Optional.of(RefreshScheduler.start(
                         engine.refresher(),
                         engine.resealer(),
                         config.refreshPolicy().interval()))
                 : Optional.empty();
+        this.housekeeping = HousekeepingScheduler.start(
+                new ConnectStateSweeper(store.connectStates(), clock), HousekeepingScheduler.INTERVAL);
         StoredTokenKeys.announceRotation(cipher, engine.resealer().rowsOnOldKeys(), config.refreshEnabled());
         this.routes = new Routes(
                 json,
@@ -191,6 +197,7 @@ public final class PlugKit implements AutoCloseable {
     @Override
     public void close() {
         scheduler.ifPresent(RefreshScheduler::close);
+        housekeeping.close();
         engine.refresher().close();
         instagramClient.close();
         LOG.debug("PlugKit closed");

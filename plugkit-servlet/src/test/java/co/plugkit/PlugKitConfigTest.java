@@ -135,6 +135,24 @@ class PlugKitConfigTest {
     }
 
     @Test
+    void theConnectTimeToLiveComesFromTheEnvironmentWithinFiveSecondsAndAnHour() {
+        Map<String, String> env = minimalEnvironment();
+        env.put("PLUGKIT_CONNECT_STATE_TTL_SECONDS", "90");
+        assertThat(PlugKitConfig.builder()
+                        .from(ConfigSource.environment(env))
+                        .build()
+                        .stateTtl())
+                .isEqualTo(Duration.ofSeconds(90));
+        for (String bad : new String[] {"4", "3601", "0", "ten"}) {
+            env.put("PLUGKIT_CONNECT_STATE_TTL_SECONDS", bad);
+            assertThatThrownBy(() -> PlugKitConfig.builder().from(ConfigSource.environment(env)))
+                    .as(bad)
+                    .isInstanceOf(PlugKitConfigException.class)
+                    .hasMessageContaining("plugkit.connect.stateTtlSeconds");
+        }
+    }
+
+    @Test
     void theEnvironmentWinsOverPropertiesWhichWinOverDefaults() {
         Properties props = new Properties();
         props.setProperty("plugkit.instagram.graphVersion", "v24.0");

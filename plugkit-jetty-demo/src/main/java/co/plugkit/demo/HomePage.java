@@ -18,6 +18,11 @@ final class HomePage {
         String origin = publicUrl.getScheme() + "://" + publicUrl.getRawAuthority();
         add(context, "home", new StaticAssetServlet("index.html", "text/html;charset=utf-8"), "");
         add(context, "app-js", new StaticAssetServlet("app.js", "text/javascript;charset=utf-8"), "/demo/app.js");
+        add(
+                context,
+                "connect-status-js",
+                new StaticAssetServlet("connect-status.js", "text/javascript;charset=utf-8"),
+                "/demo/connect-status.js");
         add(context, "app-css", new StaticAssetServlet("app.css", "text/css;charset=utf-8"), "/demo/app.css");
         add(
                 context,

@@ -41,7 +41,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The demo in a real browser: headless Chromium (Debian's {@code chromium} and {@code chromium-driver})
  * opens the demo started with no configuration at all (sandbox mode), creates a profile, connects a sandbox
  * account through the popup, cancels once, tries a fault switch, asks for a refresh, plays Meta on the
- * sandbox's apps page (Remove app: the account shows disconnected), and disconnects. Screenshots go to
+ * sandbox's apps page (Remove app: the account shows disconnected), and disconnects; then, on a demo whose
+ * connects expire after 8 seconds, an account that is not an Instagram Tester gets Instagram's error page and
+ * the page's connect status turns expired with the hint. Screenshots go to
  * {@code target/browser-screenshots/} (and, with {@code -Dplugkit.docsImages=DIR}, the documentation
  * images to DIR); on failure the page is captured there too.
  *
@@ -151,6 +153,7 @@ class BrowserEndToEndTest {
         assertThat(acmeCell(".status")).isEqualTo("active");
         assertThat(acmeCell(".expiry")).containsPattern("in (59|60) days");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "@acme_coffee is connected"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("connect-status-state"), "connected"));
         assertThat(driver.getWindowHandles()).doesNotContain(popup);
         waitForPictures();
         screenshot("demo-accounts-table");
@@ -168,6 +171,8 @@ class BrowserEndToEndTest {
         clickAndLeave(By.id("cancel"), main);
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "access_denied"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("connect-status-state"), "failed"));
+        assertThat(driver.findElement(By.id("connect-status-detail")).getText()).startsWith("access_denied");
         assertThat(accountRows()).hasSize(1);
     }
 
@@ -241,6 +246,52 @@ class BrowserEndToEndTest {
         driver.findElement(By.cssSelector("#accounts .disconnect")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "was disconnected"));
         wait.until(d -> accountRows().isEmpty());
+    }
+
+    @Test
+    @Order(7)
+    void anAccountThatIsNotATesterNeverComesBackAndTheConnectExpiresWithTheHint() throws Exception {
+        // A demo of its own whose connects expire after 8 seconds, so the test need not wait 10 minutes.
+        Path data = Files.createTempDirectory("plugkit-browser-data-ttl");
+        HashMap<String, String> env = new HashMap<>();
+        env.put("PLUGKIT_CONNECT_STATE_TTL_SECONDS", "8");
+        try (DemoServer shortLived = DemoServer.createServer(
+                0, env, data, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            shortLived.start();
+            driver.get(shortLived.publicUrl() + "/");
+            Wait<WebDriver> wait = waitFor();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("key-hint"), "Filled in"));
+            driver.findElement(By.id("create-profile")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("connect")));
+
+            String main = driver.getWindowHandle();
+            openPopup(main);
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("allow")));
+            driver.findElement(By.id("account-sam_not_a_tester")).click();
+            driver.findElement(By.id("allow")).click();
+            // Instagram's own page, and no redirect back: the popup stays there
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("sandbox-error"), "Insufficient Developer Role"));
+            assertThat(driver.getCurrentUrl()).contains("/sandbox/instagram/oauth/authorize");
+            driver.close();
+            driver.switchTo().window(main);
+
+            new WebDriverWait(driver, Duration.ofSeconds(60))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.id("connect-status-state"), "expired"));
+            assertThat(driver.findElement(By.id("connect-status-detail")).getText())
+                    .startsWith("no_callback");
+            assertThat(driver.findElement(By.id("connect-status-hint")).getText())
+                    .contains("Instagram Tester", "Business or Creator", "redirect URI");
+            screenshot("demo-connect-expired");
+            assertThat(accountRows()).isEmpty();
+        } finally {
+            try (var files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     /** Clicks Connect and switches to the popup it opens. */

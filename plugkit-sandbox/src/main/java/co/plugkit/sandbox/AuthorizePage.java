@@ -60,7 +60,8 @@ final class AuthorizePage {
                     .append(escape(a.name()))
                     .append(" · ")
                     .append(escape(a.typeLabel()))
-                    .append(" account</span></span></label>");
+                    .append(a.tester() ? " account" : " account · not an Instagram Tester")
+                    .append("</span></span></label>");
             first = false;
         }
         body.append("</fieldset><details id=\"developer-options\"")
@@ -90,6 +91,26 @@ final class AuthorizePage {
                 "Sandbox: invalid request",
                 "<p class=\"banner\">PlugKit sandbox — not Instagram.</p><h1>Sorry, this page isn't available</h1>"
                         + "<p id=\"sandbox-error\">" + escape(message) + "</p>",
+                "");
+    }
+
+    /**
+     * What Instagram shows an account without a role on an app in development mode: its own error page,
+     * and no redirect back, so the app sees nothing until the connect expires.
+     */
+    void insufficientDeveloperRole(SandboxAccount account, HttpServletResponse response) throws IOException {
+        write(
+                response,
+                200,
+                "Sandbox: Insufficient Developer Role",
+                "<p class=\"banner\">PlugKit sandbox — not Instagram. This is what Instagram shows an account"
+                        + " that is not an Instagram Tester of an app in development mode.</p>"
+                        + "<h1 id=\"sandbox-error\">Insufficient Developer Role</h1>"
+                        + "<p>Insufficient developer role: @" + escape(account.username())
+                        + " does not have a role on this app.</p><p class=\"small\">Instagram does not send the"
+                        + " person back to the app. In a real app: add the account under App roles › Roles ›"
+                        + " Instagram Testers and accept the invite in Instagram (Settings › Apps and websites ›"
+                        + " Tester invites), or switch the app to Live.</p>",
                 "");
     }
 

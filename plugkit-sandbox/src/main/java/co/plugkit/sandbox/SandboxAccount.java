@@ -12,8 +12,17 @@ import java.util.Optional;
  * @param username the handle, without {@code @}
  * @param name the display name
  * @param accountType {@code BUSINESS} or {@code MEDIA_CREATOR}
+ * @param tester whether the account is an accepted Instagram Tester of the app; one that is not gets
+ *     Instagram's "Insufficient Developer Role" page and is never redirected back, as with a real app in
+ *     development mode
  */
-public record SandboxAccount(String userId, String appScopedId, String username, String name, String accountType) {
+public record SandboxAccount(
+        String userId, String appScopedId, String username, String name, String accountType, boolean tester) {
+
+    /** An account that is an accepted tester. */
+    public SandboxAccount(String userId, String appScopedId, String username, String name, String accountType) {
+        this(userId, appScopedId, username, name, accountType, true);
+    }
 
     /** The fixed accounts every sandbox offers. */
     public static final List<SandboxAccount> ALL = List.of(
@@ -26,7 +35,9 @@ public record SandboxAccount(String userId, String appScopedId, String username,
                     "27281358591558103",
                     "northwind_outfitters",
                     "Northwind Outfitters",
-                    "BUSINESS"));
+                    "BUSINESS"),
+            new SandboxAccount(
+                    "17841400000000104", "27281358591558104", "sam_not_a_tester", "Sam Okafor", "BUSINESS", false));
 
     /** The account with this username, if the sandbox has one. */
     public static Optional<SandboxAccount> byUsername(String username) {

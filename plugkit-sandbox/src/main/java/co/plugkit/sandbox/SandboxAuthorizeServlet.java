@@ -42,6 +42,14 @@ final class SandboxAuthorizeServlet extends GuardedServlet {
             return;
         }
         Optional<URI> target;
+        Optional<SandboxAccount> chosen =
+                Optional.ofNullable(request.getParameter("account")).flatMap(SandboxAccount::byUsername);
+        if ("allow".equals(request.getParameter("decision"))
+                && chosen.filter(a -> !a.tester()).isPresent()) {
+            // Instagram's own page, and no redirect: the app never hears of it (the "tester trap")
+            page.insufficientDeveloperRole(chosen.get(), response);
+            return;
+        }
         if ("allow".equals(request.getParameter("decision"))) {
             target = Optional.ofNullable(request.getParameter("account"))
                     .flatMap(SandboxAccount::byUsername)

@@ -117,6 +117,32 @@ class SandboxConnectHttpTest {
     }
 
     @Test
+    void anAccountThatIsNotATesterGetsInstagramsErrorPageAndTheConnectExpiresWithTheHint() throws Exception {
+        co.plugkit.testing.MutableClock clock = co.plugkit.testing.MutableClock.startingNow();
+        try (PlugKitServer timed = PlugKitServer.startSandbox(clock, "/plugkit", new PlugKitSandbox())) {
+            ApiClient c = timed.defaultWorkspaceClient();
+            JsonNode started = c.connect(c.createProfile("Jane")).json();
+            URI authUrl = URI.create(started.get("authUrl").asText());
+            assertThat(ApiClient.browse(authUrl).body()).contains("@sam_not_a_tester", "not an Instagram Tester");
+
+            HttpResponse<String> page = submit(authUrl, Map.of("decision", "allow", "account", "sam_not_a_tester"));
+
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Location")).isEmpty();
+            assertThat(page.body()).contains("Insufficient Developer Role");
+            String status = "/v1/connect/sessions/" + started.get("sessionId").asText();
+            assertThat(c.get(status).json().get("status").asText()).isEqualTo("pending");
+
+            clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+            JsonNode expired = c.get(status).json();
+            assertThat(expired.get("status").asText()).isEqualTo("expired");
+            assertThat(expired.get("code").asText()).isEqualTo("no_callback");
+            assertThat(expired.get("hint").asText()).contains("Instagram Tester");
+            assertThat(c.get("/v1/accounts").json().get("data")).isEmpty();
+        }
+    }
+
+    @Test
     void aFaultCanBePreselectedByQueryParameter() throws Exception {
         String authUrl = client.connect(client.createProfile("Jane"))
                 .json()
@@ -140,6 +166,14 @@ class SandboxConnectHttpTest {
     /** Asks for an authorization URL, submits the consent form as a browser would, follows to the callback. */
     private Response decide(String profileId, Map<String, String> choice) throws Exception {
         URI authUrl = URI.create(client.connect(profileId).json().get("authUrl").asText());
+        HttpResponse<String> redirect = submit(authUrl, choice);
+        assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(302);
+        String location = redirect.headers().firstValue("Location").orElseThrow();
+        return ApiClient.browse(URI.create(location.split("#")[0]));
+    }
+
+    /** Submits the consent form of {@code authUrl} with {@code choice}, as a browser would. */
+    private static HttpResponse<String> submit(URI authUrl, Map<String, String> choice) throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
         for (String pair : authUrl.getRawQuery().split("&")) {
             String[] kv = pair.split("=", 2);
@@ -156,8 +190,6 @@ class SandboxConnectHttpTest {
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(302);
-        String location = redirect.headers().firstValue("Location").orElseThrow();
-        return ApiClient.browse(URI.create(location.split("#")[0]));
+        return redirect;
     }
 }

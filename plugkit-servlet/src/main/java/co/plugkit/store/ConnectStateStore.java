@@ -1,34 +1,51 @@
 package co.plugkit.store;
 
+import co.plugkit.id.AccountId;
 import co.plugkit.model.ConnectState;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * The pending connect flows, keyed by the SHA-256 hash of their {@code state}. Consuming is atomic
- * across every server sharing the database: one callback wins, every other one sees {@code USED}.
+ * The callbacks of connect flows, keyed by their session key. Starting a connect writes nothing: its
+ * state is sealed and travels with the browser. The first callback {@link #claim claims} the session
+ * here, which is atomic across every server sharing the database (one insert on the unique key wins,
+ * every other one sees {@link Claim.AlreadyClaimed}), and then {@link #finish records} how it ended.
  */
 public interface ConnectStateStore {
 
-    void insert(String stateHash, ConnectState state, Instant createdAt);
+    /** Records the session as claimed by this caller, unless it was claimed before, and says which. */
+    Claim claim(ConnectState state, Instant now);
 
-    /** Marks the state used if it is known, unused and unexpired at {@code now}, and says which it was. */
-    Consumption consume(String stateHash, Instant now);
+    /** Records how a claimed session ended; a session that is not claimed is left alone. */
+    void finish(String sessionKey, Outcome outcome, Instant now);
 
-    /** Deletes states that expired before {@code cutoff}. */
+    /** The claimed session with this key, if there is one. */
+    Optional<Claimed> find(String sessionKey);
+
+    /** Deletes the sessions that expired before {@code cutoff}. */
     int deleteExpiredBefore(Instant cutoff);
 
-    /** The result of {@link #consume}. */
-    sealed interface Consumption {
-        /** This caller consumed the state and may complete the flow. */
-        record Consumed(ConnectState state) implements Consumption {}
+    /** The result of {@link #claim}. */
+    sealed interface Claim {
+        /** This caller claimed the session and may complete the flow. */
+        record Won() implements Claim {}
 
-        /** No such state. */
-        record Unknown() implements Consumption {}
-
-        /** Another callback consumed it first. */
-        record AlreadyUsed(ConnectState state) implements Consumption {}
-
-        /** It expired before it was used. */
-        record Expired(ConnectState state) implements Consumption {}
+        /** Another callback claimed it first. */
+        record AlreadyClaimed() implements Claim {}
     }
+
+    /** How far a claimed session got. */
+    sealed interface Outcome {
+        /** Its callback is running (or died before it could say how it ended). */
+        record InProgress() implements Outcome {}
+
+        /** The account is stored. */
+        record Connected(AccountId accountId) implements Outcome {}
+
+        /** The flow failed with this error code; nothing was stored. */
+        record Failed(String code) implements Outcome {}
+    }
+
+    /** A claimed session, as its callback left it. */
+    record Claimed(ConnectState state, Outcome outcome) {}
 }

@@ -6,6 +6,7 @@ import co.plugkit.id.AccountId;
 import co.plugkit.id.ApiKeyId;
 import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
+import co.plugkit.internal.crypto.Hashing;
 import co.plugkit.model.Account;
 import co.plugkit.model.AccountConnection;
 import co.plugkit.model.AccountProfile;
@@ -18,7 +19,9 @@ import co.plugkit.model.Profile;
 import co.plugkit.model.SealedToken;
 import co.plugkit.model.Workspace;
 import co.plugkit.provider.Platform;
-import co.plugkit.store.ConnectStateStore.Consumption;
+import co.plugkit.store.ConnectStateStore.Claim;
+import co.plugkit.store.ConnectStateStore.Claimed;
+import co.plugkit.store.ConnectStateStore.Outcome;
 import co.plugkit.store.jdbi.JdbiPlugKitStore;
 import co.plugkit.testing.Concurrently;
 import co.plugkit.testing.TestDatabase;
@@ -352,62 +355,76 @@ abstract class StoreContractTest {
         assertThat(pages).isEqualTo(4);
     }
 
-    @Test
-    void aStateIsConsumedOnceAndOnlyBeforeItExpires() {
-        ConnectState state = new ConnectState(
-                workspace,
-                profile,
-                Platform.INSTAGRAM,
-                Optional.of(URI.create("https://app.example.com/done")),
-                T0.plus(Duration.ofMinutes(10)));
-        String hash = hash('1');
-        store.connectStates().insert(hash, state, T0);
+    /** A session key of this test's own: the PostgreSQL and MariaDB databases outlive a run. */
+    private String sessionKey(char c) {
+        return Hashing.sha256Hex(workspace.value() + c).substring(0, 32);
+    }
 
-        assertThat(store.connectStates().consume(hash, T0.plusSeconds(30))).isEqualTo(new Consumption.Consumed(state));
-        assertThat(store.connectStates().consume(hash, T0.plusSeconds(31)))
-                .isEqualTo(new Consumption.AlreadyUsed(state));
-        assertThat(store.connectStates().consume(hash('2'), T0)).isEqualTo(new Consumption.Unknown());
-
-        String expiring = hash('3');
-        store.connectStates().insert(expiring, state, T0);
-        assertThat(store.connectStates().consume(expiring, T0.plus(Duration.ofMinutes(10))))
-                .isEqualTo(new Consumption.Expired(state));
-
-        String old = hash('4');
-        store.connectStates()
-                .insert(
-                        old,
-                        new ConnectState(
-                                workspace, profile, Platform.INSTAGRAM, Optional.empty(), T0.minus(Duration.ofDays(2))),
-                        T0.minus(Duration.ofDays(2)));
-        assertThat(store.connectStates().deleteExpiredBefore(T0.minus(Duration.ofDays(1))))
-                .isGreaterThanOrEqualTo(1);
-        assertThat(store.connectStates().consume(old, T0)).isEqualTo(new Consumption.Unknown());
+    private ConnectState session(char c, Optional<URI> redirect) {
+        return new ConnectState(
+                sessionKey(c), workspace, profile, Platform.INSTAGRAM, redirect, T0.plus(Duration.ofMinutes(10)));
     }
 
     @Test
-    void concurrentConsumersOfOneStateHaveExactlyOneWinner() throws Exception {
-        String hash = hash('5');
-        store.connectStates()
-                .insert(
-                        hash,
-                        new ConnectState(
-                                workspace,
-                                profile,
-                                Platform.INSTAGRAM,
-                                Optional.empty(),
-                                T0.plus(Duration.ofMinutes(10))),
-                        T0);
-        List<Callable<Consumption>> tasks = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            tasks.add(() -> store.connectStates().consume(hash, T0.plusSeconds(1)));
-        }
-        List<Consumption> results = Concurrently.run(8, tasks);
+    void aSessionIsClaimedOnceAndKeepsItsOutcome() {
+        ConnectState state = session('1', Optional.of(URI.create("https://app.example.com/done")));
+        assertThat(store.connectStates().find(state.sessionKey())).isEmpty();
 
-        assertThat(results).filteredOn(r -> r instanceof Consumption.Consumed).hasSize(1);
-        assertThat(results)
-                .filteredOn(r -> r instanceof Consumption.AlreadyUsed)
-                .hasSize(19);
+        assertThat(store.connectStates().claim(state, T0.plusSeconds(30))).isEqualTo(new Claim.Won());
+        assertThat(store.connectStates().claim(state, T0.plusSeconds(31))).isEqualTo(new Claim.AlreadyClaimed());
+        assertThat(store.connectStates().find(state.sessionKey()))
+                .contains(new Claimed(state, new Outcome.InProgress()));
+
+        AccountId account = AccountId.random();
+        store.connectStates().finish(state.sessionKey(), new Outcome.Connected(account), T0.plusSeconds(40));
+        assertThat(store.connectStates().find(state.sessionKey()))
+                .contains(new Claimed(state, new Outcome.Connected(account)));
+        // a claim after the outcome is still refused, and changes nothing
+        assertThat(store.connectStates().claim(state, T0.plusSeconds(50))).isEqualTo(new Claim.AlreadyClaimed());
+        assertThat(store.connectStates().find(state.sessionKey()))
+                .contains(new Claimed(state, new Outcome.Connected(account)));
+
+        ConnectState failing = session('2', Optional.empty());
+        assertThat(store.connectStates().claim(failing, T0)).isEqualTo(new Claim.Won());
+        store.connectStates().finish(failing.sessionKey(), new Outcome.Failed("access_denied"), T0);
+        assertThat(store.connectStates().find(failing.sessionKey()))
+                .contains(new Claimed(failing, new Outcome.Failed("access_denied")));
+
+        // finishing a session nobody claimed writes nothing
+        store.connectStates().finish(sessionKey('3'), new Outcome.Failed("access_denied"), T0);
+        assertThat(store.connectStates().find(sessionKey('3'))).isEmpty();
+    }
+
+    @Test
+    void expiredSessionsAreDeletedByTheSweepAndOnlyThose() {
+        ConnectState old = new ConnectState(
+                sessionKey('4'),
+                workspace,
+                profile,
+                Platform.INSTAGRAM,
+                Optional.empty(),
+                T0.minus(Duration.ofDays(2)));
+        ConnectState current = session('5', Optional.empty());
+        store.connectStates().claim(old, T0.minus(Duration.ofDays(2)));
+        store.connectStates().claim(current, T0);
+
+        assertThat(store.connectStates().deleteExpiredBefore(T0.minus(Duration.ofDays(1))))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(store.connectStates().find(old.sessionKey())).isEmpty();
+        assertThat(store.connectStates().find(current.sessionKey())).isPresent();
+    }
+
+    @Test
+    void concurrentClaimsOfOneSessionHaveExactlyOneWinner() throws Exception {
+        ConnectState state = session('6', Optional.empty());
+        List<Callable<Claim>> tasks = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            tasks.add(() -> store.connectStates().claim(state, T0.plusSeconds(1)));
+        }
+        List<Claim> results = Concurrently.run(8, tasks);
+
+        assertThat(results).filteredOn(r -> r instanceof Claim.Won).hasSize(1);
+        assertThat(results).filteredOn(r -> r instanceof Claim.AlreadyClaimed).hasSize(19);
     }
 
     @Test
@@ -496,8 +513,4 @@ abstract class StoreContractTest {
     }
 
     /** A state hash unique to this test's workspace. */
-    private String hash(char c) {
-        String base = workspace.value().replace("ws_", "");
-        return (base + String.valueOf(c).repeat(64)).substring(0, 64);
-    }
 }

@@ -113,6 +113,7 @@ public final class FakeInstagram implements AutoCloseable {
     private final List<String> receivedTokens = Collections.synchronizedList(new ArrayList<>());
     private volatile IgAccount nextApproval = IgAccount.business("17841400000000001", "acme");
     private volatile boolean denyNext;
+    private volatile String nextRedirectError;
     private volatile Shape shape = Shape.FLAT;
     private volatile Duration slowDelay = Duration.ofSeconds(3);
     private volatile long announcedExpiresIn = LONG_LIVED_SECONDS;
@@ -194,6 +195,15 @@ public final class FakeInstagram implements AutoCloseable {
     /** The next authorization is cancelled by the person. */
     public void denyNext() {
         this.denyNext = true;
+    }
+
+    /**
+     * The next authorization redirects back with {@code error} and {@code error_description} (Instagram's
+     * refusals: {@code invalid_scope}, "Insufficient developer role", "Invalid platform app").
+     */
+    public void redirectErrorNext(String error, String description) {
+        this.nextRedirectError = "?error=" + URLEncoder.encode(error, StandardCharsets.UTF_8) + "&error_description="
+                + URLEncoder.encode(description, StandardCharsets.UTF_8);
     }
 
     public void shape(Shape shape) {
@@ -388,7 +398,10 @@ public final class FakeInstagram implements AutoCloseable {
         String state = req.getParameter("state");
         String stateParam = state == null ? "" : "&state=" + URLEncoder.encode(state, StandardCharsets.UTF_8);
         String location;
-        if (denyNext) {
+        if (nextRedirectError != null) {
+            location = redirectUri + nextRedirectError + stateParam;
+            nextRedirectError = null;
+        } else if (denyNext) {
             denyNext = false;
             location = redirectUri + "?error=access_denied&error_reason=user_denied"
                     + "&error_description=The+user+denied+your+request" + stateParam;

@@ -185,6 +185,11 @@
     state.popup = popup;
     var profileId = $('profile').value;
     api('GET', '/v1/connect/instagram?profileId=' + encodeURIComponent(profileId)).then(function (start) {
+      // connect-status.js follows this connect's status (GET /v1/connect/sessions/{sessionId})
+      document.dispatchEvent(new CustomEvent('plugkit-demo:connect-started', { detail: {
+        sessionId: start.sessionId, key: state.key,
+        statusUrl: new URL(state.apiBase + '/v1/connect/sessions/' + encodeURIComponent(start.sessionId),
+          location.href).href } }));
       if (popup && !popup.closed) {
         popup.location.href = start.authUrl;
         notice('Waiting for the popup… approve there.');

@@ -40,13 +40,30 @@ public final class SignedTickets {
 
     /** A ticket carrying {@code payload} that {@link #open} accepts for {@code lifetime}. */
     public String issue(String payload, Duration lifetime) {
-        long expires = clock.instant().plus(lifetime).getEpochSecond();
-        byte[] body = (expires + "." + payload).getBytes(StandardCharsets.UTF_8);
+        return issueUntil(payload, clock.instant().plus(lifetime));
+    }
+
+    /** A ticket carrying {@code payload} that {@link #open} accepts until {@code expiresAt} (whole seconds). */
+    public String issueUntil(String payload, Instant expiresAt) {
+        byte[] body = (expiresAt.getEpochSecond() + "." + payload).getBytes(StandardCharsets.UTF_8);
         return ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(mac(key, body));
     }
 
+    /** What a ticket this instance issued carries: its payload and its expiry. */
+    public record Verified(String payload, Instant expiresAt) {}
+
     /** The payload of a ticket this instance issued and that has not expired; empty for anything else. */
     public Optional<String> open(String ticket) {
+        return verify(ticket)
+                .filter(v -> clock.instant().isBefore(v.expiresAt()))
+                .map(Verified::payload);
+    }
+
+    /**
+     * A ticket this instance issued, expired or not (the caller decides what an expired one means); empty
+     * for anything else: malformed, too long, or signed with another key or for another purpose.
+     */
+    public Optional<Verified> verify(String ticket) {
         if (ticket == null || ticket.length() > 4096) {
             return Optional.empty();
         }
@@ -72,8 +89,8 @@ public final class SignedTickets {
         }
         try {
             Instant expires = Instant.ofEpochSecond(Long.parseLong(text.substring(0, sep)));
-            return clock.instant().isBefore(expires) ? Optional.of(text.substring(sep + 1)) : Optional.empty();
-        } catch (NumberFormatException e) {
+            return Optional.of(new Verified(text.substring(sep + 1), expires));
+        } catch (NumberFormatException | java.time.DateTimeException e) {
             return Optional.empty();
         }
     }

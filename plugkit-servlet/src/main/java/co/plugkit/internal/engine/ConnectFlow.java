@@ -3,7 +3,6 @@ package co.plugkit.internal.engine;
 import co.plugkit.id.AccountId;
 import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
-import co.plugkit.internal.crypto.Hashing;
 import co.plugkit.internal.crypto.TokenBinding;
 import co.plugkit.internal.crypto.TokenCipher;
 import co.plugkit.internal.engine.CallbackOutcome.Connected;
@@ -22,7 +21,8 @@ import co.plugkit.provider.Providers;
 import co.plugkit.secret.Secret;
 import co.plugkit.store.AccountStore;
 import co.plugkit.store.ConnectStateStore;
-import co.plugkit.store.ConnectStateStore.Consumption;
+import co.plugkit.store.ConnectStateStore.Claim;
+import co.plugkit.store.ConnectStateStore.Outcome;
 import co.plugkit.store.ProfileStore;
 import co.plugkit.store.StoreUnavailableException;
 import java.net.URI;
@@ -35,17 +35,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The connect flow of design.md §3, without any servlet in sight: {@link #start} hands out an
- * authorization URL bound to a single-use state; {@link #complete} consumes the state, exchanges the
- * code, fetches the profile and stores the account. Expected failures come back as values.
+ * authorization URL with a sealed state and writes nothing; {@link #complete} opens the state, claims its
+ * session (single use, atomic across servers), exchanges the code, fetches the profile, stores the account
+ * and records the session's outcome for its status. Expected failures come back as values.
  */
 public final class ConnectFlow {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectFlow.class);
 
-    /** Expired states are kept a day for a clear "expired" answer, then deleted. */
-    private static final Duration EXPIRED_STATE_RETENTION = Duration.ofDays(1);
+    static final int MAX_REDIRECT_URL = 2048;
 
     private final ProfileStore profiles;
     private final ConnectStateStore states;
+    private final ConnectSeals seals;
     private final AccountStore accounts;
     private final Providers providers;
     private final TokenCipher cipher;
@@ -57,6 +58,7 @@ public final class ConnectFlow {
     public ConnectFlow(
             ProfileStore profiles,
             ConnectStateStore states,
+            ConnectSeals seals,
             AccountStore accounts,
             Providers providers,
             TokenCipher cipher,
@@ -66,6 +68,7 @@ public final class ConnectFlow {
             Telemetry telemetry) {
         this.profiles = profiles;
         this.states = states;
+        this.seals = seals;
         this.accounts = accounts;
         this.providers = providers;
         this.cipher = cipher;
@@ -88,7 +91,8 @@ public final class ConnectFlow {
                 .orElseThrow(() -> new IllegalArgumentException("no provider for platform " + platform));
         Optional<URI> redirect = Optional.empty();
         if (redirectUrl.isPresent()) {
-            redirect = redirects.check(redirectUrl.get());
+            // it travels in the state and is kept with the session's outcome (2048 characters)
+            redirect = redirectUrl.get().length() <= MAX_REDIRECT_URL ? redirects.check(redirectUrl.get()) : redirect;
             if (redirect.isEmpty()) {
                 return new ConnectStart.RedirectNotAllowed();
             }
@@ -96,14 +100,15 @@ public final class ConnectFlow {
         if (profiles.find(workspaceId, profileId).isEmpty()) {
             return new ConnectStart.ProfileNotFound();
         }
-        Instant now = clock.instant();
-        String state = Hashing.randomUrlToken(32);
-        Instant expiresAt = now.plus(stateTtl);
-        states.deleteExpiredBefore(now.minus(EXPIRED_STATE_RETENTION));
-        states.insert(
-                Hashing.sha256Hex(state), new ConnectState(workspaceId, profileId, platform, redirect, expiresAt), now);
+        // Nothing is written: the state is sealed and travels with the browser; its callback claims it.
+        Instant expiresAt = clock.instant().plus(stateTtl);
+        ConnectSeals.Sealed sealed = seals.seal(workspaceId, profileId, platform, redirect, expiresAt);
         telemetry.connectStarted(platform);
-        return new ConnectStart.Started(provider.authorizationUrl(state), state, expiresAt);
+        return new ConnectStart.Started(
+                provider.authorizationUrl(sealed.state()),
+                sealed.state(),
+                sealed.session().id(),
+                sealed.session().expiresAt());
     }
 
     /**
@@ -117,46 +122,44 @@ public final class ConnectFlow {
 
     private CallbackOutcome completeFlow(Platform platform, CallbackRequest request) {
         if (request.state().isEmpty()) {
-            return fail(ConnectError.STATE_MISSING, Optional.empty(), "no state");
+            // Instagram's own refusals may come back without our state: say what Instagram said
+            return request.error()
+                    .map(e ->
+                            fail(authorizationError(request), Optional.empty(), authorizationDetail(platform, request)))
+                    .orElseGet(() -> fail(ConnectError.STATE_MISSING, Optional.empty(), "no state"));
         }
-        Consumption consumption;
-        try {
-            consumption = states.consume(Hashing.sha256Hex(request.state().get()), clock.instant());
-        } catch (StoreUnavailableException e) {
-            return fail(ConnectError.STORAGE_UNAVAILABLE, Optional.empty(), "database unavailable");
-        }
-        if (consumption instanceof Consumption.Unknown) {
+        Optional<ConnectState> opened = seals.open(request.state().get());
+        if (opened.isEmpty()) {
             return fail(ConnectError.STATE_UNKNOWN, Optional.empty(), "unknown state");
         }
-        if (consumption instanceof Consumption.AlreadyUsed used) {
-            return fail(ConnectError.STATE_ALREADY_USED, Optional.of(used.state()), "state already used");
-        }
-        if (consumption instanceof Consumption.Expired expired) {
-            return fail(ConnectError.STATE_EXPIRED, Optional.of(expired.state()), "state expired");
-        }
-        ConnectState state = ((Consumption.Consumed) consumption).state();
+        ConnectState state = opened.get();
         Optional<Provider> found = providers.find(platform).filter(p -> platform.equals(state.platform()));
         if (found.isEmpty()) {
             // a state issued for another platform's connect: its callback is the only one that takes it
             return fail(ConnectError.STATE_UNKNOWN, Optional.empty(), "state of platform " + state.platform());
         }
         Provider provider = found.get();
+        Instant now = clock.instant();
+        Claim claim;
+        try {
+            claim = states.claim(state, now);
+        } catch (StoreUnavailableException e) {
+            return fail(ConnectError.STORAGE_UNAVAILABLE, Optional.of(state), "database unavailable");
+        }
+        if (claim instanceof Claim.AlreadyClaimed) {
+            return fail(ConnectError.STATE_ALREADY_USED, Optional.of(state), "state already used");
+        }
+        if (!now.isBefore(state.expiresAt())) {
+            // claimed all the same, so that the connect status says why, and a replay is "already used"
+            return finish(ConnectError.STATE_EXPIRED, state, "state expired");
+        }
 
         if (request.error().isPresent()) {
-            boolean denied = "access_denied".equals(request.error().get());
-            return fail(
-                    denied ? ConnectError.ACCESS_DENIED : ConnectError.AUTHORIZATION_FAILED,
-                    Optional.of(state),
-                    // a visitor writes these parameters: escaped, or they could forge log lines
-                    platform + " redirected with error="
-                            + LogText.clean(request.error().get(), 100)
-                            + request.errorReason()
-                                    .map(r -> ", error_reason=" + LogText.clean(r, 100))
-                                    .orElse(""));
+            return finish(authorizationError(request), state, authorizationDetail(platform, request));
         }
         Optional<String> code = request.code().map(ConnectFlow::stripFragment).filter(c -> !c.isBlank());
         if (code.isEmpty()) {
-            return fail(ConnectError.CODE_MISSING, Optional.of(state), "no code");
+            return finish(ConnectError.CODE_MISSING, state, "no code");
         }
 
         try {
@@ -164,9 +167,9 @@ public final class ConnectFlow {
             Instant issuedAt = clock.instant();
             ProviderProfile profile = provider.profile(token.accessToken());
             if (!provider.isEligible(profile)) {
-                return fail(
+                return finish(
                         ConnectError.NOT_PROFESSIONAL_ACCOUNT,
-                        Optional.of(state),
+                        state,
                         "account type " + LogText.clean(profile.accountType(), 30));
             }
             AccountConnection connection = new AccountConnection(
@@ -193,22 +196,69 @@ public final class ConnectFlow {
                     LogText.clean(account.username(), 100),
                     account.profileId(),
                     account.id());
+            record(state, new Outcome.Connected(account.id()));
             return new Connected(account, state.redirectUrl());
         } catch (ProviderException e) {
             ConnectError error = switch (e.kind()) {
-                case REJECTED -> ConnectError.INSTAGRAM_REJECTED;
+                case REJECTED ->
+                    isPlatformAppError(e) ? ConnectError.INVALID_PLATFORM_APP : ConnectError.INSTAGRAM_REJECTED;
                 case UNAVAILABLE -> ConnectError.INSTAGRAM_UNAVAILABLE;
                 case MALFORMED -> ConnectError.INSTAGRAM_BAD_RESPONSE;
             };
-            return fail(
+            return finish(
                     error,
-                    Optional.of(state),
+                    state,
                     e.getMessage()
                             + e.error()
                                     .map(err -> " — " + LogText.clean(err.message(), 200))
                                     .orElse(""));
         } catch (StoreUnavailableException e) {
-            return fail(ConnectError.STORAGE_UNAVAILABLE, Optional.of(state), "database unavailable");
+            return finish(ConnectError.STORAGE_UNAVAILABLE, state, "database unavailable");
+        }
+    }
+
+    /** Instagram answers a Meta App ID where its Instagram App ID belongs with "Invalid platform app". */
+    private static boolean isPlatformAppError(ProviderException e) {
+        return e.error()
+                .map(err -> err.message().toLowerCase(java.util.Locale.ROOT).contains("platform app"))
+                .orElse(false);
+    }
+
+    private static ConnectError authorizationError(CallbackRequest request) {
+        return ConnectError.ofAuthorizationError(
+                request.error().orElse(""), request.errorReason(), request.errorDescription());
+    }
+
+    private static String authorizationDetail(Platform platform, CallbackRequest request) {
+        // a visitor writes these parameters: escaped, or they could forge log lines
+        return platform + " redirected with error="
+                + LogText.clean(request.error().orElse(""), 100)
+                + request.errorReason()
+                        .map(r -> ", error_reason=" + LogText.clean(r, 100))
+                        .orElse("")
+                + request.errorDescription()
+                        .map(d -> ", error_description=" + LogText.clean(d, 200))
+                        .orElse("");
+    }
+
+    /** A claimed session failed: record why (for its status), then answer as {@link #fail}. */
+    private Failed finish(ConnectError error, ConnectState state, String detail) {
+        record(state, new Outcome.Failed(error.code()));
+        return fail(error, Optional.of(state), detail);
+    }
+
+    /**
+     * Records a claimed session's outcome. A database that fails here does not change the outcome: the
+     * account (if any) is stored, and the status shows the session as unfinished.
+     */
+    private void record(ConnectState state, Outcome outcome) {
+        try {
+            states.finish(state.sessionKey(), outcome, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "Could not record the outcome of connect session for profile {}: {}",
+                    state.profileId(),
+                    e.getClass().getSimpleName());
         }
     }
 

@@ -47,10 +47,17 @@ final class CallbackPage {
                     200,
                     "Instagram account connected",
                     "@" + connected.username() + " is connected — you can close this window.",
+                    "",
                     result.message());
         } else {
             ConnectError error = ((CallbackResult.Failed) result).error();
-            write(response, error.httpStatus(), "Instagram account not connected", error.message(), result.message());
+            write(
+                    response,
+                    error.httpStatus(),
+                    "Instagram account not connected",
+                    error.message(),
+                    error.hint(),
+                    result.message());
         }
     }
 
@@ -63,26 +70,35 @@ final class CallbackPage {
                 410,
                 "Connection result no longer available",
                 "This page has expired. You can close this window and check the app for the connection.",
+                "",
                 message);
     }
 
-    private void write(HttpServletResponse response, int status, String title, String text, Map<String, Object> message)
+    /** @param hint what usually causes a failure and what to do; empty for none */
+    private void write(
+            HttpServletResponse response,
+            int status,
+            String title,
+            String text,
+            String hint,
+            Map<String, Object> message)
             throws IOException {
         response.setStatus(status);
         response.setContentType("text/html");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Content-Security-Policy", CSP);
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.getWriter().write(html(title, text, dataBlock(message), dataBlock(openerOrigin)));
+        response.getWriter().write(html(title, text, hint, dataBlock(message), dataBlock(openerOrigin)));
     }
 
-    private static String html(String title, String text, String data, String origin) {
+    private static String html(String title, String text, String hint, String data, String origin) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + escape(title) + "</title>"
                 + "<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;"
-                + "color:#1c1c1c}h1{font-size:1.25rem}</style></head><body>"
+                + "color:#1c1c1c}h1{font-size:1.25rem}.hint{color:#555;font-size:.9rem}</style></head><body>"
                 + "<h1>" + escape(title) + "</h1><p id=\"plugkit-message\">" + escape(text) + "</p>"
+                + (hint.isEmpty() ? "" : "<p id=\"plugkit-hint\" class=\"hint\">" + escape(hint) + "</p>")
                 + "<script type=\"application/json\" id=\"plugkit-result\">" + data + "</script>"
                 + "<script type=\"application/json\" id=\"plugkit-origin\">" + origin + "</script>"
                 + "<script>" + SCRIPT + "</script></body></html>\n";

@@ -68,7 +68,8 @@ final class CallbackServlet extends GuardedServlet {
                         param(request, "state"),
                         param(request, "code"),
                         param(request, "error"),
-                        param(request, "error_reason")));
+                        param(request, "error_reason"),
+                        param(request, "error_description")));
         Optional<URI> redirect = outcome.redirectUrl();
         if (redirect.isPresent()) {
             seeOther(response, CallbackRedirect.location(redirect.get(), outcome));

@@ -35,6 +35,7 @@ final class ConnectServlet extends AuthenticatedServlet {
                     new Views.ConnectView(
                             started.authUrl().toString(),
                             started.state(),
+                            started.sessionId(),
                             started.expiresAt().toString()));
         } else if (start instanceof ConnectStart.ProfileNotFound) {
             throw ApiError.PROFILE_NOT_FOUND.problem(profileId);

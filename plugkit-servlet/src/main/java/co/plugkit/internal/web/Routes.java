@@ -81,6 +81,12 @@ public final class Routes {
         add(
                 context,
                 prefix,
+                "connect-sessions",
+                new ConnectSessionsServlet(json, keys, engine.connectSessions()),
+                "/v1/connect/sessions/*");
+        add(
+                context,
+                prefix,
                 "deauthorize",
                 new DeauthorizeServlet(json, engine.metaCallbacks()),
                 "/v1/connect/instagram/deauthorize");

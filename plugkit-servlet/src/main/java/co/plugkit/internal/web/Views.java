@@ -48,7 +48,7 @@ final class Views {
             String updatedAt,
             com.fasterxml.jackson.databind.JsonNode metadata) {}
 
-    record ConnectView(String authUrl, String state, String expiresAt) {}
+    record ConnectView(String authUrl, String state, String sessionId, String expiresAt) {}
 
     record HealthView(String status, String database) {}
 

@@ -387,11 +387,19 @@ class ConnectFlowTest {
                 "https://app.example.com.evil.net/connected",
                 "https://app.example.com/connectedx",
                 "http://app.example.com/connected",
+                "https://app.example.com/connected/" + "x".repeat(ConnectFlow.MAX_REDIRECT_URL),
                 "javascript:alert(1)")) {
             assertThat(f.connectFlow().start(f.workspace, Platform.INSTAGRAM, f.profile, Optional.of(bad)))
                     .as(bad)
                     .isInstanceOf(ConnectStart.RedirectNotAllowed.class);
         }
+        String longest = "https://app.example.com/connected/";
+        longest += "x".repeat(ConnectFlow.MAX_REDIRECT_URL - longest.length());
+        ConnectStart.Started started = (ConnectStart.Started)
+                f.connectFlow().start(f.workspace, Platform.INSTAGRAM, f.profile, Optional.of(longest));
+        // the longest redirect still fits in the state and in the session's row
+        assertThat(complete(started.state(), f.instagram.approve(ACME)).redirectUrl())
+                .contains(URI.create(longest));
         use(EngineFixture.options());
         assertThat(f.connectFlow()
                         .start(f.workspace, Platform.INSTAGRAM, f.profile, Optional.of("https://app.example.com/x")))

@@ -2,7 +2,9 @@ package co.plugkit.internal.engine;
 
 import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
+import co.plugkit.internal.crypto.ConnectSessionIds;
 import co.plugkit.internal.crypto.SignedRequest;
+import co.plugkit.internal.crypto.SignedTickets;
 import co.plugkit.internal.crypto.TokenBinding;
 import co.plugkit.internal.crypto.TokenCipher;
 import co.plugkit.internal.crypto.UnreadableTokenException;
@@ -53,6 +55,9 @@ final class EngineFixture implements AutoCloseable {
     final DataSource dataSource = database.dataSource();
     final JdbiPlugKitStore store;
     final TokenCipher cipher = new TokenCipher(Base64.getDecoder().decode(TestKeys.ENCRYPTION_KEY));
+    /** As PlugKit's: keys derived from the encryption key, so two fixtures' states open in each other. */
+    final ConnectSeals seals;
+
     final Providers providers;
     final Engine engine;
     final WorkspaceId workspace;
@@ -105,6 +110,10 @@ final class EngineFixture implements AutoCloseable {
         providers = new Providers(all);
         ApiKeys apiKeys =
                 new ApiKeys(store.workspaces(), new AbuseLimiter(AbuseLimits.defaults(), engineClock), engineClock);
+        seals = new ConnectSeals(
+                new SignedTickets(
+                        Base64.getDecoder().decode(TestKeys.ENCRYPTION_KEY), "plugkit connect state", engineClock),
+                new ConnectSessionIds(Base64.getDecoder().decode(TestKeys.ENCRYPTION_KEY)));
         engine = new Engine(
                 apiKeys,
                 new Workspaces(store.workspaces(), apiKeys, engineClock),
@@ -113,6 +122,7 @@ final class EngineFixture implements AutoCloseable {
                 new ConnectFlow(
                         store.profiles(),
                         store.connectStates(),
+                        seals,
                         store.accounts(),
                         providers,
                         cipher,
@@ -137,12 +147,8 @@ final class EngineFixture implements AutoCloseable {
                         engineClock),
                 new ManualConnect(store.profiles(), store.accounts(), providers, cipher, engineClock),
                 new MetaCallbacks(
-                        store.accounts(),
-                        store.dataDeletions(),
-                        APP_SECRET,
-                        PUBLIC_URL,
-                        Json.newMapper(),
-                        engineClock));
+                        store.accounts(), store.dataDeletions(), APP_SECRET, PUBLIC_URL, Json.newMapper(), engineClock),
+                new ConnectSessions(seals, store.connectStates(), engineClock));
         workspace = newWorkspace("Acme");
         profile = newProfile(workspace, "Jane");
     }
@@ -157,6 +163,10 @@ final class EngineFixture implements AutoCloseable {
 
     ConnectFlow connectFlow() {
         return engine.connectFlow();
+    }
+
+    ConnectSessions connectSessions() {
+        return engine.connectSessions();
     }
 
     TokenRefresher refresher() {
