@@ -43,7 +43,8 @@ class DocsLinksTest {
             "flywaydb.org",
             "www.apache.org",
             "openjdk.org",
-            "adoptium.net");
+            "adoptium.net",
+            "docs.micrometer.io");
 
     /** Inline links and images {@code [text](target)}, and reference definitions {@code [name]: target}. */
     private static final Pattern INLINE = Pattern.compile("\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
