@@ -2,10 +2,13 @@ package co.plugkit;
 
 import co.plugkit.internal.crypto.TokenCipher;
 import co.plugkit.internal.engine.AbuseLimiter;
+import co.plugkit.internal.engine.AccountTokens;
 import co.plugkit.internal.engine.Accounts;
 import co.plugkit.internal.engine.ApiKeys;
 import co.plugkit.internal.engine.ConnectFlow;
 import co.plugkit.internal.engine.Engine;
+import co.plugkit.internal.engine.GraphProxy;
+import co.plugkit.internal.engine.GraphUpstream;
 import co.plugkit.internal.engine.ManualConnect;
 import co.plugkit.internal.engine.MetaCallbacks;
 import co.plugkit.internal.engine.Profiles;
@@ -28,7 +31,20 @@ final class EngineWiring {
             Providers providers,
             TokenCipher cipher,
             ObjectMapper json,
-            Clock clock) {
+            Clock clock,
+            GraphUpstream graph) {
+        TokenRefresher refresher =
+                new TokenRefresher(store.accounts(), store.refresh(), providers, cipher, config.refreshPolicy(), clock);
+        // Using accounts: a token for the host, the Graph API proxy, the token export.
+        AccountTokens accountTokens = new AccountTokens(
+                store.accounts(),
+                store.refresh(),
+                refresher,
+                cipher,
+                config.refreshPolicy(),
+                config.instagram().connectTimeout().plus(config.instagram().readTimeout()),
+                config.accountAccess().exposeTokens(),
+                clock);
         ApiKeys apiKeys = new ApiKeys(store.workspaces(), new AbuseLimiter(config.abuseLimits(), clock), clock);
         return new Engine(
                 apiKeys,
@@ -44,7 +60,7 @@ final class EngineWiring {
                         new RedirectAllowList(config.allowedRedirectUrls()),
                         config.stateTtl(),
                         clock),
-                new TokenRefresher(store.accounts(), store.refresh(), providers, cipher, config.refreshPolicy(), clock),
+                refresher,
                 new TokenResealer(
                         store.accounts(),
                         store.refresh(),
@@ -59,6 +75,8 @@ final class EngineWiring {
                         config.instagram().clientSecret(),
                         config.publicUrl(),
                         json,
-                        clock));
+                        clock),
+                accountTokens,
+                new GraphProxy(accountTokens, graph));
     }
 }

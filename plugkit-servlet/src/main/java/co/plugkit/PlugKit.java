@@ -1,5 +1,6 @@
 package co.plugkit;
 
+import co.plugkit.id.AccountId;
 import co.plugkit.id.WorkspaceId;
 import co.plugkit.internal.crypto.TokenCipher;
 import co.plugkit.internal.engine.Engine;
@@ -11,6 +12,8 @@ import co.plugkit.internal.web.CallbackSettings;
 import co.plugkit.internal.web.Json;
 import co.plugkit.internal.web.Routes;
 import co.plugkit.internal.web.ServletMount;
+import co.plugkit.model.AccountToken;
+import co.plugkit.model.AccountUnavailableException;
 import co.plugkit.model.ApiKey;
 import co.plugkit.model.NewApiKey;
 import co.plugkit.model.NewWorkspace;
@@ -88,7 +91,8 @@ public final class PlugKit implements AutoCloseable {
         all.addAll(b.providers);
         Providers providers = new Providers(all);
 
-        this.engine = EngineWiring.assemble(config, store, providers, cipher, json, clock);
+        this.engine = EngineWiring.assemble(
+                config, store, providers, cipher, json, clock, instagramClient.graphForwarder(config.accountAccess()));
         this.scheduler = config.refreshEnabled()
                 ? Optional.of(RefreshScheduler.start(
                         engine.refresher(),
@@ -177,6 +181,22 @@ public final class PlugKit implements AutoCloseable {
         TokenRefresher.Report r = engine.refresher().runOnce();
         return new RefreshReport(
                 r.refreshed(), r.checked(), r.needsReconnect(), r.deferred(), r.superseded(), r.expired());
+    }
+
+    /**
+     * The current access token of a connected account, for a host that calls Instagram's API itself in the
+     * same JVM (docs/using-accounts.md). A token due for a refresh (a day old or more and expiring within
+     * {@code plugkit.refresh.windowDays}) is refreshed first, under the background refresher's lease: of
+     * callers racing for one account, one refreshes. The token prints as {@code ****}; ask again for each
+     * use rather than keeping it.
+     *
+     * @throws AccountUnavailableException if the account is not in the workspace, was disconnected, or
+     *     must be connected again ({@link AccountUnavailableException#reason()})
+     */
+    public AccountToken accessToken(WorkspaceId workspace, AccountId account) throws AccountUnavailableException {
+        return engine.accountTokens()
+                .current(Objects.requireNonNull(workspace, "workspace"), Objects.requireNonNull(account, "account"))
+                .forHost();
     }
 
     /**

@@ -116,6 +116,9 @@ public final class FakeInstagram implements AutoCloseable {
     private volatile Shape shape = Shape.FLAT;
     private volatile Duration slowDelay = Duration.ofSeconds(3);
     private volatile long announcedExpiresIn = LONG_LIVED_SECONDS;
+    private volatile Duration refreshDelay = Duration.ZERO;
+    private final FakeGraph graph = new FakeGraph(
+            token -> java.util.Optional.ofNullable(validGrant(token)).map(LongGrant::account));
 
     private record CodeGrant(IgAccount account, String redirectUri, Instant expiresAt) {}
 
@@ -313,6 +316,8 @@ public final class FakeInstagram implements AutoCloseable {
                 if (!faulted(Endpoint.ME, resp)) {
                     me(req, resp);
                 }
+            } else if (path.matches("/v\\d+\\.\\d+/.+")) {
+                graph.handle(req, resp, path);
             } else {
                 graphError(resp, 400, "Unsupported get request.", "GraphMethodException", 100, null);
             }
@@ -543,8 +548,25 @@ public final class FakeInstagram implements AutoCloseable {
             return;
         }
         refreshes.incrementAndGet();
+        if (!refreshDelay.isZero()) {
+            try {
+                Thread.sleep(refreshDelay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         longTokens.remove(token);
         issueLongLived(resp, grant.account());
+    }
+
+    /** The Graph API beyond {@code /me}: its recorded calls and queued answers (the proxy's tests). */
+    public FakeGraph graph() {
+        return graph;
+    }
+
+    /** Successful refreshes answer after this delay from now on, so that racing callers overlap. */
+    public void refreshDelay(Duration delay) {
+        this.refreshDelay = delay;
     }
 
     /** How many refreshes succeeded, and how many came too early (before the token was a day old). */
@@ -604,6 +626,11 @@ public final class FakeInstagram implements AutoCloseable {
             return;
         }
         json(resp, 200, "{\"success\":true}");
+    }
+
+    /** The account a valid long-lived token belongs to. */
+    public java.util.Optional<IgAccount> accountOf(String longLivedToken) {
+        return java.util.Optional.ofNullable(validGrant(longLivedToken)).map(LongGrant::account);
     }
 
     /** Whether a long-lived token is still valid (not revoked). */

@@ -15,7 +15,9 @@ public record Engine(
         TokenRefresher refresher,
         TokenResealer resealer,
         ManualConnect manualConnect,
-        MetaCallbacks metaCallbacks) {
+        MetaCallbacks metaCallbacks,
+        AccountTokens accountTokens,
+        GraphProxy graphProxy) {
 
     public Engine {
         Objects.requireNonNull(apiKeys, "apiKeys");
@@ -27,5 +29,7 @@ public record Engine(
         Objects.requireNonNull(resealer, "resealer");
         Objects.requireNonNull(manualConnect, "manualConnect");
         Objects.requireNonNull(metaCallbacks, "metaCallbacks");
+        Objects.requireNonNull(accountTokens, "accountTokens");
+        Objects.requireNonNull(graphProxy, "graphProxy");
     }
 }
