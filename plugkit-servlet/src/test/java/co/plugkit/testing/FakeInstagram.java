@@ -290,7 +290,10 @@ public final class FakeInstagram implements AutoCloseable {
             if (bearer != null && bearer.startsWith("Bearer ")) {
                 receivedTokens.add(bearer.substring(7));
             }
-            if (req.getParameter("access_token") != null) {
+            boolean graphPath = path.matches("/v\\d+\\.\\d+/.+") && !path.matches("/v\\d+\\.\\d+/me(/permissions)?");
+            // A Graph call's form body is the Graph fake's to read (reading a parameter here would consume it);
+            // its query, where a token would show, is recorded with the call.
+            if (!graphPath && req.getParameter("access_token") != null) {
                 receivedTokens.add(req.getParameter("access_token"));
             }
             if (path.equals("/oauth/authorize") && req.getMethod().equals("GET")) {
@@ -316,7 +319,7 @@ public final class FakeInstagram implements AutoCloseable {
                 if (!faulted(Endpoint.ME, resp)) {
                     me(req, resp);
                 }
-            } else if (path.matches("/v\\d+\\.\\d+/.+")) {
+            } else if (graphPath) {
                 graph.handle(req, resp, path);
             } else {
                 graphError(resp, 400, "Unsupported get request.", "GraphMethodException", 100, null);
