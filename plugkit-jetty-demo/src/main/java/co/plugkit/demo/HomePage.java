@@ -8,7 +8,7 @@ import java.net.URI;
 
 /**
  * Mounts the demo's home page at the context root: {@code /} (the page), {@code /demo/app.js},
- * {@code /demo/app.css} and {@code /demo/session}. The page talks to PlugKit only through its public API.
+ * {@code /demo/try-api.js} (the "Try the API" panel), {@code /demo/app.css} and {@code /demo/session}. The page talks to PlugKit only through its public API.
  */
 final class HomePage {
     private HomePage() {}
@@ -18,6 +18,11 @@ final class HomePage {
         String origin = publicUrl.getScheme() + "://" + publicUrl.getRawAuthority();
         add(context, "home", new StaticAssetServlet("index.html", "text/html;charset=utf-8"), "");
         add(context, "app-js", new StaticAssetServlet("app.js", "text/javascript;charset=utf-8"), "/demo/app.js");
+        add(
+                context,
+                "try-api-js",
+                new StaticAssetServlet("try-api.js", "text/javascript;charset=utf-8"),
+                "/demo/try-api.js");
         add(context, "app-css", new StaticAssetServlet("app.css", "text/css;charset=utf-8"), "/demo/app.css");
         add(
                 context,
