@@ -184,14 +184,10 @@ public final class PlugKit implements AutoCloseable {
     }
 
     /**
-     * The current access token of a connected account, for a host that calls Instagram's API itself in the
-     * same JVM (docs/using-accounts.md). A token due for a refresh (a day old or more and expiring within
-     * {@code plugkit.refresh.windowDays}) is refreshed first, under the background refresher's lease: of
-     * callers racing for one account, one refreshes. The token prints as {@code ****}; ask again for each
-     * use rather than keeping it.
+     * The current access token of an account, for a host calling Instagram itself in this JVM
+     * (docs/using-accounts.md); a token due for a refresh is refreshed first, under the refresher's lease.
      *
-     * @throws AccountUnavailableException if the account is not in the workspace, was disconnected, or
-     *     must be connected again ({@link AccountUnavailableException#reason()})
+     * @throws AccountUnavailableException if the account is unknown in the workspace or not active
      */
     public AccountToken accessToken(WorkspaceId workspace, AccountId account) throws AccountUnavailableException {
         return engine.accountTokens()
