@@ -94,6 +94,8 @@
     $('try-none').hidden = accounts.length > 0;
   });
 
+  // A public image for the first try; Instagram fetches the image itself, so it must be a public http(s) URL.
+  if (!$('try-image-url').value) { $('try-image-url').value = 'https://picsum.photos/seed/plugkit/640'; }
   $('try-publish').addEventListener('click', publish);
   $('try-list-media').addEventListener('click', function () { listMedia(true); });
 }());
