@@ -2,12 +2,15 @@ package co.plugkit;
 
 import co.plugkit.internal.crypto.TokenCipher;
 import co.plugkit.internal.engine.AbuseLimiter;
+import co.plugkit.internal.engine.AccountTokens;
 import co.plugkit.internal.engine.Accounts;
 import co.plugkit.internal.engine.ApiKeys;
 import co.plugkit.internal.engine.ConnectFlow;
 import co.plugkit.internal.engine.ConnectSeals;
 import co.plugkit.internal.engine.ConnectSessions;
 import co.plugkit.internal.engine.Engine;
+import co.plugkit.internal.engine.GraphProxy;
+import co.plugkit.internal.engine.GraphUpstream;
 import co.plugkit.internal.engine.ManualConnect;
 import co.plugkit.internal.engine.MetaCallbacks;
 import co.plugkit.internal.engine.Profiles;
@@ -31,7 +34,20 @@ final class EngineWiring {
             TokenCipher cipher,
             ConnectSeals seals,
             ObjectMapper json,
-            Clock clock) {
+            Clock clock,
+            GraphUpstream graph) {
+        TokenRefresher refresher =
+                new TokenRefresher(store.accounts(), store.refresh(), providers, cipher, config.refreshPolicy(), clock);
+        // Using accounts: a token for the host, the Graph API proxy, the token export.
+        AccountTokens accountTokens = new AccountTokens(
+                store.accounts(),
+                store.refresh(),
+                refresher,
+                cipher,
+                config.refreshPolicy(),
+                config.instagram().connectTimeout().plus(config.instagram().readTimeout()),
+                config.accountAccess().exposeTokens(),
+                clock);
         ApiKeys apiKeys = new ApiKeys(store.workspaces(), new AbuseLimiter(config.abuseLimits(), clock), clock);
         return new Engine(
                 apiKeys,
@@ -48,7 +64,7 @@ final class EngineWiring {
                         new RedirectAllowList(config.allowedRedirectUrls()),
                         config.stateTtl(),
                         clock),
-                new TokenRefresher(store.accounts(), store.refresh(), providers, cipher, config.refreshPolicy(), clock),
+                refresher,
                 new TokenResealer(
                         store.accounts(),
                         store.refresh(),
@@ -64,6 +80,8 @@ final class EngineWiring {
                         config.publicUrl(),
                         json,
                         clock),
-                new ConnectSessions(seals, store.connectStates(), clock));
+                new ConnectSessions(seals, store.connectStates(), clock),
+                accountTokens,
+                new GraphProxy(accountTokens, graph));
     }
 }

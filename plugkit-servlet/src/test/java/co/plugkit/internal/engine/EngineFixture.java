@@ -114,6 +114,17 @@ final class EngineFixture implements AutoCloseable {
                 new SignedTickets(
                         Base64.getDecoder().decode(TestKeys.ENCRYPTION_KEY), "plugkit connect state", engineClock),
                 new ConnectSessionIds(Base64.getDecoder().decode(TestKeys.ENCRYPTION_KEY)));
+        TokenRefresher refresher =
+                new TokenRefresher(store.accounts(), store.refresh(), providers, cipher, options.policy, engineClock);
+        AccountTokens accountTokens = new AccountTokens(
+                store.accounts(),
+                store.refresh(),
+                refresher,
+                cipher,
+                options.policy,
+                Duration.ofSeconds(20),
+                false,
+                engineClock);
         engine = new Engine(
                 apiKeys,
                 new Workspaces(store.workspaces(), apiKeys, engineClock),
@@ -129,7 +140,7 @@ final class EngineFixture implements AutoCloseable {
                         new RedirectAllowList(options.allowedRedirectUrls),
                         STATE_TTL,
                         engineClock),
-                new TokenRefresher(store.accounts(), store.refresh(), providers, cipher, options.policy, engineClock),
+                refresher,
                 new TokenResealer(
                         store.accounts(),
                         store.refresh(),
@@ -140,7 +151,12 @@ final class EngineFixture implements AutoCloseable {
                 new ManualConnect(store.profiles(), store.accounts(), providers, cipher, engineClock),
                 new MetaCallbacks(
                         store.accounts(), store.dataDeletions(), APP_SECRET, PUBLIC_URL, Json.newMapper(), engineClock),
-                new ConnectSessions(seals, store.connectStates(), engineClock));
+                new ConnectSessions(seals, store.connectStates(), engineClock),
+                accountTokens,
+                // The engine tests send nothing through the Graph API proxy (GraphProxyHttpTest does).
+                new GraphProxy(accountTokens, (call, token) -> {
+                    throw new GraphUpstream.Failure(GraphUpstream.Failure.Kind.UNREACHABLE, "no Graph API here");
+                }));
         workspace = newWorkspace("Acme");
         profile = newProfile(workspace, "Jane");
     }
