@@ -61,6 +61,20 @@ final class ConfigProperties {
                 "plugkit.api.requestsPerMinutePerKey",
                 v -> b.requestsPerMinutePerKey(ConfigValues.limit("plugkit.api.requestsPerMinutePerKey", v)));
         read(source, "plugkit.connect.stateTtlSeconds", v -> b.stateTtl(ConfigValues.stateTtl(v)));
+        // Using connected accounts over HTTP (Graph API proxy, token export).
+        read(
+                source,
+                "plugkit.api.exposeTokens",
+                v -> b.exposeTokens(ConfigValues.parseBoolean("plugkit.api.exposeTokens", v)));
+        read(
+                source,
+                "plugkit.api.proxyTimeoutSeconds",
+                v -> b.proxyTimeout(Duration.ofSeconds(ConfigValues.number("plugkit.api.proxyTimeoutSeconds", v))));
+        read(
+                source,
+                "plugkit.api.proxyMaxResponseBytes",
+                v -> b.proxyMaxResponseBytes((int)
+                        Math.min(Integer.MAX_VALUE, ConfigValues.number("plugkit.api.proxyMaxResponseBytes", v))));
     }
 
     private static void read(ConfigSource source, String property, Consumer<String> setter) {

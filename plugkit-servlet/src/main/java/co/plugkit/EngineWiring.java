@@ -2,12 +2,15 @@ package co.plugkit;
 
 import co.plugkit.internal.crypto.TokenCipher;
 import co.plugkit.internal.engine.AbuseLimiter;
+import co.plugkit.internal.engine.AccountTokens;
 import co.plugkit.internal.engine.Accounts;
 import co.plugkit.internal.engine.ApiKeys;
 import co.plugkit.internal.engine.ConnectFlow;
 import co.plugkit.internal.engine.ConnectSeals;
 import co.plugkit.internal.engine.ConnectSessions;
 import co.plugkit.internal.engine.Engine;
+import co.plugkit.internal.engine.GraphProxy;
+import co.plugkit.internal.engine.GraphUpstream;
 import co.plugkit.internal.engine.ManualConnect;
 import co.plugkit.internal.engine.MetaCallbacks;
 import co.plugkit.internal.engine.Profiles;
@@ -33,7 +36,20 @@ final class EngineWiring {
             ConnectSeals seals,
             ObjectMapper json,
             Clock clock,
-            Telemetry telemetry) {
+            Telemetry telemetry,
+            GraphUpstream graph) {
+        TokenRefresher refresher = new TokenRefresher(
+                store.accounts(), store.refresh(), providers, cipher, config.refreshPolicy(), clock, telemetry);
+        // Using accounts: a token for the host, the Graph API proxy, the token export.
+        AccountTokens accountTokens = new AccountTokens(
+                store.accounts(),
+                store.refresh(),
+                refresher,
+                cipher,
+                config.refreshPolicy(),
+                config.instagram().connectTimeout().plus(config.instagram().readTimeout()),
+                config.accountAccess().exposeTokens(),
+                clock);
         ApiKeys apiKeys = new ApiKeys(store.workspaces(), new AbuseLimiter(config.abuseLimits(), clock), clock);
         return new Engine(
                 apiKeys,
@@ -51,8 +67,7 @@ final class EngineWiring {
                         config.stateTtl(),
                         clock,
                         telemetry),
-                new TokenRefresher(
-                        store.accounts(), store.refresh(), providers, cipher, config.refreshPolicy(), clock, telemetry),
+                refresher,
                 new TokenResealer(
                         store.accounts(),
                         store.refresh(),
@@ -68,6 +83,8 @@ final class EngineWiring {
                         config.publicUrl(),
                         json,
                         clock),
-                new ConnectSessions(seals, store.connectStates(), clock));
+                new ConnectSessions(seals, store.connectStates(), clock),
+                accountTokens,
+                new GraphProxy(accountTokens, graph));
     }
 }

@@ -1,5 +1,6 @@
 package co.plugkit;
 
+import co.plugkit.id.AccountId;
 import co.plugkit.id.WorkspaceId;
 import co.plugkit.internal.crypto.TokenCipher;
 import co.plugkit.internal.engine.ConnectStateSweeper;
@@ -15,6 +16,8 @@ import co.plugkit.internal.web.CallbackSettings;
 import co.plugkit.internal.web.Json;
 import co.plugkit.internal.web.Routes;
 import co.plugkit.internal.web.ServletMount;
+import co.plugkit.model.AccountToken;
+import co.plugkit.model.AccountUnavailableException;
 import co.plugkit.model.ApiKey;
 import co.plugkit.model.NewApiKey;
 import co.plugkit.model.NewWorkspace;
@@ -96,8 +99,16 @@ public final class PlugKit implements AutoCloseable {
         all.addAll(b.providers);
         Providers providers = new Providers(all);
 
-        this.engine =
-                EngineWiring.assemble(config, store, providers, cipher, keys.connectSeals(), json, clock, telemetry);
+        this.engine = EngineWiring.assemble(
+                config,
+                store,
+                providers,
+                cipher,
+                keys.connectSeals(),
+                json,
+                clock,
+                telemetry,
+                instagramClient.graphForwarder(config.accountAccess()));
         this.scheduler = config.refreshEnabled()
                 ? Optional.of(RefreshScheduler.start(
                         engine.refresher(),
@@ -175,6 +186,18 @@ public final class PlugKit implements AutoCloseable {
         TokenRefresher.Report r = engine.refresher().runOnce();
         return new RefreshReport(
                 r.refreshed(), r.checked(), r.needsReconnect(), r.deferred(), r.superseded(), r.expired());
+    }
+
+    /**
+     * The current access token of an account, for a host calling Instagram itself in this JVM
+     * (docs/using-accounts.md); a token due for a refresh is refreshed first, under the refresher's lease.
+     *
+     * @throws AccountUnavailableException if the account is unknown in the workspace or not active
+     */
+    public AccountToken accessToken(WorkspaceId workspace, AccountId account) throws AccountUnavailableException {
+        return engine.accountTokens()
+                .current(Objects.requireNonNull(workspace, "workspace"), Objects.requireNonNull(account, "account"))
+                .forHost();
     }
 
     /**

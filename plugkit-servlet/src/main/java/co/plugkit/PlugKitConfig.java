@@ -4,6 +4,7 @@ import co.plugkit.provider.Platform;
 import co.plugkit.secret.JdbcUrls;
 import co.plugkit.secret.Secret;
 import co.plugkit.settings.AbuseLimits;
+import co.plugkit.settings.AccountAccess;
 import co.plugkit.settings.InstagramSettings;
 import co.plugkit.settings.RefreshPolicy;
 import java.net.URI;
@@ -53,6 +54,7 @@ public final class PlugKitConfig {
     private final RefreshPolicy refreshPolicy;
     private final boolean sandbox;
     private final AbuseLimits abuseLimits;
+    private final AccountAccess accountAccess;
 
     PlugKitConfig(PlugKitConfigBuilder b) {
         this.publicUrl = ConfigValues.absoluteHttpUrl(
@@ -120,6 +122,12 @@ public final class PlugKitConfig {
         } catch (IllegalArgumentException e) {
             throw new PlugKitConfigException(
                     "plugkit.auth.failuresPerMinute[PerKey], plugkit.api.requestsPerMinutePerKey: " + e.getMessage());
+        }
+        try {
+            this.accountAccess = new AccountAccess(b.exposeTokens, b.proxyTimeout, b.proxyMaxResponseBytes);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new PlugKitConfigException(
+                    "plugkit.api.proxyTimeoutSeconds, plugkit.api.proxyMaxResponseBytes: " + e.getMessage());
         }
     }
 
@@ -230,6 +238,11 @@ public final class PlugKitConfig {
         return abuseLimits;
     }
 
+    /** How API clients may use connected accounts: the Graph API proxy and token export ({@link AccountAccess}). */
+    public AccountAccess accountAccess() {
+        return accountAccess;
+    }
+
     @Override
     public String toString() {
         return "PlugKitConfig{publicUrl=" + publicUrl + ", pathPrefix='" + pathPrefix + "', dbUrl="
@@ -241,6 +254,6 @@ public final class PlugKitConfig {
                 + bootstrapApiKey.map(s -> "****").orElse("(none)") + ", adminToken="
                 + adminToken.map(s -> "****").orElse("(none)") + ", stateTtl=" + stateTtl + ", sandbox=" + sandbox
                 + ", refreshEnabled=" + refreshEnabled + ", refreshPolicy=" + refreshPolicy + ", abuseLimits="
-                + abuseLimits + "}";
+                + abuseLimits + ", accountAccess=" + accountAccess + "}";
     }
 }

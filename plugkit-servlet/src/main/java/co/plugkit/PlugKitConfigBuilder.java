@@ -1,6 +1,7 @@
 package co.plugkit;
 
 import co.plugkit.settings.AbuseLimits;
+import co.plugkit.settings.AccountAccess;
 import co.plugkit.settings.RefreshPolicy;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +28,9 @@ public final class PlugKitConfigBuilder {
     Duration connectTimeout = Duration.ofSeconds(5);
     Duration readTimeout = Duration.ofSeconds(15);
     int maxResponseBytes = 1024 * 1024;
+    boolean exposeTokens = AccountAccess.defaults().exposeTokens();
+    Duration proxyTimeout = AccountAccess.defaults().proxyTimeout();
+    int proxyMaxResponseBytes = AccountAccess.defaults().proxyMaxResponseBytes();
     String encryptionKey;
     List<String> encryptionOldKeys = List.of();
     List<String> allowedRedirectUrls = List.of();
@@ -237,6 +241,29 @@ public final class PlugKitConfigBuilder {
     /** Requests a minute one API key may make on this server (default 0: no limit). */
     public PlugKitConfigBuilder requestsPerMinutePerKey(int requestsPerMinutePerKey) {
         this.requestsPerMinutePerKey = requestsPerMinutePerKey;
+        return this;
+    }
+
+    // --- Using connected accounts over HTTP (Graph API proxy, token export) ---
+
+    /**
+     * Whether {@code GET /v1/accounts/{id}/token} hands an account's access token to API clients (default
+     * false: the route answers 404 and tokens never leave the server).
+     */
+    public PlugKitConfigBuilder exposeTokens(boolean exposeTokens) {
+        this.exposeTokens = exposeTokens;
+        return this;
+    }
+
+    /** The deadline of one Graph API proxy call, its answer's body included (default 30 seconds). */
+    public PlugKitConfigBuilder proxyTimeout(Duration proxyTimeout) {
+        this.proxyTimeout = proxyTimeout;
+        return this;
+    }
+
+    /** The largest answer body the Graph API proxy passes on (default 8 MiB); a larger one is answered 502. */
+    public PlugKitConfigBuilder proxyMaxResponseBytes(int proxyMaxResponseBytes) {
+        this.proxyMaxResponseBytes = proxyMaxResponseBytes;
         return this;
     }
 

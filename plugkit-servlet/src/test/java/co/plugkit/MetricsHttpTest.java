@@ -119,6 +119,14 @@ class MetricsHttpTest {
         assertThat(registry.find("plugkit.instagram.requests").timers())
                 .allSatisfy(t -> assertThat(t.getId().getTag("endpoint")).doesNotContain("v2", "?", "178414"));
 
+        // The Graph API proxy's calls: the client picks the path, so all count under one template.
+        String id =
+                client.get("/v1/accounts").json().get("data").get(0).get("id").asText();
+        assertThat(client.get("/v1/accounts/" + id + "/instagram/me/media?fields=id")
+                        .status())
+                .isEqualTo(200);
+        assertThat(calls("/{version}/{path}", "GET", "2xx")).isEqualTo(1);
+
         instagram.slowDelay(Duration.ofSeconds(5)); // beyond the test server's 2 s read timeout
         instagram.failNext(Endpoint.CODE_EXCHANGE, Fault.SLOW);
         client.connectThroughBrowser(profileId, Optional.empty());

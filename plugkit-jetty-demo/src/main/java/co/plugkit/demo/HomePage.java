@@ -8,7 +8,7 @@ import java.net.URI;
 
 /**
  * Mounts the demo's home page at the context root: {@code /} (the page), {@code /demo/app.js},
- * {@code /demo/app.css} and {@code /demo/session}. The page talks to PlugKit only through its public API.
+ * {@code /demo/try-api.js} (the "Try the API" panel), {@code /demo/app.css} and {@code /demo/session}. The page talks to PlugKit only through its public API.
  */
 final class HomePage {
     private HomePage() {}
@@ -23,6 +23,11 @@ final class HomePage {
                 "connect-status-js",
                 new StaticAssetServlet("connect-status.js", "text/javascript;charset=utf-8"),
                 "/demo/connect-status.js");
+        add(
+                context,
+                "try-api-js",
+                new StaticAssetServlet("try-api.js", "text/javascript;charset=utf-8"),
+                "/demo/try-api.js");
         add(context, "app-css", new StaticAssetServlet("app.css", "text/css;charset=utf-8"), "/demo/app.css");
         add(
                 context,

@@ -209,6 +209,35 @@ class BrowserEndToEndTest {
 
     @Test
     @Order(5)
+    void publishesASandboxPostThroughTheTryTheApiPanel() {
+        Wait<WebDriver> wait = waitFor();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("try-api")));
+        assertThat(driver.findElement(By.id("try-account")).getText()).contains("@acme_coffee");
+        WebElement caption = driver.findElement(By.id("try-caption"));
+        caption.clear();
+        caption.sendKeys("Fresh roast, published from the browser test");
+        driver.findElement(By.id("try-publish")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Published media"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("try-media"), "Fresh roast, published from the browser test"));
+        String published = driver.findElement(By.id("notice")).getText().replaceAll(".*Published media (\\d+).*", "$1");
+        assertThat(driver.findElement(By.cssSelector("#try-media li")).getAttribute("data-media-id"))
+                .as("the newest post first")
+                .isEqualTo(published);
+        assertThat(driver.findElement(By.id("try-curl")).getText())
+                .contains("curl -s -X POST", "/instagram/17841400000000101/media", "/media_publish", "creation_id")
+                .contains("/instagram/me/media")
+                .doesNotContain("access_token");
+        screenshot("demo-try-the-api");
+
+        driver.findElement(By.id("try-list-media")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#try-curl li")).size() == 1);
+        assertThat(driver.findElements(By.cssSelector("#try-media li"))).hasSize(2);
+    }
+
+    @Test
+    @Order(6)
     void removeAppInTheSandboxEndsDisconnected() {
         Wait<WebDriver> wait = waitFor();
         String main = driver.getWindowHandle();
@@ -240,7 +269,7 @@ class BrowserEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void disconnectEmptiesTheTable() {
         Wait<WebDriver> wait = waitFor();
         driver.findElement(By.cssSelector("#accounts .disconnect")).click();

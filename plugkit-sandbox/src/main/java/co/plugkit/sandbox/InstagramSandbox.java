@@ -97,7 +97,7 @@ public final class InstagramSandbox {
                 .orElse(Optional.of(SandboxShape.FLAT));
         if (fault.isEmpty() || shape.isEmpty()) {
             return new Authorization.Refused("Unknown sandbox_fault or sandbox_shape. Faults: none, server_error,"
-                    + " slow, expired_code, revoked_token. Shapes: flat, data.");
+                    + " slow, expired_code, revoked_token, graph_190, graph_throttled. Shapes: flat, data.");
         }
         return new Authorization.Consent(
                 new AuthorizationRequest(
@@ -170,6 +170,14 @@ public final class InstagramSandbox {
     public boolean hasAccess(SandboxAccount account) {
         return ledger.hasLiveLongLivedToken(
                 Objects.requireNonNull(account, "account").userId(), clock.instant());
+    }
+
+    /**
+     * Any other Graph path, {@code path} being its segments below the version: {@code me/media}, the
+     * publishing pair, comments and replies, conversations and messages, insights ({@link SandboxMedia}).
+     */
+    public SandboxAnswer graph(SandboxCall call, List<String> path) {
+        return graph.graph(call, List.copyOf(path));
     }
 
     /** Graph's answer to a path it does not know. */

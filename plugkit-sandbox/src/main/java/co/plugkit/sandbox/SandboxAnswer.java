@@ -9,10 +9,23 @@ import java.util.Objects;
  * The sandbox's answer to a server-to-server call: an HTTP status and a JSON object, sent after an
  * optional delay (the "slow response" fault).
  */
-public record SandboxAnswer(int status, Map<String, Object> body, Duration delay) {
+public record SandboxAnswer(int status, Map<String, Object> body, Duration delay, Map<String, String> headers) {
     public SandboxAnswer {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(delay, "delay");
+        headers = Map.copyOf(headers);
+    }
+
+    /** An answer without headers of its own. */
+    public SandboxAnswer(int status, Map<String, Object> body, Duration delay) {
+        this(status, body, delay, Map.of());
+    }
+
+    /** The same answer with one more header (Graph's usage headers, say). */
+    SandboxAnswer withHeader(String name, String value) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.put(name, value);
+        return new SandboxAnswer(status, body, delay, all);
     }
 
     static SandboxAnswer ok(Map<String, Object> body) {
@@ -46,6 +59,6 @@ public record SandboxAnswer(int status, Map<String, Object> body, Duration delay
     }
 
     SandboxAnswer delayedBy(Duration wait) {
-        return new SandboxAnswer(status, body, wait);
+        return new SandboxAnswer(status, body, wait, headers);
     }
 }

@@ -17,7 +17,14 @@ public enum SandboxFault implements SandboxChoice {
     /** The code is already older than its one hour when PlugKit exchanges it. */
     EXPIRED_CODE("expired_code", "Expired code: the code is past its one hour"),
     /** The long-lived token is revoked at once, so {@code /me} answers error 190. */
-    REVOKED_TOKEN("revoked_token", "Revoked token: /me answers OAuthException 190");
+    REVOKED_TOKEN("revoked_token", "Revoked token: /me answers OAuthException 190"),
+    /**
+     * The account connects, then its first Graph API call (media, comments, messages, insights) answers
+     * error 190/460 and revokes its tokens, as a password change would.
+     */
+    GRAPH_TOKEN_REJECTED("graph_190", "Token rejected later: the first Graph API call answers OAuthException 190"),
+    /** The account connects, then every Graph API call answers error 80002 with usage headers. */
+    GRAPH_THROTTLED("graph_throttled", "Throttled: Graph API calls answer error 80002 (Business Use Case limit)");
 
     private final String param;
     private final String label;

@@ -27,10 +27,24 @@ final class SandboxGraph {
     private final Clock clock;
     private final SandboxLedger ledger;
 
+    private final SandboxMedia media;
+
     SandboxGraph(SandboxSettings settings, Clock clock, SandboxLedger ledger) {
         this.settings = settings;
         this.clock = clock;
         this.ledger = ledger;
+        this.media = new SandboxMedia(clock, ledger);
+    }
+
+    /** Any other Graph path ({@code path} below the version): media, comments, messages, insights. */
+    SandboxAnswer graph(SandboxCall call, List<String> path) {
+        Optional<Token> found = call.accessToken().flatMap(ledger::token).filter(Token::longLived);
+        if (found.isEmpty()) {
+            return cannotParse();
+        }
+        Optional<SandboxAnswer> invalid = validity(found.get());
+        return invalid.orElseGet(() ->
+                media.answer(call, path, found.get().grant(), call.accessToken().get()));
     }
 
     SandboxAnswer exchangeCode(SandboxCall call) {

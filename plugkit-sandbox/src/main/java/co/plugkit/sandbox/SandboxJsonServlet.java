@@ -53,6 +53,7 @@ final class SandboxJsonServlet extends HttpServlet {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
+        answer.headers().forEach(response::setHeader);
         json.writeValue(response.getOutputStream(), answer.body());
     }
 }

@@ -125,6 +125,37 @@ abstract class MultiServerTest {
                 .hasSize(1);
     }
 
+    @Test
+    void graphCallsOnBothServersRefreshAnExpiringTokenOnce() throws Exception {
+        ApiClient client = one.newWorkspaceClient("Acme");
+        String profileId = client.createProfile("Jane");
+        instagram.approveAs(FakeInstagram.IgAccount.business("17841400000000088", "proxied"));
+        client.connectThroughBrowser(profileId, java.util.Optional.empty());
+        String id = client.get("/v1/accounts?profileId=" + profileId)
+                .json()
+                .get("data")
+                .get(0)
+                .get("id")
+                .asText();
+        clock.advance(java.time.Duration.ofDays(35)); // inside the 30-day window: due for a refresh before use
+        instagram.refreshDelay(java.time.Duration.ofMillis(500));
+        int refreshesBefore = instagram.successfulRefreshes();
+        try {
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                ApiClient on = client.on((i % 2 == 0 ? one : two).baseUrl());
+                tasks.add(() ->
+                        on.get("/v1/accounts/" + id + "/instagram/me/media").status());
+            }
+            List<Integer> statuses = Concurrently.run(6, tasks);
+
+            assertThat(statuses).containsOnly(200);
+            assertThat(instagram.successfulRefreshes() - refreshesBefore).isEqualTo(1);
+        } finally {
+            instagram.refreshDelay(java.time.Duration.ZERO);
+        }
+    }
+
     /** The same URL, sent to the given server instead of the public one. */
     private static URI on(PlugKitServer server, URI url) {
         return URI.create(

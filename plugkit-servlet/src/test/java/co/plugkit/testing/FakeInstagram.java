@@ -117,6 +117,9 @@ public final class FakeInstagram implements AutoCloseable {
     private volatile Shape shape = Shape.FLAT;
     private volatile Duration slowDelay = Duration.ofSeconds(3);
     private volatile long announcedExpiresIn = LONG_LIVED_SECONDS;
+    private volatile Duration refreshDelay = Duration.ZERO;
+    private final FakeGraph graph = new FakeGraph(
+            token -> java.util.Optional.ofNullable(validGrant(token)).map(LongGrant::account));
 
     private record CodeGrant(IgAccount account, String redirectUri, Instant expiresAt) {}
 
@@ -297,7 +300,10 @@ public final class FakeInstagram implements AutoCloseable {
             if (bearer != null && bearer.startsWith("Bearer ")) {
                 receivedTokens.add(bearer.substring(7));
             }
-            if (req.getParameter("access_token") != null) {
+            boolean graphPath = path.matches("/v\\d+\\.\\d+/.+") && !path.matches("/v\\d+\\.\\d+/me(/permissions)?");
+            // A Graph call's form body is the Graph fake's to read (reading a parameter here would consume it);
+            // its query, where a token would show, is recorded with the call.
+            if (!graphPath && req.getParameter("access_token") != null) {
                 receivedTokens.add(req.getParameter("access_token"));
             }
             if (path.equals("/oauth/authorize") && req.getMethod().equals("GET")) {
@@ -323,6 +329,8 @@ public final class FakeInstagram implements AutoCloseable {
                 if (!faulted(Endpoint.ME, resp)) {
                     me(req, resp);
                 }
+            } else if (graphPath) {
+                graph.handle(req, resp, path);
             } else {
                 graphError(resp, 400, "Unsupported get request.", "GraphMethodException", 100, null);
             }
@@ -556,8 +564,25 @@ public final class FakeInstagram implements AutoCloseable {
             return;
         }
         refreshes.incrementAndGet();
+        if (!refreshDelay.isZero()) {
+            try {
+                Thread.sleep(refreshDelay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         longTokens.remove(token);
         issueLongLived(resp, grant.account());
+    }
+
+    /** The Graph API beyond {@code /me}: its recorded calls and queued answers (the proxy's tests). */
+    public FakeGraph graph() {
+        return graph;
+    }
+
+    /** Successful refreshes answer after this delay from now on, so that racing callers overlap. */
+    public void refreshDelay(Duration delay) {
+        this.refreshDelay = delay;
     }
 
     /** How many refreshes succeeded, and how many came too early (before the token was a day old). */
@@ -617,6 +642,11 @@ public final class FakeInstagram implements AutoCloseable {
             return;
         }
         json(resp, 200, "{\"success\":true}");
+    }
+
+    /** The account a valid long-lived token belongs to. */
+    public java.util.Optional<IgAccount> accountOf(String longLivedToken) {
+        return java.util.Optional.ofNullable(validGrant(longLivedToken)).map(LongGrant::account);
     }
 
     /** Whether a long-lived token is still valid (not revoked). */

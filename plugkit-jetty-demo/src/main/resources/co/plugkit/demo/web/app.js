@@ -138,6 +138,8 @@
         body.appendChild(row);
       });
       $('no-accounts').hidden = page.data.length > 0;
+      // The "Try the API" panel (try-api.js) lists the same accounts.
+      document.dispatchEvent(new CustomEvent('plugkit:accounts', { detail: page.data }));
     });
   }
 
@@ -253,5 +255,7 @@
     }).catch(function (e) { notice('The demo did not answer: ' + e.message, true); });
   }
 
+  // What the "Try the API" panel (try-api.js) uses: the same logged API calls and notices.
+  window.plugkitDemo = { api: api, notice: notice, apiBase: function () { return state.apiBase; } };
   start();
 }());

@@ -16,7 +16,9 @@ public record Engine(
         TokenResealer resealer,
         ManualConnect manualConnect,
         MetaCallbacks metaCallbacks,
-        ConnectSessions connectSessions) {
+        ConnectSessions connectSessions,
+        AccountTokens accountTokens,
+        GraphProxy graphProxy) {
 
     public Engine {
         Objects.requireNonNull(apiKeys, "apiKeys");
@@ -29,5 +31,7 @@ public record Engine(
         Objects.requireNonNull(manualConnect, "manualConnect");
         Objects.requireNonNull(metaCallbacks, "metaCallbacks");
         Objects.requireNonNull(connectSessions, "connectSessions");
+        Objects.requireNonNull(accountTokens, "accountTokens");
+        Objects.requireNonNull(graphProxy, "graphProxy");
     }
 }

@@ -186,7 +186,8 @@ public final class TokenRefresher implements AutoCloseable {
         return refresh(claim.get());
     }
 
-    private RefreshOutcome refresh(RefreshClaim claim) {
+    /** Refreshes a claimed account; also {@link AccountTokens}' refresh before use, under the same lease. */
+    RefreshOutcome refresh(RefreshClaim claim) {
         return Metered.token(telemetry, "refresh", claim.platform(), attemptRefresh(claim));
     }
 
@@ -278,6 +279,11 @@ public final class TokenRefresher implements AutoCloseable {
         } catch (ExecutionException e) {
             return new RefreshOutcome.Deferred(e.getCause().getClass().getSimpleName());
         }
+    }
+
+    /** How outcomes are written, shared with {@link AccountTokens} so a rejected token ends the same way. */
+    RefreshResults results() {
+        return results;
     }
 
     /** Stops the workers; a refresh in flight gets a few seconds to finish. */

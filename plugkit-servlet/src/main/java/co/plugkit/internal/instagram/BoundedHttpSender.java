@@ -96,11 +96,32 @@ final class BoundedHttpSender implements HTTPRequestSender, AutoCloseable {
         });
         builder.header("Accept", "application/json");
 
-        CompletableFuture<HttpResponse<byte[]>> future =
-                client.sendAsync(builder.build(), info -> new CappedBody(maxBodyBytes));
-        HttpResponse<byte[]> response;
+        HttpResponse<byte[]> response = exchange(builder, deadline, maxBodyBytes);
+
+        HTTPResponse out = new HTTPResponse(response.statusCode());
+        response.headers().firstValue("Content-Type").ifPresent(ct -> {
+            try {
+                out.setContentType(ct);
+            } catch (com.nimbusds.oauth2.sdk.ParseException ignored) {
+                // A content type Nimbus cannot parse is left unset: the body parser decides what the body is.
+            }
+        });
+        out.setBody(new String(response.body(), StandardCharsets.UTF_8));
+        return out;
+    }
+
+    /**
+     * Sends a request with the same client, within {@code deadline} for the whole exchange (body included)
+     * and refusing a body over {@code cap} bytes: Nimbus' calls above, and the Graph API proxy's.
+     *
+     * @throws ResponseTooLargeException if the body passed the cap
+     * @throws java.net.SocketTimeoutException if no complete answer came within the deadline
+     */
+    HttpResponse<byte[]> exchange(HttpRequest.Builder builder, Duration deadline, int cap) throws IOException {
+        builder.timeout(deadline);
+        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(builder.build(), info -> new CappedBody(cap));
         try {
-            response = future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new java.net.SocketTimeoutException("no complete answer within " + deadline.toMillis() + " ms");
@@ -116,17 +137,6 @@ final class BoundedHttpSender implements HTTPRequestSender, AutoCloseable {
             throw new IOException("the request failed: "
                     + (cause == null ? "unknown" : cause.getClass().getSimpleName()));
         }
-
-        HTTPResponse out = new HTTPResponse(response.statusCode());
-        response.headers().firstValue("Content-Type").ifPresent(ct -> {
-            try {
-                out.setContentType(ct);
-            } catch (com.nimbusds.oauth2.sdk.ParseException ignored) {
-                // A content type Nimbus cannot parse is left unset: the body parser decides what the body is.
-            }
-        });
-        out.setBody(new String(response.body(), StandardCharsets.UTF_8));
-        return out;
     }
 
     /** Collects a body up to a cap, and fails the exchange as soon as the cap is passed. */

@@ -21,6 +21,15 @@ final class InstagramFailures {
         return e.error().flatMap(InstagramFailures::reason);
     }
 
+    /**
+     * The reason for an error on a call made with the token (the Graph API proxy): only an invalid or
+     * expired token (190, 102) ends the account's connection; a missing permission (10, 200–299) is the
+     * call's problem, for the client to see, and leaves the account as it is.
+     */
+    static Optional<String> tokenRejectedReason(ProviderError error) {
+        return error.code() == 190 || error.code() == 102 ? reason(error) : Optional.empty();
+    }
+
     private static Optional<String> reason(ProviderError error) {
         int code = error.code();
         if (code == 190) {

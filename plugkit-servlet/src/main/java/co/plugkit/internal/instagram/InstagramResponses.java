@@ -152,7 +152,7 @@ final class InstagramResponses {
     }
 
     /** Either envelope: Graph's {@code {"error":{…}}} or the code exchange's flat one. */
-    private static Optional<ProviderError> error(JsonNode body) {
+    static Optional<ProviderError> error(JsonNode body) {
         JsonNode graph = body.get("error");
         if (graph != null && graph.isObject()) {
             return Optional.of(new ProviderError(

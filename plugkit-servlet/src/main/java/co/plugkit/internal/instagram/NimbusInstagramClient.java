@@ -1,9 +1,11 @@
 package co.plugkit.internal.instagram;
 
+import co.plugkit.internal.engine.GraphUpstream;
 import co.plugkit.internal.instagram.BoundedHttpSender.ResponseTooLargeException;
 import co.plugkit.internal.telemetry.Telemetry;
 import co.plugkit.provider.ProviderException.Kind;
 import co.plugkit.secret.Secret;
+import co.plugkit.settings.AccountAccess;
 import co.plugkit.settings.InstagramSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
@@ -39,6 +41,7 @@ public final class NimbusInstagramClient implements InstagramApi, AutoCloseable 
     private final BoundedHttpSender sender;
     private final InstagramResponses responses;
     private final Telemetry telemetry;
+    private final ObjectMapper json;
 
     public NimbusInstagramClient(InstagramSettings settings, URI redirectUri, ObjectMapper json, Telemetry telemetry) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -47,6 +50,16 @@ public final class NimbusInstagramClient implements InstagramApi, AutoCloseable 
                 new BoundedHttpSender(settings.connectTimeout(), settings.readTimeout(), settings.maxResponseBytes());
         this.responses = new InstagramResponses(json);
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+        this.json = json;
+    }
+
+    /**
+     * The Graph API proxy's sender, on this client's HTTP client (and threads): calls below {@code
+     * plugkit.instagram.graphUrl} and {@code graphVersion}, bounded as {@code access} says.
+     */
+    public GraphUpstream graphForwarder(AccountAccess access) {
+        return new InstagramGraphForwarder(
+                sender, settings.graphUrl(), settings.graphVersion(), access, json, telemetry);
     }
 
     /** Stops the HTTP client's threads; call it when PlugKit stops. */

@@ -16,16 +16,23 @@ import java.util.Optional;
 final class AccountsServlet extends AuthenticatedServlet {
     private final transient Accounts accounts;
     private final transient TokenRefresher refresher;
+    private final transient AccountUseRoutes use;
 
-    AccountsServlet(ObjectMapper json, ApiKeys apiKeys, Accounts accounts, TokenRefresher refresher) {
+    AccountsServlet(
+            ObjectMapper json, ApiKeys apiKeys, Accounts accounts, TokenRefresher refresher, AccountUseRoutes use) {
         super(json, apiKeys, "GET", "POST", "DELETE");
         this.accounts = accounts;
         this.refresher = refresher;
+        this.use = use;
     }
 
     @Override
     protected void handle(ApiCall call, WorkspaceId workspace) throws IOException {
         List<String> path = call.pathSegments();
+        if (AccountUseRoutes.handles(path)) {
+            use.handle(call, workspace, path); // the Graph API proxy and the token export
+            return;
+        }
         if (path.size() == 2 && path.get(1).equals("refresh")) {
             if (!call.method().equals("POST")) {
                 throw ApiProblem.methodNotAllowed(call.method(), "POST");

@@ -49,6 +49,17 @@ public enum ApiError {
             "token_key_unknown",
             "This server is not configured with the key that sealed this account's token; its operator must give"
                     + " every server the same PLUGKIT_ENCRYPTION_KEY"),
+    // Using accounts: the Graph API proxy and the token export (docs/using-accounts.md).
+    ACCESS_TOKEN_NOT_ALLOWED(
+            400,
+            "access_token_not_allowed",
+            "Do not send an access_token (found in the %s): PlugKit adds the account's token itself"),
+    INVALID_GRAPH_PATH(400, "invalid_graph_path", "%s"),
+    ACCOUNT_NEEDS_RECONNECT(
+            409, "account_needs_reconnect", "Account %s must be connected again (%s) before it can be used"),
+    INSTAGRAM_TIMEOUT(504, "instagram_timeout", "%s"),
+    INSTAGRAM_RESPONSE_TOO_LARGE(502, "instagram_response_too_large", "%s"),
+    // End of the account-use errors.
     INSTAGRAM_UNAVAILABLE(503, "instagram_unavailable", "%s"),
     DATABASE_UNAVAILABLE(503, "database_unavailable", "The database is unavailable; try again shortly"),
     INTERNAL_ERROR(500, "internal_error", "Something went wrong on our side; the request id helps us find it");

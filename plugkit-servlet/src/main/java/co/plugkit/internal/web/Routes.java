@@ -100,7 +100,12 @@ public final class Routes {
                 context,
                 prefix,
                 "accounts",
-                new AccountsServlet(json, keys, engine.accounts(), engine.refresher()),
+                new AccountsServlet(
+                        json,
+                        keys,
+                        engine.accounts(),
+                        engine.refresher(),
+                        new AccountUseRoutes(engine.graphProxy(), engine.accountTokens())),
                 "/v1/accounts/*");
         add(
                 context,

@@ -114,6 +114,23 @@ final class EngineFixture implements AutoCloseable {
                 new SignedTickets(
                         Base64.getDecoder().decode(TestKeys.ENCRYPTION_KEY), "plugkit connect state", engineClock),
                 new ConnectSessionIds(Base64.getDecoder().decode(TestKeys.ENCRYPTION_KEY)));
+        TokenRefresher refresher = new TokenRefresher(
+                store.accounts(),
+                store.refresh(),
+                providers,
+                cipher,
+                options.policy,
+                engineClock,
+                co.plugkit.internal.telemetry.Telemetry.NONE);
+        AccountTokens accountTokens = new AccountTokens(
+                store.accounts(),
+                store.refresh(),
+                refresher,
+                cipher,
+                options.policy,
+                Duration.ofSeconds(20),
+                false,
+                engineClock);
         engine = new Engine(
                 apiKeys,
                 new Workspaces(store.workspaces(), apiKeys, engineClock),
@@ -130,14 +147,7 @@ final class EngineFixture implements AutoCloseable {
                         STATE_TTL,
                         engineClock,
                         co.plugkit.internal.telemetry.Telemetry.NONE),
-                new TokenRefresher(
-                        store.accounts(),
-                        store.refresh(),
-                        providers,
-                        cipher,
-                        options.policy,
-                        engineClock,
-                        co.plugkit.internal.telemetry.Telemetry.NONE),
+                refresher,
                 new TokenResealer(
                         store.accounts(),
                         store.refresh(),
@@ -148,7 +158,12 @@ final class EngineFixture implements AutoCloseable {
                 new ManualConnect(store.profiles(), store.accounts(), providers, cipher, engineClock),
                 new MetaCallbacks(
                         store.accounts(), store.dataDeletions(), APP_SECRET, PUBLIC_URL, Json.newMapper(), engineClock),
-                new ConnectSessions(seals, store.connectStates(), engineClock));
+                new ConnectSessions(seals, store.connectStates(), engineClock),
+                accountTokens,
+                // The engine tests send nothing through the Graph API proxy (GraphProxyHttpTest does).
+                new GraphProxy(accountTokens, (call, token) -> {
+                    throw new GraphUpstream.Failure(GraphUpstream.Failure.Kind.UNREACHABLE, "no Graph API here");
+                }));
         workspace = newWorkspace("Acme");
         profile = newProfile(workspace, "Jane");
     }
