@@ -278,7 +278,7 @@ class BrowserEndToEndTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void anAccountThatIsNotATesterNeverComesBackAndTheConnectExpiresWithTheHint() throws Exception {
         // A demo of its own whose connects expire after 8 seconds, so the test need not wait 10 minutes.
         Path data = Files.createTempDirectory("plugkit-browser-data-ttl");
