@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * PlugKit's settings, validated once and immutable afterwards. Build it in code with {@link #builder()},
  * or read it from any {@link ConfigSource} (environment, properties file, servlet init-params) with
- * {@link Builder#from(ConfigSource)}. Property names are those of the design's configuration table.
+ * {@link PlugKitConfigBuilder#from(ConfigSource)}. Property names are listed in docs/configuration.md.
  * {@link #toString()} masks every secret.
  */
 public final class PlugKitConfig {

@@ -122,6 +122,60 @@ class AdminHttpTest extends SharedServerTest {
     }
 
     @Test
+    void aKeyForTheDefaultWorkspaceWorksAndIsShownOnce() {
+        Response r = admin().post(PATH + "/ws_default/api-keys", "{\"name\":\"first\"}");
+
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.json().get("name").asText()).isEqualTo("first");
+        String key = r.json().get("key").asText();
+        assertThat(key).matches(co.plugkit.secret.ApiKeySecret.CHECKSUMMED_REGEX);
+        ApiClient host = server.anonymousClient().withKey(key);
+        String profile = host.createProfile("Jane");
+        assertThat(server.defaultWorkspaceClient()
+                        .get("/v1/profiles/" + profile)
+                        .status())
+                .as("the default workspace: the server's own key sees it")
+                .isEqualTo(200);
+        JsonNode keys = host.get("/v1/api-keys").json().get("data");
+        assertThat(keys.findValuesAsText("id")).contains(r.json().get("id").asText());
+        assertThat(host.get("/v1/api-keys").body()).doesNotContain(key);
+    }
+
+    @Test
+    void aKeyForAnotherWorkspaceWorksInThatWorkspaceOnly() {
+        JsonNode created = admin().post(PATH, "{\"name\":\"Tenant\"}").json();
+        String workspace = created.get("workspace").get("id").asText();
+
+        Response r = admin().post(PATH + "/" + workspace + "/api-keys", "{\"name\":\"second\"}");
+
+        assertThat(r.status()).isEqualTo(201);
+        ApiClient second = server.anonymousClient().withKey(r.json().get("key").asText());
+        ApiClient first = server.anonymousClient().withKey(created.get("apiKey").asText());
+        String profile = second.createProfile("Jane");
+        assertThat(first.get("/v1/profiles/" + profile).status()).isEqualTo(200);
+        assertError(server.defaultWorkspaceClient().get("/v1/profiles/" + profile), 404, "profile_not_found");
+    }
+
+    @Test
+    void aKeyForAWorkspaceThatDoesNotExistIs404AndCreatesNothing() throws SQLException {
+        int workspacesBefore = workspaceCount();
+        for (String id : List.of("ws_000000000000000000000000", "nope", "ws_default%20")) {
+            Response r = admin().post(PATH + "/" + id + "/api-keys", "{\"name\":\"x\"}");
+            assertError(r, 404, "workspace_not_found");
+            assertThat(r.body()).doesNotContain("sk_");
+        }
+        assertThat(workspaceCount()).isEqualTo(workspacesBefore);
+        assertBadParameter(admin().post(PATH + "/ws_default/api-keys", "{}"), "name");
+        assertError(admin().get(PATH + "/ws_default/api-keys"), 405, "method_not_allowed");
+        assertError(admin().post(PATH + "/ws_default/keys", "{\"name\":\"x\"}"), 404, "not_found");
+        Response anonymous = server.anonymousClient()
+                .withKey(server.defaultWorkspaceClient().apiKey())
+                .post(PATH + "/ws_default/api-keys", "{\"name\":\"x\"}");
+        assertUnauthorized(anonymous);
+        assertThat(anonymous.body()).doesNotContain("sk_");
+    }
+
+    @Test
     void withoutAnAdminTokenTheRouteIsAbsent() throws Exception {
         MutableClock ownClock = MutableClock.startingNow();
         try (FakeInstagram ownInstagram = new FakeInstagram(ownClock);

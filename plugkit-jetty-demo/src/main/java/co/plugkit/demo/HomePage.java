@@ -8,7 +8,7 @@ import java.net.URI;
 
 /**
  * Mounts the demo's home page at the context root: {@code /} (the page), {@code /demo/app.js},
- * {@code /demo/try-api.js} (the "Try the API" panel), {@code /demo/app.css} and {@code /demo/session}. The page talks to PlugKit only through its public API.
+ * {@code /demo/try-api.js} (the "Try the API" panel), {@code /demo/app.css}, {@code /demo/messages.js}, {@code /demo/favicon.svg} and {@code /demo/session}. The page talks to PlugKit only through its public API.
  */
 final class HomePage {
     private HomePage() {}
@@ -29,6 +29,12 @@ final class HomePage {
                 new StaticAssetServlet("try-api.js", "text/javascript;charset=utf-8"),
                 "/demo/try-api.js");
         add(context, "app-css", new StaticAssetServlet("app.css", "text/css;charset=utf-8"), "/demo/app.css");
+        add(
+                context,
+                "messages-js",
+                new StaticAssetServlet("messages.js", "text/javascript;charset=utf-8"),
+                "/demo/messages.js");
+        add(context, "favicon", new StaticAssetServlet("favicon.svg", "image/svg+xml"), "/demo/favicon.svg");
         add(
                 context,
                 "session",

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -135,6 +136,10 @@ class BrowserEndToEndTest {
         Wait<WebDriver> wait = waitFor();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("key-hint"), "Filled in"));
         assertThat(driver.findElement(By.id("mode")).getText()).isEqualTo("Sandbox mode");
+        // "Use key" on the key the demo filled in keeps saying where the key came from.
+        driver.executeScript("document.getElementById('key-hint').textContent = ''");
+        driver.findElement(By.id("use-key")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("key-hint"), "Filled in"));
 
         driver.findElement(By.id("create-profile")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("connect")));
@@ -151,6 +156,7 @@ class BrowserEndToEndTest {
         clickAndLeave(By.id("allow"), main);
 
         assertThat(acmeCell(".status")).isEqualTo("active");
+        assertThat(acmeCell(".profile-name")).isEqualTo("My first customer");
         assertThat(acmeCell(".expiry")).containsPattern("in (59|60) days");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "@acme_coffee is connected"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("connect-status-state"), "connected"));
@@ -173,6 +179,7 @@ class BrowserEndToEndTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "access_denied"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("connect-status-state"), "failed"));
         assertThat(driver.findElement(By.id("connect-status-detail")).getText()).startsWith("access_denied");
+        assertThat(driver.findElement(By.id("notice")).getText()).contains("Access was not granted");
         assertThat(accountRows()).hasSize(1);
     }
 
@@ -265,11 +272,39 @@ class BrowserEndToEndTest {
                         .findElement(By.cssSelector(".status"))
                         .getText()
                         .equals("disconnected"));
-        assertThat(acmeCell(".status-reason")).isEqualTo("deauthorized");
+        assertThat(acmeCell(".status-reason")).contains("removed on Instagram", "(deauthorized)");
     }
 
     @Test
     @Order(7)
+    void thePageFitsAPhoneAndHasAFavicon() {
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            driver.navigate().refresh();
+            waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("key-hint"), "Filled in"));
+            waitFor().until(d -> acmeCell(".status").equals("disconnected"));
+            waitForPictures();
+            assertThat(((Number) driver.executeScript("return window.innerWidth")).intValue())
+                    .isEqualTo(390);
+            Number pageWidth = (Number) driver.executeScript(
+                    "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)");
+            screenshot("demo-phone-390px");
+            assertThat(pageWidth.intValue())
+                    .as("the page scrolls sideways on a 390 px phone")
+                    .isLessThanOrEqualTo(390);
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+        Object favicon = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "var href = document.querySelector('link[rel=icon]').href;"
+                + "fetch(href).then(r => done(r.status + ' ' + r.headers.get('Content-Type')));");
+        assertThat(favicon).isEqualTo("200 image/svg+xml");
+    }
+
+    @Test
+    @Order(8)
     void disconnectEmptiesTheTable() {
         Wait<WebDriver> wait = waitFor();
         driver.findElement(By.cssSelector("#accounts .disconnect")).click();
@@ -278,7 +313,7 @@ class BrowserEndToEndTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void anAccountThatIsNotATesterNeverComesBackAndTheConnectExpiresWithTheHint() throws Exception {
         // A demo of its own whose connects expire after 8 seconds, so the test need not wait 10 minutes.
         Path data = Files.createTempDirectory("plugkit-browser-data-ttl");

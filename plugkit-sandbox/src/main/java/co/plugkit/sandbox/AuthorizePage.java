@@ -33,8 +33,10 @@ final class AuthorizePage {
         for (String scope : r.scopes()) {
             body.append("<li><strong>")
                     .append(escape(PERMISSIONS.getOrDefault(scope, scope)))
-                    .append("</strong> <span class=\"small\">")
-                    .append(escape(scope))
+                    // Own line, and breakable only after an underscore: a narrow popup must not cut a scope
+                    // name mid-word (.small elsewhere breaks anywhere, for URLs).
+                    .append("</strong> <span class=\"small scope\">")
+                    .append(escape(scope).replace("_", "_<wbr>"))
                     .append("</span></li>");
         }
         body.append("</ul><form method=\"post\" action=\"authorize\">");

@@ -25,7 +25,8 @@ final class SandboxHtml {
             + "pre{white-space:pre-wrap;word-break:break-all;background:#f3f3f3;padding:.4rem;border-radius:4px;"
             + "font-size:.8rem}.app{border:1px solid #dbdbdb;border-radius:6px;padding:.5rem;margin:.6rem 0}"
             + ".app header{display:flex;align-items:center;gap:.75rem}.app img{width:40px;height:40px;border-radius:50%}"
-            + ".app form .buttons button{font-size:.9rem}code{font-size:.8rem}";
+            + ".app form .buttons button{font-size:.9rem}code{font-size:.8rem}"
+            + ".small.scope{display:block;word-break:normal;overflow-wrap:break-word}";
 
     private SandboxHtml() {}
 

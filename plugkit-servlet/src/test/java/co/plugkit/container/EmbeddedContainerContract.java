@@ -139,6 +139,34 @@ abstract class EmbeddedContainerContract {
         assertHostPageWorks("/crm");
     }
 
+    /**
+     * A WAR without the demo and without a bootstrap key gets its first API key as docs/deploy/first-api-key.md
+     * says: the admin token from the environment, then one admin call for the default workspace.
+     */
+    @Test
+    void aWarGetsItsFirstKeyFromTheAdminRoute() {
+        Map<String, String> params = contextParams("/crm");
+        params.remove("plugkit.bootstrapApiKey");
+        Map<String, String> environment = new java.util.HashMap<>(FakeInstagram.SECRET_ENVIRONMENT);
+        environment.put("PLUGKIT_ADMIN_TOKEN", TestKeys.ADMIN_TOKEN);
+        container.addWebapp("/crm", params, List.of(hostApp(), new PlugKitInitializer(environment)));
+        container.start();
+        URI base = URI.create(container.baseUrl() + "/crm/plugkit");
+        assertThat(new ApiClient(base, BOOTSTRAP_KEY).get("/v1/profiles").status())
+                .as("no bootstrap key was configured")
+                .isEqualTo(401);
+
+        Response created = new ApiClient(base, TestKeys.ADMIN_TOKEN)
+                .post("/admin/v1/workspaces/ws_default/api-keys", "{\"name\":\"backend\"}");
+
+        assertThat(created.status()).isEqualTo(201);
+        ApiClient client = new ApiClient(base, created.json().get("key").asText());
+        String profileId = client.createProfile("Jane");
+        assertThat(client.connectThroughBrowser(profileId, Optional.empty()).body())
+                .contains("@acme is connected");
+        assertThat(client.get("/v1/accounts").json().get("data")).hasSize(1);
+    }
+
     @Test
     void twoWebappsInOneContainerEachSeeOnlyTheirOwnAccounts() {
         container.addWebapp("/shop", contextParams("/shop"), List.of(hostApp(), initializer()));

@@ -207,6 +207,20 @@ public final class PlugKitServer implements AutoCloseable {
                 plugKit.createApiKey(WorkspaceId.DEFAULT, "test").secret().reveal());
     }
 
+    /**
+     * Every servlet mapping of the context PlugKit was registered on, by servlet name ({@code
+     * plugkit:health} → {@code [/v1/health]}): what PlugKit really mounted, for tests that compare it with
+     * the documentation.
+     */
+    public java.util.Map<String, java.util.Collection<String>> servletMappings() {
+        ServletContextHandler context = (ServletContextHandler) server.getHandler();
+        java.util.Map<String, java.util.Collection<String>> mappings = new java.util.TreeMap<>();
+        context.getServletContext()
+                .getServletRegistrations()
+                .forEach((name, registration) -> mappings.put(name, List.copyOf(registration.getMappings())));
+        return mappings;
+    }
+
     /** A client without a key. */
     public ApiClient anonymousClient() {
         return new ApiClient(baseUrl, null);

@@ -9,7 +9,7 @@ import java.time.Clock;
  * {@link FakeInstagram#CLIENT_SECRET}.
  *
  * <pre>{@code
- * java -cp plugkit-jetty-demo/target/plugkit-jetty-demo.jar:plugkit-servlet/target/plugkit-servlet-0.1.0-SNAPSHOT-tests.jar \
+ * java -cp plugkit-jetty-demo/target/plugkit-jetty-demo.jar:plugkit-servlet/target/plugkit-servlet-0.2.0-tests.jar \
  *     co.plugkit.testing.StandInInstagramMain 9090 http://localhost:8080/v1/connect/instagram/callback
  * }</pre>
  */

@@ -3,7 +3,7 @@
 // into the page with textContent, never as HTML.
 'use strict';
 (function () {
-  var state = { key: '', apiBase: '', publicOrigin: '', sandbox: false, popup: null, profiles: {},
+  var state = { key: '', keySource: '', apiBase: '', publicOrigin: '', sandbox: false, popup: null, profiles: {},
     sandboxAppsOpened: false };
 
   function $(id) { return document.getElementById(id); }
@@ -57,7 +57,7 @@
           var data = null;
           if (text) { try { data = JSON.parse(text); } catch (e) { data = null; } }
           if (!res.ok) {
-            var message = data && data.error ? data.error.code + ': ' + data.error.message : 'HTTP ' + res.status;
+            var message = data && data.error ? window.PlugKitDemoText.apiError(data.error) : 'HTTP ' + res.status;
             throw new Error(message);
           }
           return data;
@@ -68,16 +68,28 @@
       });
   }
 
-  function useKey(key, how) {
+  // source: 'offered' (the demo filled it in) or 'pasted'; the hint says which, also after a reload.
+  function useKey(key, source) {
     state.key = key.trim();
+    state.keySource = source;
     sessionStorage.setItem('plugkit-demo-key', state.key);
-    return Promise.all([loadProfiles(), loadAccounts()]).then(function () {
-      $('key-hint').textContent = how;
+    sessionStorage.setItem('plugkit-demo-key-source', source);
+    // Profiles first: the accounts table names each account's profile, never its raw id.
+    return loadProfiles().then(loadAccounts).then(function () {
+      $('key-hint').textContent = source === 'offered'
+        ? 'Filled in with the key this demo created at its first start (offered only to a browser on this machine).'
+        : 'Using the key you pasted.';
     }).catch(function (e) { notice('That key did not work: ' + e.message, true); });
   }
 
+  function onUseKeyClick() {
+    var typed = $('api-key').value.trim();
+    // Pressing "Use key" on the key the demo filled in does not make it a pasted one.
+    useKey(typed, typed === state.key && state.keySource === 'offered' ? 'offered' : 'pasted');
+  }
+
   function loadProfiles(selectId) {
-    return api('GET', '/v1/profiles').then(function (page) {
+    return api('GET', '/v1/profiles?limit=100').then(function (page) {
       var select = $('profile');
       select.textContent = '';
       state.profiles = {};
@@ -124,10 +136,12 @@
         name.appendChild(el('div', a.displayName || '', 'small'));
         row.appendChild(name);
         row.appendChild(el('td', a.accountType === 'MEDIA_CREATOR' ? 'Creator' : 'Business'));
-        row.appendChild(el('td', state.profiles[a.profileId] || a.profileId));
+        row.appendChild(el('td', state.profiles[a.profileId] || 'another profile', 'profile-name'));
         var status = el('td');
         status.appendChild(el('span', a.status, 'status status-' + a.status));
-        if (a.statusReason) { status.appendChild(el('div', a.statusReason, 'small status-reason')); }
+        if (a.statusReason) {
+          status.appendChild(el('div', window.PlugKitDemoText.statusReason(a.statusReason), 'small status-reason'));
+        }
         row.appendChild(status);
         row.appendChild(el('td', formatExpiry(a.tokenExpiresAt), 'expiry'));
         row.appendChild(el('td', formatWhen(a.lastRefreshedAt, 'never'), 'last-refreshed'));
@@ -211,7 +225,7 @@
     if (data.type === 'plugkit:connected') {
       notice('@' + data.username + ' is connected.');
     } else if (data.type === 'plugkit:error') {
-      notice('Not connected: ' + data.error, true);
+      notice('Not connected: ' + window.PlugKitDemoText.connectError(data.error), true);
     } else {
       return;
     }
@@ -222,7 +236,7 @@
   }
 
   function start() {
-    $('use-key').addEventListener('click', function () { useKey($('api-key').value, 'Using the key you pasted.'); });
+    $('use-key').addEventListener('click', onUseKeyClick);
     $('create-profile').addEventListener('click', createProfile);
     $('connect').addEventListener('click', connect);
     $('reload-accounts').addEventListener('click', reloadAccounts);
@@ -244,12 +258,11 @@
       var saved = sessionStorage.getItem('plugkit-demo-key');
       if (session.apiKey) {
         $('api-key').value = session.apiKey;
-        return useKey(session.apiKey, 'Filled in with the key this demo created at its first start'
-          + ' (offered only to a browser on this machine).');
+        return useKey(session.apiKey, 'offered');
       }
       if (saved) {
         $('api-key').value = saved;
-        return useKey(saved, 'Using the key you pasted earlier in this tab.');
+        return useKey(saved, sessionStorage.getItem('plugkit-demo-key-source') === 'offered' ? 'offered' : 'pasted');
       }
       return null;
     }).catch(function (e) { notice('The demo did not answer: ' + e.message, true); });

@@ -1,6 +1,7 @@
 package co.plugkit.internal.engine;
 
 import co.plugkit.id.WorkspaceId;
+import co.plugkit.model.NewApiKey;
 import co.plugkit.model.NewWorkspace;
 import co.plugkit.model.Workspace;
 import co.plugkit.store.WorkspaceStore;
@@ -37,5 +38,14 @@ public final class Workspaces {
 
     public Optional<Workspace> find(WorkspaceId id) {
         return store.find(id);
+    }
+
+    /**
+     * A new key of an existing workspace — or of the default one, created if absent, so that a WAR
+     * deployment can get its first key from the admin route without a bootstrap key.
+     */
+    public Optional<NewApiKey> createKey(WorkspaceId id, String name) {
+        Optional<Workspace> workspace = id.equals(DEFAULT_WORKSPACE) ? Optional.of(ensureDefault()) : find(id);
+        return workspace.map(w -> apiKeys.create(w.id(), name));
     }
 }

@@ -21,6 +21,7 @@ public enum ApiError {
     ACCOUNT_NOT_FOUND(404, "account_not_found", "No account %s in this workspace"),
     API_KEY_NOT_FOUND(404, "api_key_not_found", "No such API key in this workspace"),
     CONNECT_SESSION_NOT_FOUND(404, "connect_session_not_found", "No connect session %s in this workspace"),
+    WORKSPACE_NOT_FOUND(404, "workspace_not_found", "No workspace %s"),
     DELETION_NOT_FOUND(404, "deletion_not_found", "No data deletion request with this confirmation code"),
     METHOD_NOT_ALLOWED(405, "method_not_allowed", "Method %s is not allowed here; use %s"),
     MISSING_PARAMETER(400, "missing_parameter", "Missing required parameter '%s'"),

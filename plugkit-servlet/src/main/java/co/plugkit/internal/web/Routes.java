@@ -54,6 +54,7 @@ public final class Routes {
     public void register(ServletContext context, String prefix) {
         ApiKeys keys = engine.apiKeys();
         add(context, prefix, "health", new HealthServlet(json, store), "/v1/health");
+        add(context, prefix, "openapi", new OpenApiServlet(json), "/v1/openapi.json");
         add(context, prefix, "api-keys", new ApiKeysServlet(json, keys), "/v1/api-keys/*");
         add(context, prefix, "profiles", new ProfilesServlet(json, keys, engine.profiles()), "/v1/profiles/*");
         for (Provider provider : providers.all()) {
