@@ -60,6 +60,18 @@ final class ConfigProperties {
                 source,
                 "plugkit.api.requestsPerMinutePerKey",
                 v -> b.requestsPerMinutePerKey(ConfigValues.limit("plugkit.api.requestsPerMinutePerKey", v)));
+        // Events and webhooks (docs/events.md)
+        read(source, "plugkit.instagram.webhookVerifyToken", b::webhookVerifyToken);
+        read(
+                source,
+                "plugkit.instagram.webhookFields",
+                v -> b.webhookFields(
+                        v.strip().equalsIgnoreCase("none") ? java.util.List.of() : ConfigValues.splitList(v)));
+        read(
+                source,
+                "plugkit.webhooks.allowPrivateTargets",
+                v -> b.webhooksAllowPrivateTargets(
+                        ConfigValues.parseBoolean("plugkit.webhooks.allowPrivateTargets", v)));
     }
 
     private static void read(ConfigSource source, String property, Consumer<String> setter) {

@@ -13,10 +13,14 @@ import co.plugkit.internal.engine.RedirectAllowList;
 import co.plugkit.internal.engine.TokenRefresher;
 import co.plugkit.internal.engine.TokenResealer;
 import co.plugkit.internal.engine.Workspaces;
+import co.plugkit.internal.events.EventServices;
+import co.plugkit.internal.events.ListenerDispatch;
+import co.plugkit.model.Event;
 import co.plugkit.provider.Providers;
 import co.plugkit.store.PlugKitStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.List;
 
 /** Assembles the engine of one PlugKit from its configuration, store, providers and key: built once. */
 final class EngineWiring {
@@ -28,13 +32,17 @@ final class EngineWiring {
             Providers providers,
             TokenCipher cipher,
             ObjectMapper json,
-            Clock clock) {
+            Clock clock,
+            List<PlugKitEventListener> listeners) {
+        EventServices events = new EventServices(new ListenerDispatch(
+                listeners.stream().map(EngineWiring::handler).toList()));
+        store.events().afterCommit(committed -> events.listeners().committed(committed));
         ApiKeys apiKeys = new ApiKeys(store.workspaces(), new AbuseLimiter(config.abuseLimits(), clock), clock);
         return new Engine(
                 apiKeys,
                 new Workspaces(store.workspaces(), apiKeys, clock),
                 new Profiles(store.profiles(), clock),
-                new Accounts(store.accounts(), providers, cipher),
+                new Accounts(store.accounts(), providers, cipher, clock),
                 new ConnectFlow(
                         store.profiles(),
                         store.connectStates(),
@@ -59,6 +67,21 @@ final class EngineWiring {
                         config.instagram().clientSecret(),
                         config.publicUrl(),
                         json,
-                        clock));
+                        clock),
+                events);
+    }
+
+    private static ListenerDispatch.Handler handler(PlugKitEventListener listener) {
+        return new ListenerDispatch.Handler() {
+            @Override
+            public void onEvent(Event event) throws Exception {
+                listener.onEvent(event);
+            }
+
+            @Override
+            public String name() {
+                return listener.getClass().getName();
+            }
+        };
     }
 }

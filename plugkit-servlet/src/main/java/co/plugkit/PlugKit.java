@@ -88,7 +88,7 @@ public final class PlugKit implements AutoCloseable {
         all.addAll(b.providers);
         Providers providers = new Providers(all);
 
-        this.engine = EngineWiring.assemble(config, store, providers, cipher, json, clock);
+        this.engine = EngineWiring.assemble(config, store, providers, cipher, json, clock, b.listeners);
         this.scheduler = config.refreshEnabled()
                 ? Optional.of(RefreshScheduler.start(
                         engine.refresher(),
@@ -200,6 +200,7 @@ public final class PlugKit implements AutoCloseable {
     public void close() {
         scheduler.ifPresent(RefreshScheduler::close);
         engine.refresher().close();
+        engine.events().close();
         instagramClient.close();
         LOG.debug("PlugKit closed");
     }
@@ -214,8 +215,15 @@ public final class PlugKit implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private final List<Provider> providers = new ArrayList<>();
         private PlugKitExtension sandbox;
+        private final List<PlugKitEventListener> listeners = new ArrayList<>();
 
         private Builder() {}
+
+        /** Adds a listener of PlugKit's events, called after each change commits ({@link PlugKitEventListener}). */
+        public Builder listener(PlugKitEventListener listener) {
+            this.listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
 
         public Builder config(PlugKitConfig config) {
             this.config = Objects.requireNonNull(config, "config");

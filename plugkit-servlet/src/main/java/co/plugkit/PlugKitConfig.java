@@ -6,6 +6,7 @@ import co.plugkit.secret.Secret;
 import co.plugkit.settings.AbuseLimits;
 import co.plugkit.settings.InstagramSettings;
 import co.plugkit.settings.RefreshPolicy;
+import co.plugkit.settings.WebhookSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -53,6 +54,7 @@ public final class PlugKitConfig {
     private final RefreshPolicy refreshPolicy;
     private final boolean sandbox;
     private final AbuseLimits abuseLimits;
+    private final WebhookSettings webhooks;
 
     PlugKitConfig(PlugKitConfigBuilder b) {
         this.publicUrl = ConfigValues.absoluteHttpUrl(
@@ -113,6 +115,16 @@ public final class PlugKitConfig {
                     Duration.ofMinutes(5));
         } catch (IllegalArgumentException e) {
             throw new PlugKitConfigException("plugkit.refresh.*: " + e.getMessage());
+        }
+        try {
+            this.webhooks = new WebhookSettings(
+                    Optional.ofNullable(b.webhookVerifyToken)
+                            .filter(t -> !t.isBlank())
+                            .map(Secret::of),
+                    b.webhookFields,
+                    b.webhooksAllowPrivateTargets);
+        } catch (IllegalArgumentException e) {
+            throw new PlugKitConfigException("plugkit.instagram.webhookFields: " + e.getMessage());
         }
         try {
             this.abuseLimits =
@@ -230,6 +242,11 @@ public final class PlugKitConfig {
         return abuseLimits;
     }
 
+    /** Meta's webhooks and the host's webhook endpoints: see {@link WebhookSettings}. */
+    public WebhookSettings webhooks() {
+        return webhooks;
+    }
+
     @Override
     public String toString() {
         return "PlugKitConfig{publicUrl=" + publicUrl + ", pathPrefix='" + pathPrefix + "', dbUrl="
@@ -241,6 +258,6 @@ public final class PlugKitConfig {
                 + bootstrapApiKey.map(s -> "****").orElse("(none)") + ", adminToken="
                 + adminToken.map(s -> "****").orElse("(none)") + ", stateTtl=" + stateTtl + ", sandbox=" + sandbox
                 + ", refreshEnabled=" + refreshEnabled + ", refreshPolicy=" + refreshPolicy + ", abuseLimits="
-                + abuseLimits + "}";
+                + abuseLimits + ", webhooks=" + webhooks + "}";
     }
 }

@@ -2,6 +2,7 @@ package co.plugkit;
 
 import co.plugkit.settings.AbuseLimits;
 import co.plugkit.settings.RefreshPolicy;
+import co.plugkit.settings.WebhookSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -43,6 +44,9 @@ public final class PlugKitConfigBuilder {
     int authFailuresPerMinute = AbuseLimits.defaults().failuresPerAddress();
     int authFailuresPerMinutePerKey = AbuseLimits.defaults().failuresPerKeyPrefix();
     int requestsPerMinutePerKey = AbuseLimits.defaults().requestsPerKey();
+    String webhookVerifyToken;
+    List<String> webhookFields = WebhookSettings.DEFAULT_FIELDS;
+    boolean webhooksAllowPrivateTargets;
 
     PlugKitConfigBuilder() {}
 
@@ -237,6 +241,24 @@ public final class PlugKitConfigBuilder {
     /** Requests a minute one API key may make on this server (default 0: no limit). */
     public PlugKitConfigBuilder requestsPerMinutePerKey(int requestsPerMinutePerKey) {
         this.requestsPerMinutePerKey = requestsPerMinutePerKey;
+        return this;
+    }
+
+    /** What Meta must send as {@code hub.verify_token} ({@code plugkit.instagram.webhookVerifyToken}). */
+    public PlugKitConfigBuilder webhookVerifyToken(String token) {
+        this.webhookVerifyToken = token;
+        return this;
+    }
+
+    /** The fields accounts are subscribed to on connect; empty turns subscribing off. */
+    public PlugKitConfigBuilder webhookFields(List<String> fields) {
+        this.webhookFields = List.copyOf(fields);
+        return this;
+    }
+
+    /** Whether webhook endpoints may be private addresses, over http too (development and tests only). */
+    public PlugKitConfigBuilder webhooksAllowPrivateTargets(boolean allow) {
+        this.webhooksAllowPrivateTargets = allow;
         return this;
     }
 

@@ -18,6 +18,12 @@ public interface PlugKitStore {
 
     DataDeletionStore dataDeletions();
 
+    /** Events (the outbox and audit trail). */
+    EventStore events();
+
+    /** Meta's webhook deliveries, kept until processed. */
+    MetaWebhookStore metaWebhooks();
+
     /** Whether the database answers now; used by the health route. */
     boolean isReachable();
 }

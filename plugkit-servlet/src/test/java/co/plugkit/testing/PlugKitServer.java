@@ -62,6 +62,18 @@ public final class PlugKitServer implements AutoCloseable {
             String contextPath,
             UnaryOperator<PlugKitConfigBuilder> customise,
             java.util.function.Function<URI, List<co.plugkit.provider.Provider>> providers) {
+        return start(instagram, clock, dataSource, contextPath, customise, providers, b -> b);
+    }
+
+    /** The same, with the PlugKit builder customised last (listeners, say). */
+    public static PlugKitServer start(
+            FakeInstagram instagram,
+            MutableClock clock,
+            DataSource dataSource,
+            String contextPath,
+            UnaryOperator<PlugKitConfigBuilder> customise,
+            java.util.function.Function<URI, List<co.plugkit.provider.Provider>> providers,
+            UnaryOperator<PlugKit.Builder> customiseBuilder) {
         Server server = new Server();
         ServerConnector connector = bindLoopback(server);
         URI baseUrl = URI.create("http://127.0.0.1:" + connector.getLocalPort() + contextPath);
@@ -87,7 +99,7 @@ public final class PlugKitServer implements AutoCloseable {
         PlugKit.Builder builder =
                 PlugKit.builder().config(config).dataSource(dataSource).clock(clock);
         providers.apply(baseUrl).forEach(builder::provider);
-        return launch(server, builder.build(), contextPath, baseUrl, dataSource);
+        return launch(server, customiseBuilder.apply(builder).build(), contextPath, baseUrl, dataSource);
     }
 
     /**

@@ -11,6 +11,7 @@ import co.plugkit.internal.engine.CallbackOutcome.Failed;
 import co.plugkit.internal.text.LogText;
 import co.plugkit.model.Account;
 import co.plugkit.model.AccountConnection;
+import co.plugkit.model.Actor;
 import co.plugkit.model.ConnectState;
 import co.plugkit.provider.Platform;
 import co.plugkit.provider.Provider;
@@ -176,7 +177,7 @@ public final class ConnectFlow {
                             new TokenBinding(state.workspaceId(), state.profileId(), platform, profile.externalId())),
                     token.expiresIn().map(issuedAt::plus),
                     Optional.empty());
-            Account account = accounts.upsert(connection, AccountId.random(), clock.instant());
+            Account account = accounts.upsert(connection, AccountId.random(), clock.instant(), Actor.INSTAGRAM);
             LOG.info(
                     "Connected {} account {} (@{}) to profile {} as {}",
                     platform,

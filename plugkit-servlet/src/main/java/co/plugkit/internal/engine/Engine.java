@@ -15,7 +15,8 @@ public record Engine(
         TokenRefresher refresher,
         TokenResealer resealer,
         ManualConnect manualConnect,
-        MetaCallbacks metaCallbacks) {
+        MetaCallbacks metaCallbacks,
+        co.plugkit.internal.events.EventServices events) {
 
     public Engine {
         Objects.requireNonNull(apiKeys, "apiKeys");
@@ -27,5 +28,6 @@ public record Engine(
         Objects.requireNonNull(resealer, "resealer");
         Objects.requireNonNull(manualConnect, "manualConnect");
         Objects.requireNonNull(metaCallbacks, "metaCallbacks");
+        Objects.requireNonNull(events, "events");
     }
 }

@@ -7,6 +7,7 @@ import co.plugkit.internal.crypto.TokenBinding;
 import co.plugkit.internal.crypto.TokenCipher;
 import co.plugkit.model.Account;
 import co.plugkit.model.AccountConnection;
+import co.plugkit.model.Actor;
 import co.plugkit.provider.Platform;
 import co.plugkit.provider.Provider;
 import co.plugkit.provider.ProviderException;
@@ -75,6 +76,11 @@ public final class ManualConnect {
     }
 
     public Outcome connect(WorkspaceId workspaceId, Request request) {
+        return connect(workspaceId, request, Actor.SYSTEM);
+    }
+
+    /** Connects, with {@code actor} (the API key) named in the account's event. */
+    public Outcome connect(WorkspaceId workspaceId, Request request, Actor actor) {
         Optional<Provider> provider = providers.find(request.platform());
         if (provider.isEmpty()) {
             return new Outcome.PlatformNotSupported();
@@ -113,6 +119,6 @@ public final class ManualConnect {
                         new TokenBinding(workspaceId, request.profileId(), request.platform(), me.externalId())),
                 Optional.empty(),
                 request.metadata());
-        return new Outcome.Connected(accounts.upsert(connection, AccountId.random(), clock.instant()));
+        return new Outcome.Connected(accounts.upsert(connection, AccountId.random(), clock.instant(), actor));
     }
 }

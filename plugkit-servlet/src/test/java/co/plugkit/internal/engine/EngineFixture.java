@@ -109,7 +109,7 @@ final class EngineFixture implements AutoCloseable {
                 apiKeys,
                 new Workspaces(store.workspaces(), apiKeys, engineClock),
                 new Profiles(store.profiles(), engineClock),
-                new Accounts(store.accounts(), providers, cipher),
+                new Accounts(store.accounts(), providers, cipher, engineClock),
                 new ConnectFlow(
                         store.profiles(),
                         store.connectStates(),
@@ -129,12 +129,9 @@ final class EngineFixture implements AutoCloseable {
                         engineClock),
                 new ManualConnect(store.profiles(), store.accounts(), providers, cipher, engineClock),
                 new MetaCallbacks(
-                        store.accounts(),
-                        store.dataDeletions(),
-                        APP_SECRET,
-                        PUBLIC_URL,
-                        Json.newMapper(),
-                        engineClock));
+                        store.accounts(), store.dataDeletions(), APP_SECRET, PUBLIC_URL, Json.newMapper(), engineClock),
+                new co.plugkit.internal.events.EventServices(
+                        new co.plugkit.internal.events.ListenerDispatch(java.util.List.of())));
         workspace = newWorkspace("Acme");
         profile = newProfile(workspace, "Jane");
     }
