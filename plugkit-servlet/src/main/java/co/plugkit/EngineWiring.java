@@ -14,8 +14,6 @@ import co.plugkit.internal.engine.TokenRefresher;
 import co.plugkit.internal.engine.TokenResealer;
 import co.plugkit.internal.engine.Workspaces;
 import co.plugkit.internal.events.EventServices;
-import co.plugkit.internal.events.ListenerDispatch;
-import co.plugkit.model.Event;
 import co.plugkit.provider.Providers;
 import co.plugkit.store.PlugKitStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,9 +32,7 @@ final class EngineWiring {
             ObjectMapper json,
             Clock clock,
             List<PlugKitEventListener> listeners) {
-        EventServices events = new EventServices(new ListenerDispatch(
-                listeners.stream().map(EngineWiring::handler).toList()));
-        store.events().afterCommit(committed -> events.listeners().committed(committed));
+        EventServices events = EventWiring.assemble(config, store, json, clock, listeners);
         ApiKeys apiKeys = new ApiKeys(store.workspaces(), new AbuseLimiter(config.abuseLimits(), clock), clock);
         return new Engine(
                 apiKeys,
@@ -69,19 +65,5 @@ final class EngineWiring {
                         json,
                         clock),
                 events);
-    }
-
-    private static ListenerDispatch.Handler handler(PlugKitEventListener listener) {
-        return new ListenerDispatch.Handler() {
-            @Override
-            public void onEvent(Event event) throws Exception {
-                listener.onEvent(event);
-            }
-
-            @Override
-            public String name() {
-                return listener.getClass().getName();
-            }
-        };
     }
 }

@@ -1,21 +1,42 @@
 package co.plugkit.internal.events;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** The event side of one PlugKit: built once with the engine, closed with PlugKit. */
 public final class EventServices implements AutoCloseable {
     private final ListenerDispatch listeners;
+    private final Optional<MetaWebhooks> metaWebhooks;
+    private final Optional<EventWorkers> workers;
 
-    public EventServices(ListenerDispatch listeners) {
+    public EventServices(
+            ListenerDispatch listeners, Optional<MetaWebhooks> metaWebhooks, Optional<EventWorkers> workers) {
         this.listeners = Objects.requireNonNull(listeners, "listeners");
+        this.metaWebhooks = Objects.requireNonNull(metaWebhooks, "metaWebhooks");
+        this.workers = Objects.requireNonNull(workers, "workers");
+    }
+
+    /** Listeners only, no background work: for engine tests. */
+    public static EventServices listenersOnly(ListenerDispatch listeners) {
+        return new EventServices(listeners, Optional.empty(), Optional.empty());
     }
 
     public ListenerDispatch listeners() {
         return listeners;
     }
 
+    public Optional<MetaWebhooks> metaWebhooks() {
+        return metaWebhooks;
+    }
+
+    /** New background work is waiting (a stored delivery, a new event). */
+    public void wake() {
+        workers.ifPresent(EventWorkers::wake);
+    }
+
     @Override
     public void close() {
+        workers.ifPresent(EventWorkers::close);
         listeners.close();
     }
 }

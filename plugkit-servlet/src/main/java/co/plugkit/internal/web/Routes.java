@@ -102,6 +102,15 @@ public final class Routes {
                 "manual-connect",
                 new ManualConnectServlet(json, keys, engine.manualConnect()),
                 "/v1/accounts/connect");
+        // Events and webhooks (docs/events.md)
+        engine.events()
+                .metaWebhooks()
+                .ifPresent(meta -> add(
+                        context,
+                        prefix,
+                        "instagram-webhooks",
+                        new MetaWebhookServlet(json, meta, engine.events()),
+                        "/v1/webhooks/instagram"));
         add(context, prefix, "not-found", new NotFoundServlet(json), "/v1/*");
         adminToken.ifPresent(token -> add(
                 context,

@@ -130,7 +130,7 @@ final class EngineFixture implements AutoCloseable {
                 new ManualConnect(store.profiles(), store.accounts(), providers, cipher, engineClock),
                 new MetaCallbacks(
                         store.accounts(), store.dataDeletions(), APP_SECRET, PUBLIC_URL, Json.newMapper(), engineClock),
-                new co.plugkit.internal.events.EventServices(
+                co.plugkit.internal.events.EventServices.listenersOnly(
                         new co.plugkit.internal.events.ListenerDispatch(java.util.List.of())));
         workspace = newWorkspace("Acme");
         profile = newProfile(workspace, "Jane");

@@ -1,0 +1,59 @@
+package co.plugkit;
+
+import co.plugkit.internal.events.EventServices;
+import co.plugkit.internal.events.EventWorkers;
+import co.plugkit.internal.events.ListenerDispatch;
+import co.plugkit.internal.events.MetaWebhooks;
+import co.plugkit.model.Event;
+import co.plugkit.store.PlugKitStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Assembles the event side of one PlugKit: listeners, Meta's webhooks, the background workers. */
+final class EventWiring {
+    /** How often the background work looks for something to do when nothing woke it. */
+    static final Duration POLL = Duration.ofSeconds(5);
+
+    private EventWiring() {}
+
+    static EventServices assemble(
+            PlugKitConfig config,
+            PlugKitStore store,
+            ObjectMapper json,
+            Clock clock,
+            List<PlugKitEventListener> listeners) {
+        ListenerDispatch dispatch = new ListenerDispatch(
+                listeners.stream().map(EventWiring::handler).toList());
+        MetaWebhooks meta = new MetaWebhooks(
+                store.metaWebhooks(),
+                store.accounts(),
+                config.instagram().clientSecret(),
+                config.webhooks().verifyToken(),
+                json,
+                clock);
+        EventWorkers workers = new EventWorkers(List.of(meta::processPending), POLL);
+        EventServices services = new EventServices(dispatch, Optional.of(meta), Optional.of(workers));
+        store.events().afterCommit(committed -> {
+            dispatch.committed(committed);
+            services.wake();
+        });
+        return services;
+    }
+
+    private static ListenerDispatch.Handler handler(PlugKitEventListener listener) {
+        return new ListenerDispatch.Handler() {
+            @Override
+            public void onEvent(Event event) throws Exception {
+                listener.onEvent(event);
+            }
+
+            @Override
+            public String name() {
+                return listener.getClass().getName();
+            }
+        };
+    }
+}
