@@ -32,7 +32,7 @@ final class EngineWiring {
             ObjectMapper json,
             Clock clock,
             List<PlugKitEventListener> listeners) {
-        EventServices events = EventWiring.assemble(config, store, json, clock, listeners);
+        EventServices events = EventWiring.assemble(config, store, providers, cipher, json, clock, listeners);
         ApiKeys apiKeys = new ApiKeys(store.workspaces(), new AbuseLimiter(config.abuseLimits(), clock), clock);
         return new Engine(
                 apiKeys,
@@ -47,7 +47,8 @@ final class EngineWiring {
                         cipher,
                         new RedirectAllowList(config.allowedRedirectUrls()),
                         config.stateTtl(),
-                        clock),
+                        clock,
+                        events::connected),
                 new TokenRefresher(store.accounts(), store.refresh(), providers, cipher, config.refreshPolicy(), clock),
                 new TokenResealer(
                         store.accounts(),
@@ -56,7 +57,7 @@ final class EngineWiring {
                         config.refreshPolicy().batchSize(),
                         config.refreshPolicy().lease(),
                         clock),
-                new ManualConnect(store.profiles(), store.accounts(), providers, cipher, clock),
+                new ManualConnect(store.profiles(), store.accounts(), providers, cipher, clock, events::connected),
                 new MetaCallbacks(
                         store.accounts(),
                         store.dataDeletions(),

@@ -1,10 +1,13 @@
 package co.plugkit;
 
+import co.plugkit.internal.crypto.TokenCipher;
 import co.plugkit.internal.events.EventServices;
 import co.plugkit.internal.events.EventWorkers;
 import co.plugkit.internal.events.ListenerDispatch;
 import co.plugkit.internal.events.MetaWebhooks;
+import co.plugkit.internal.events.WebhookSubscriber;
 import co.plugkit.model.Event;
+import co.plugkit.provider.Providers;
 import co.plugkit.store.PlugKitStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -22,6 +25,8 @@ final class EventWiring {
     static EventServices assemble(
             PlugKitConfig config,
             PlugKitStore store,
+            Providers providers,
+            TokenCipher cipher,
             ObjectMapper json,
             Clock clock,
             List<PlugKitEventListener> listeners) {
@@ -34,8 +39,12 @@ final class EventWiring {
                 config.webhooks().verifyToken(),
                 json,
                 clock);
-        EventWorkers workers = new EventWorkers(List.of(meta::processPending), POLL);
-        EventServices services = new EventServices(dispatch, Optional.of(meta), Optional.of(workers));
+        EventWorkers workers = new EventWorkers();
+        WebhookSubscriber subscriber = new WebhookSubscriber(
+                store.accounts(), providers, cipher, config.webhooks().subscribedFields(), workers, clock);
+        workers.start(List.of(meta::processPending, subscriber::retryDue), POLL);
+        EventServices services =
+                new EventServices(dispatch, Optional.of(meta), Optional.of(workers), Optional.of(subscriber));
         store.events().afterCommit(committed -> {
             dispatch.committed(committed);
             services.wake();

@@ -8,12 +8,14 @@ import java.io.IOException;
 import java.util.regex.Pattern;
 
 /**
- * The sandbox's versioned Graph paths: {@code /{version}/me} and {@code /{version}/me/permissions};
+ * The sandbox's versioned Graph paths: {@code /{version}/me}, {@code /{version}/me/subscribed_apps} and
+ * {@code /{version}/me/permissions};
  * anything else gets Graph's "Unsupported request" error.
  */
 final class SandboxGraphServlet extends HttpServlet {
     private static final Pattern ME = Pattern.compile("/v\\d+\\.\\d+/me");
     private static final Pattern PERMISSIONS = Pattern.compile("/v\\d+\\.\\d+/me/permissions");
+    private static final Pattern SUBSCRIBED_APPS = Pattern.compile("/v\\d+\\.\\d+/me/subscribed_apps");
 
     private final transient ObjectMapper json;
     private final transient InstagramSandbox sandbox;
@@ -30,6 +32,8 @@ final class SandboxGraphServlet extends HttpServlet {
         SandboxAnswer answer;
         if (ME.matcher(path).matches()) {
             answer = sandbox.me(call);
+        } else if (SUBSCRIBED_APPS.matcher(path).matches()) {
+            answer = sandbox.subscribeApp(call);
         } else if (PERMISSIONS.matcher(path).matches()) {
             answer = sandbox.revokePermissions(call);
         } else {

@@ -92,10 +92,12 @@ public interface AccountStore {
     List<Account> findByExternalId(Platform platform, String externalId);
 
     /**
-     * Records the outcome of subscribing an account to the app's webhooks; a failure is tried again from
-     * {@code retryAt} ({@link #claimWebhookRetries}).
+     * Records the outcome of subscribing an account to the app's webhooks and counts consecutive failures
+     * (a success resets them); a failure is tried again from the instant {@code retryAt} gives for the
+     * failures counted so far ({@link #claimWebhookRetries}).
      */
-    void recordWebhooks(AccountId id, WebhookSubscription outcome, Optional<Instant> retryAt);
+    void recordWebhooks(
+            AccountId id, WebhookSubscription outcome, java.util.function.IntFunction<Optional<Instant>> retryAt);
 
     /**
      * Claims active accounts whose webhook subscription failed and is due again, at most {@code limit}:

@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,7 @@ public final class ConnectFlow {
     private final RedirectAllowList redirects;
     private final Duration stateTtl;
     private final Clock clock;
+    private final BiConsumer<Account, Secret> connected;
 
     public ConnectFlow(
             ProfileStore profiles,
@@ -62,6 +64,24 @@ public final class ConnectFlow {
             RedirectAllowList redirects,
             Duration stateTtl,
             Clock clock) {
+        this(profiles, states, accounts, providers, cipher, redirects, stateTtl, clock, (account, token) -> {});
+    }
+
+    /**
+     * @param connected told of every account connected or reconnected, with its token (the webhook
+     *     subscription); it must return at once
+     */
+    public ConnectFlow(
+            ProfileStore profiles,
+            ConnectStateStore states,
+            AccountStore accounts,
+            Providers providers,
+            TokenCipher cipher,
+            RedirectAllowList redirects,
+            Duration stateTtl,
+            Clock clock,
+            BiConsumer<Account, Secret> connected) {
+        this.connected = connected;
         this.profiles = profiles;
         this.states = states;
         this.accounts = accounts;
@@ -185,6 +205,7 @@ public final class ConnectFlow {
                     LogText.clean(account.username(), 100),
                     account.profileId(),
                     account.id());
+            connected.accept(account, token.accessToken());
             return new Connected(account, state.redirectUrl());
         } catch (ProviderException e) {
             ConnectError error = switch (e.kind()) {

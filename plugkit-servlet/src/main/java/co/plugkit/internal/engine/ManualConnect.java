@@ -19,6 +19,7 @@ import co.plugkit.store.ProfileStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * {@code POST /v1/accounts/connect}: stores an account from a long-lived token the API client already has
@@ -32,9 +33,22 @@ public final class ManualConnect {
     private final Providers providers;
     private final TokenCipher cipher;
     private final Clock clock;
+    private final BiConsumer<Account, Secret> connected;
 
     public ManualConnect(
             ProfileStore profiles, AccountStore accounts, Providers providers, TokenCipher cipher, Clock clock) {
+        this(profiles, accounts, providers, cipher, clock, (account, token) -> {});
+    }
+
+    /** @param connected told of every account connected, with its token (the webhook subscription) */
+    public ManualConnect(
+            ProfileStore profiles,
+            AccountStore accounts,
+            Providers providers,
+            TokenCipher cipher,
+            Clock clock,
+            BiConsumer<Account, Secret> connected) {
+        this.connected = connected;
         this.profiles = profiles;
         this.accounts = accounts;
         this.providers = providers;
@@ -119,6 +133,8 @@ public final class ManualConnect {
                         new TokenBinding(workspaceId, request.profileId(), request.platform(), me.externalId())),
                 Optional.empty(),
                 request.metadata());
-        return new Outcome.Connected(accounts.upsert(connection, AccountId.random(), clock.instant(), actor));
+        Account account = accounts.upsert(connection, AccountId.random(), clock.instant(), actor);
+        connected.accept(account, request.accessToken());
+        return new Outcome.Connected(account);
     }
 }

@@ -1,5 +1,7 @@
 package co.plugkit.internal.events;
 
+import co.plugkit.model.Account;
+import co.plugkit.secret.Secret;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,17 +10,22 @@ public final class EventServices implements AutoCloseable {
     private final ListenerDispatch listeners;
     private final Optional<MetaWebhooks> metaWebhooks;
     private final Optional<EventWorkers> workers;
+    private final Optional<WebhookSubscriber> subscriber;
 
     public EventServices(
-            ListenerDispatch listeners, Optional<MetaWebhooks> metaWebhooks, Optional<EventWorkers> workers) {
+            ListenerDispatch listeners,
+            Optional<MetaWebhooks> metaWebhooks,
+            Optional<EventWorkers> workers,
+            Optional<WebhookSubscriber> subscriber) {
         this.listeners = Objects.requireNonNull(listeners, "listeners");
         this.metaWebhooks = Objects.requireNonNull(metaWebhooks, "metaWebhooks");
         this.workers = Objects.requireNonNull(workers, "workers");
+        this.subscriber = Objects.requireNonNull(subscriber, "subscriber");
     }
 
     /** Listeners only, no background work: for engine tests. */
     public static EventServices listenersOnly(ListenerDispatch listeners) {
-        return new EventServices(listeners, Optional.empty(), Optional.empty());
+        return new EventServices(listeners, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public ListenerDispatch listeners() {
@@ -27,6 +34,11 @@ public final class EventServices implements AutoCloseable {
 
     public Optional<MetaWebhooks> metaWebhooks() {
         return metaWebhooks;
+    }
+
+    /** After a connect or reconnect: the account is subscribed to the app's webhooks, off this thread. */
+    public void connected(Account account, Secret accessToken) {
+        subscriber.ifPresent(s -> s.connected(account, accessToken));
     }
 
     /** New background work is waiting (a stored delivery, a new event). */

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * and at once when {@link #wake()} says there is new work. Several servers share the work through the
  * store's leases, each under its own owner name.
  */
-public final class EventWorkers implements AutoCloseable {
+public final class EventWorkers implements AutoCloseable, java.util.concurrent.Executor {
     private static final Logger LOG = LoggerFactory.getLogger(EventWorkers.class);
 
     /** One round of background work, as {@code owner}. */
@@ -28,14 +28,21 @@ public final class EventWorkers implements AutoCloseable {
     }
 
     private final String owner = "events-" + Hashing.randomUrlToken(9);
-    private final List<Task> tasks;
+    private volatile List<Task> tasks = List.of();
     private final GuestThreads threads = new GuestThreads("plugkit-events-");
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(threads);
     private final AtomicBoolean woken = new AtomicBoolean();
 
-    public EventWorkers(List<Task> tasks, Duration interval) {
+    /** Starts the rounds: {@code tasks} every {@code interval}. */
+    public void start(List<Task> tasks, Duration interval) {
         this.tasks = List.copyOf(tasks);
         timer.scheduleWithFixedDelay(this::round, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs one piece of work on the workers' thread (a subscription after a connect). */
+    @Override
+    public void execute(Runnable work) {
+        timer.execute(work);
     }
 
     /** Runs a round soon, coalescing many calls into one; returns at once. */

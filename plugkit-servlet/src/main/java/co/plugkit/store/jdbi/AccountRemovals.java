@@ -128,15 +128,25 @@ final class AccountRemovals {
         });
     }
 
-    void recordWebhooks(AccountId id, WebhookSubscription outcome, Optional<Instant> retryAt) {
-        calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET webhooks = :outcome,"
-                        + " webhooks_failures = CASE WHEN :failed THEN webhooks_failures + 1 ELSE 0 END,"
-                        + " webhooks_retry_at = :retryAt WHERE id = :id")
-                .bind("outcome", outcome.apiName())
-                .bind("failed", outcome == WebhookSubscription.FAILED)
-                .bind("retryAt", calls.at(retryAt.orElse(null)))
-                .bind("id", id.value())
-                .execute());
+    void recordWebhooks(
+            AccountId id, WebhookSubscription outcome, java.util.function.IntFunction<Optional<Instant>> retryAt) {
+        boolean failed = outcome == WebhookSubscription.FAILED;
+        calls.inTransaction(h -> {
+            h.createUpdate("UPDATE plugkit_accounts SET webhooks = :outcome, webhooks_failures = "
+                            + (failed ? "webhooks_failures + 1" : "0") + " WHERE id = :id")
+                    .bind("outcome", outcome.apiName())
+                    .bind("id", id.value())
+                    .execute();
+            int failures = h.createQuery("SELECT webhooks_failures FROM plugkit_accounts WHERE id = :id")
+                    .bind("id", id.value())
+                    .mapTo(Integer.class)
+                    .findOne()
+                    .orElse(0);
+            return h.createUpdate("UPDATE plugkit_accounts SET webhooks_retry_at = :retryAt WHERE id = :id")
+                    .bind("retryAt", calls.at(retryAt.apply(failures).orElse(null)))
+                    .bind("id", id.value())
+                    .execute();
+        });
     }
 
     List<Account> claimWebhookRetries(Instant now, Instant leaseUntil, int limit) {

@@ -279,7 +279,8 @@ final class JdbiAccountStore implements AccountStore {
     }
 
     @Override
-    public void recordWebhooks(AccountId id, WebhookSubscription outcome, Optional<Instant> retryAt) {
+    public void recordWebhooks(
+            AccountId id, WebhookSubscription outcome, java.util.function.IntFunction<Optional<Instant>> retryAt) {
         removals.recordWebhooks(id, outcome, retryAt);
     }
 
