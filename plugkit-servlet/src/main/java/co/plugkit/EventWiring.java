@@ -5,7 +5,10 @@ import co.plugkit.internal.events.EventServices;
 import co.plugkit.internal.events.EventWorkers;
 import co.plugkit.internal.events.ListenerDispatch;
 import co.plugkit.internal.events.MetaWebhooks;
+import co.plugkit.internal.events.WebhookEndpoints;
+import co.plugkit.internal.events.WebhookSender;
 import co.plugkit.internal.events.WebhookSubscriber;
+import co.plugkit.internal.events.WebhookTargets;
 import co.plugkit.model.Event;
 import co.plugkit.provider.Providers;
 import co.plugkit.store.PlugKitStore;
@@ -42,9 +45,19 @@ final class EventWiring {
         EventWorkers workers = new EventWorkers();
         WebhookSubscriber subscriber = new WebhookSubscriber(
                 store.accounts(), providers, cipher, config.webhooks().subscribedFields(), workers, clock);
-        workers.start(List.of(meta::processPending, subscriber::retryDue), POLL);
-        EventServices services =
-                new EventServices(dispatch, Optional.of(meta), Optional.of(workers), Optional.of(subscriber));
+        WebhookTargets targets = new WebhookTargets(config.webhooks().allowPrivateTargets());
+        WebhookSender sender = new WebhookSender(
+                store.webhooks(),
+                store.events(),
+                cipher,
+                targets,
+                json,
+                clock,
+                config.webhooks().deliveryTimeout());
+        workers.start(List.of(meta::processPending, subscriber::retryDue, sender::runOnce), POLL);
+        EventServices services = new EventServices(
+                dispatch, Optional.of(meta), Optional.of(workers), Optional.of(subscriber), Optional.of(sender));
+        services.endpoints(new WebhookEndpoints(store.webhooks(), cipher, targets, clock, services::wake));
         store.events().afterCommit(committed -> {
             dispatch.committed(committed);
             services.wake();

@@ -122,7 +122,8 @@ public final class PlugKitConfig {
                             .filter(t -> !t.isBlank())
                             .map(Secret::of),
                     b.webhookFields,
-                    b.webhooksAllowPrivateTargets);
+                    b.webhooksAllowPrivateTargets,
+                    b.webhookTimeout);
         } catch (IllegalArgumentException e) {
             throw new PlugKitConfigException("plugkit.instagram.webhookFields: " + e.getMessage());
         }

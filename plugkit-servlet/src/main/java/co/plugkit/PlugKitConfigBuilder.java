@@ -47,6 +47,7 @@ public final class PlugKitConfigBuilder {
     String webhookVerifyToken;
     List<String> webhookFields = WebhookSettings.DEFAULT_FIELDS;
     boolean webhooksAllowPrivateTargets;
+    Duration webhookTimeout = Duration.ofSeconds(10);
 
     PlugKitConfigBuilder() {}
 
@@ -253,6 +254,12 @@ public final class PlugKitConfigBuilder {
     /** The fields accounts are subscribed to on connect; empty turns subscribing off. */
     public PlugKitConfigBuilder webhookFields(List<String> fields) {
         this.webhookFields = List.copyOf(fields);
+        return this;
+    }
+
+    /** How long a webhook endpoint has to connect and answer before the delivery is retried (default 10 s). */
+    public PlugKitConfigBuilder webhookTimeout(Duration timeout) {
+        this.webhookTimeout = Objects.requireNonNull(timeout, "timeout");
         return this;
     }
 

@@ -24,6 +24,9 @@ public interface PlugKitStore {
     /** Meta's webhook deliveries, kept until processed. */
     MetaWebhookStore metaWebhooks();
 
+    /** The host's webhook endpoints and the deliveries to them. */
+    WebhookStore webhooks();
+
     /** Whether the database answers now; used by the health route. */
     boolean isReachable();
 }

@@ -11,12 +11,16 @@ public final class EventServices implements AutoCloseable {
     private final Optional<MetaWebhooks> metaWebhooks;
     private final Optional<EventWorkers> workers;
     private final Optional<WebhookSubscriber> subscriber;
+    private final Optional<WebhookSender> sender;
+    private volatile Optional<WebhookEndpoints> endpoints = Optional.empty();
 
     public EventServices(
             ListenerDispatch listeners,
             Optional<MetaWebhooks> metaWebhooks,
             Optional<EventWorkers> workers,
-            Optional<WebhookSubscriber> subscriber) {
+            Optional<WebhookSubscriber> subscriber,
+            Optional<WebhookSender> sender) {
+        this.sender = Objects.requireNonNull(sender, "sender");
         this.listeners = Objects.requireNonNull(listeners, "listeners");
         this.metaWebhooks = Objects.requireNonNull(metaWebhooks, "metaWebhooks");
         this.workers = Objects.requireNonNull(workers, "workers");
@@ -25,11 +29,20 @@ public final class EventServices implements AutoCloseable {
 
     /** Listeners only, no background work: for engine tests. */
     public static EventServices listenersOnly(ListenerDispatch listeners) {
-        return new EventServices(listeners, Optional.empty(), Optional.empty(), Optional.empty());
+        return new EventServices(listeners, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public ListenerDispatch listeners() {
         return listeners;
+    }
+
+    /** Set once while PlugKit is built (the endpoints wake this). */
+    public void endpoints(WebhookEndpoints endpoints) {
+        this.endpoints = Optional.of(endpoints);
+    }
+
+    public Optional<WebhookEndpoints> endpoints() {
+        return endpoints;
     }
 
     public Optional<MetaWebhooks> metaWebhooks() {
@@ -49,6 +62,7 @@ public final class EventServices implements AutoCloseable {
     @Override
     public void close() {
         workers.ifPresent(EventWorkers::close);
+        sender.ifPresent(WebhookSender::close);
         listeners.close();
     }
 }

@@ -111,6 +111,14 @@ public final class Routes {
                         "instagram-webhooks",
                         new MetaWebhookServlet(json, meta, engine.events()),
                         "/v1/webhooks/instagram"));
+        engine.events()
+                .endpoints()
+                .ifPresent(endpoints -> add(
+                        context,
+                        prefix,
+                        "webhook-endpoints",
+                        new WebhookEndpointsServlet(json, keys, endpoints),
+                        "/v1/webhook-endpoints/*"));
         add(context, prefix, "not-found", new NotFoundServlet(json), "/v1/*");
         adminToken.ifPresent(token -> add(
                 context,

@@ -6,6 +6,7 @@ import co.plugkit.id.WorkspaceId;
 import co.plugkit.model.Account;
 import co.plugkit.model.Actor;
 import co.plugkit.model.Event;
+import co.plugkit.model.EventType;
 import co.plugkit.store.NewEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
 final class JdbiOutbox {
     private static final Logger LOG = LoggerFactory.getLogger(JdbiOutbox.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final JdbiCalls calls;
     private volatile Consumer<List<Event>> sink = events -> {};
@@ -63,7 +65,44 @@ final class JdbiOutbox {
                     .bind("data", event.data())
                     .execute();
             written.add(event);
+            if (EventType.DELIVERABLE.contains(event.type())) {
+                fanOut(event, now);
+            }
             return event;
+        }
+
+        /** A delivery of the event to every endpoint of its workspace that takes its type, with the event. */
+        private void fanOut(Event event, Instant now) {
+            List<String> endpoints = h
+                    .createQuery("SELECT id, events FROM plugkit_webhook_endpoints"
+                            + " WHERE workspace_id = :ws AND deleted_at IS NULL ORDER BY seq")
+                    .bind("ws", event.workspaceId().value())
+                    .map((rs, ctx) -> {
+                        String types = rs.getString("events");
+                        return types == null || List.of(types.split(",")).contains(event.type())
+                                ? rs.getString("id")
+                                : null;
+                    })
+                    .list()
+                    .stream()
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+            endpoints.forEach(endpoint -> deliver(event, endpoint, now));
+        }
+
+        /** A delivery of the event to one endpoint, due now; its id. */
+        String deliver(Event event, String endpointId, Instant now) {
+            String id = newId("dlv_");
+            h.createUpdate(
+                            "INSERT INTO plugkit_webhook_deliveries (id, workspace_id, endpoint_id, event_id, status,"
+                                    + " next_attempt_at, created_at) VALUES (:id, :ws, :endpoint, :event, 'pending', :now, :now)")
+                    .bind("id", id)
+                    .bind("ws", event.workspaceId().value())
+                    .bind("endpoint", endpointId)
+                    .bind("event", event.id().value())
+                    .bind("now", calls.at(now))
+                    .execute();
+            return id;
         }
 
         /** An account event: the account's ids and state, and what else the caller adds. */
@@ -79,6 +118,13 @@ final class JdbiOutbox {
             more.accept(data);
             return write(new NewEvent(a.workspaceId(), type, Optional.of(a.id()), actor, text(data)), now);
         }
+    }
+
+    /** A random id with this prefix, as the typed ids are made. */
+    static String newId(String prefix) {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return prefix + java.util.HexFormat.of().formatHex(bytes);
     }
 
     static String text(ObjectNode data) {

@@ -8,6 +8,7 @@ import co.plugkit.store.MetaWebhookStore;
 import co.plugkit.store.PlugKitStore;
 import co.plugkit.store.ProfileStore;
 import co.plugkit.store.RefreshStore;
+import co.plugkit.store.WebhookStore;
 import co.plugkit.store.WorkspaceStore;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -33,6 +34,7 @@ public final class JdbiPlugKitStore implements PlugKitStore {
     private final JdbiDataDeletionStore dataDeletions;
     private final JdbiEventStore events;
     private final JdbiMetaWebhookStore metaWebhooks;
+    private final JdbiWebhookStore webhooks;
 
     private JdbiPlugKitStore(Jdbi jdbi, SqlDialect dialect) {
         this.calls = new JdbiCalls(jdbi, dialect);
@@ -45,6 +47,7 @@ public final class JdbiPlugKitStore implements PlugKitStore {
         this.dataDeletions = new JdbiDataDeletionStore(calls);
         this.events = new JdbiEventStore(calls, outbox);
         this.metaWebhooks = new JdbiMetaWebhookStore(calls, outbox);
+        this.webhooks = new JdbiWebhookStore(calls, outbox);
     }
 
     /** A store over an existing JDBI instance; the schema must already be migrated. */
@@ -112,6 +115,11 @@ public final class JdbiPlugKitStore implements PlugKitStore {
     @Override
     public MetaWebhookStore metaWebhooks() {
         return metaWebhooks;
+    }
+
+    @Override
+    public WebhookStore webhooks() {
+        return webhooks;
     }
 
     @Override
