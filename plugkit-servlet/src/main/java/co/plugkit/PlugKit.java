@@ -192,10 +192,8 @@ public final class PlugKit implements AutoCloseable {
     }
 
     /**
-     * Stops PlugKit's own threads (the background refresher, and those of its HTTP client to Instagram).
-     * Call it when the webapp stops, after the container has stopped serving; the data source is the
-     * host's to close.
-     */
+     * Stops PlugKit's threads (refresher, events, HTTP clients) when the webapp stops, after the container
+     * stopped serving; the data source is the host's to close. */
     @Override
     public void close() {
         scheduler.ifPresent(RefreshScheduler::close);
@@ -221,7 +219,7 @@ public final class PlugKit implements AutoCloseable {
 
         /** Adds a listener of PlugKit's events, called after each change commits ({@link PlugKitEventListener}). */
         public Builder listener(PlugKitEventListener listener) {
-            this.listeners.add(Objects.requireNonNull(listener, "listener"));
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

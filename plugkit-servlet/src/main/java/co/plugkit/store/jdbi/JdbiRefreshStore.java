@@ -253,7 +253,7 @@ final class JdbiRefreshStore implements RefreshStore {
                         a,
                         Actor.SYSTEM,
                         now,
-                        data -> data.put("reason", a.statusReason().orElse(null))));
+                        d -> d.put("reason", a.statusReason().orElse(null))));
     }
 
     @Override
