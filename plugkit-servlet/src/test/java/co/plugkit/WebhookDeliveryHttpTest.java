@@ -33,7 +33,8 @@ class WebhookDeliveryHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     // Real time: the reference library refuses a webhook-timestamp more than five minutes off its clock.
-    private final MutableClock clock = new MutableClock(java.time.Instant.now());
+    private final MutableClock clock =
+            new MutableClock(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     private final FakeInstagram instagram = new FakeInstagram(clock);
     private final WebhookReceiver receiver = new WebhookReceiver();
     private PlugKitServer server;

@@ -44,7 +44,9 @@ class PostgresWebhookDeliveryTest {
     @Test
     void twoServersDeliverEveryEventOnceAndNeverConcurrently() throws Exception {
         // Real time: the reference library refuses timestamps more than five minutes off its clock.
-        MutableClock clock = new MutableClock(Instant.now());
+        // Whole milliseconds: the events are written with this clock's instants, which the database would
+        // round to microseconds, possibly up, past PlugKit's own (microsecond-ticked) now.
+        MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> successes = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> firstTries = new ConcurrentHashMap<>();

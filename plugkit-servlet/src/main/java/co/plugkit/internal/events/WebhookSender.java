@@ -88,12 +88,22 @@ public final class WebhookSender implements AutoCloseable {
         this.json = json;
         this.clock = clock;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build();
+        // Built without the webapp's class loader as the context loader, as BoundedHttpSender does: the
+        // client's selector thread (which on Java 17 ends only once the client is collected) then pins no
+        // webapp, and Tomcat's leak detection does not count it as the webapp's.
+        Thread current = Thread.currentThread();
+        ClassLoader previous = current.getContextClassLoader();
+        current.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+        try {
+            this.http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(timeout)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .executor(executor)
+                    .build();
+        } finally {
+            current.setContextClassLoader(previous);
+        }
     }
 
     /** The lease on a claimed delivery: well past the longest send, so no other server takes it meanwhile. */
