@@ -75,6 +75,18 @@ final class ConfigProperties {
                 "plugkit.api.proxyMaxResponseBytes",
                 v -> b.proxyMaxResponseBytes((int)
                         Math.min(Integer.MAX_VALUE, ConfigValues.number("plugkit.api.proxyMaxResponseBytes", v))));
+        // Events and webhooks (docs/events.md)
+        read(source, "plugkit.instagram.webhookVerifyToken", b::webhookVerifyToken);
+        read(
+                source,
+                "plugkit.instagram.webhookFields",
+                v -> b.webhookFields(
+                        v.strip().equalsIgnoreCase("none") ? java.util.List.of() : ConfigValues.splitList(v)));
+        read(
+                source,
+                "plugkit.webhooks.allowPrivateTargets",
+                v -> b.webhooksAllowPrivateTargets(
+                        ConfigValues.parseBoolean("plugkit.webhooks.allowPrivateTargets", v)));
     }
 
     private static void read(ConfigSource source, String property, Consumer<String> setter) {

@@ -18,11 +18,13 @@ import co.plugkit.internal.engine.RedirectAllowList;
 import co.plugkit.internal.engine.TokenRefresher;
 import co.plugkit.internal.engine.TokenResealer;
 import co.plugkit.internal.engine.Workspaces;
+import co.plugkit.internal.events.EventServices;
 import co.plugkit.internal.telemetry.Telemetry;
 import co.plugkit.provider.Providers;
 import co.plugkit.store.PlugKitStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.List;
 
 /** Assembles the engine of one PlugKit from its configuration, store, providers and key: built once. */
 final class EngineWiring {
@@ -37,7 +39,9 @@ final class EngineWiring {
             ObjectMapper json,
             Clock clock,
             Telemetry telemetry,
-            GraphUpstream graph) {
+            GraphUpstream graph,
+            List<PlugKitEventListener> listeners) {
+        EventServices events = EventWiring.assemble(config, store, providers, cipher, json, clock, listeners);
         TokenRefresher refresher = new TokenRefresher(
                 store.accounts(), store.refresh(), providers, cipher, config.refreshPolicy(), clock, telemetry);
         // Using accounts: a token for the host, the Graph API proxy, the token export.
@@ -55,7 +59,7 @@ final class EngineWiring {
                 apiKeys,
                 new Workspaces(store.workspaces(), apiKeys, clock),
                 new Profiles(store.profiles(), clock),
-                new Accounts(store.accounts(), providers, cipher),
+                new Accounts(store.accounts(), providers, cipher, clock),
                 new ConnectFlow(
                         store.profiles(),
                         store.connectStates(),
@@ -66,7 +70,8 @@ final class EngineWiring {
                         new RedirectAllowList(config.allowedRedirectUrls()),
                         config.stateTtl(),
                         clock,
-                        telemetry),
+                        telemetry,
+                        events::connected),
                 refresher,
                 new TokenResealer(
                         store.accounts(),
@@ -75,7 +80,7 @@ final class EngineWiring {
                         config.refreshPolicy().batchSize(),
                         config.refreshPolicy().lease(),
                         clock),
-                new ManualConnect(store.profiles(), store.accounts(), providers, cipher, clock),
+                new ManualConnect(store.profiles(), store.accounts(), providers, cipher, clock, events::connected),
                 new MetaCallbacks(
                         store.accounts(),
                         store.dataDeletions(),
@@ -85,6 +90,7 @@ final class EngineWiring {
                         clock),
                 new ConnectSessions(seals, store.connectStates(), clock),
                 accountTokens,
-                new GraphProxy(accountTokens, graph));
+                new GraphProxy(accountTokens, graph),
+                events);
     }
 }

@@ -108,7 +108,8 @@ public final class PlugKit implements AutoCloseable {
                 json,
                 clock,
                 telemetry,
-                instagramClient.graphForwarder(config.accountAccess()));
+                instagramClient.graphForwarder(config.accountAccess()),
+                b.listeners);
         this.scheduler = config.refreshEnabled()
                 ? Optional.of(RefreshScheduler.start(
                         engine.refresher(),
@@ -213,15 +214,14 @@ public final class PlugKit implements AutoCloseable {
     }
 
     /**
-     * Stops PlugKit's own threads (the background refresher, and those of its HTTP client to Instagram).
-     * Call it when the webapp stops, after the container has stopped serving; the data source is the
-     * host's to close.
-     */
+     * Stops PlugKit's threads (refresher, events, HTTP clients) when the webapp stops, after the container
+     * stopped serving; the data source is the host's to close. */
     @Override
     public void close() {
         scheduler.ifPresent(RefreshScheduler::close);
         housekeeping.close();
         engine.refresher().close();
+        engine.events().close();
         instagramClient.close();
         LOG.debug("PlugKit closed");
     }
@@ -237,8 +237,15 @@ public final class PlugKit implements AutoCloseable {
         private final List<Provider> providers = new ArrayList<>();
         private PlugKitExtension sandbox;
         private Object meterRegistry; // a MeterRegistry, kept as Object so the builder loads without Micrometer
+        private final List<PlugKitEventListener> listeners = new ArrayList<>();
 
         private Builder() {}
+
+        /** Adds a listener of PlugKit's events, called after each change commits ({@link PlugKitEventListener}). */
+        public Builder listener(PlugKitEventListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
 
         public Builder config(PlugKitConfig config) {
             this.config = Objects.requireNonNull(config, "config");

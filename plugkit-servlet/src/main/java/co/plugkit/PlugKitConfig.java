@@ -7,6 +7,7 @@ import co.plugkit.settings.AbuseLimits;
 import co.plugkit.settings.AccountAccess;
 import co.plugkit.settings.InstagramSettings;
 import co.plugkit.settings.RefreshPolicy;
+import co.plugkit.settings.WebhookSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +56,7 @@ public final class PlugKitConfig {
     private final boolean sandbox;
     private final AbuseLimits abuseLimits;
     private final AccountAccess accountAccess;
+    private final WebhookSettings webhooks;
 
     PlugKitConfig(PlugKitConfigBuilder b) {
         this.publicUrl = ConfigValues.absoluteHttpUrl(
@@ -115,6 +117,17 @@ public final class PlugKitConfig {
                     Duration.ofMinutes(5));
         } catch (IllegalArgumentException e) {
             throw new PlugKitConfigException("plugkit.refresh.*: " + e.getMessage());
+        }
+        try {
+            this.webhooks = new WebhookSettings(
+                    Optional.ofNullable(b.webhookVerifyToken)
+                            .filter(t -> !t.isBlank())
+                            .map(Secret::of),
+                    b.webhookFields,
+                    b.webhooksAllowPrivateTargets,
+                    b.webhookTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new PlugKitConfigException("plugkit.instagram.webhookFields: " + e.getMessage());
         }
         try {
             this.abuseLimits =
@@ -243,6 +256,11 @@ public final class PlugKitConfig {
         return accountAccess;
     }
 
+    /** Meta's webhooks and the host's webhook endpoints: see {@link WebhookSettings}. */
+    public WebhookSettings webhooks() {
+        return webhooks;
+    }
+
     @Override
     public String toString() {
         return "PlugKitConfig{publicUrl=" + publicUrl + ", pathPrefix='" + pathPrefix + "', dbUrl="
@@ -254,6 +272,7 @@ public final class PlugKitConfig {
                 + bootstrapApiKey.map(s -> "****").orElse("(none)") + ", adminToken="
                 + adminToken.map(s -> "****").orElse("(none)") + ", stateTtl=" + stateTtl + ", sandbox=" + sandbox
                 + ", refreshEnabled=" + refreshEnabled + ", refreshPolicy=" + refreshPolicy + ", abuseLimits="
-                + abuseLimits + ", accountAccess=" + accountAccess + "}";
+                + abuseLimits + ", accountAccess=" + accountAccess
+                + ", webhooks=" + webhooks + "}";
     }
 }

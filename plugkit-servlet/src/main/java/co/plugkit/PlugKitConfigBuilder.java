@@ -3,6 +3,7 @@ package co.plugkit;
 import co.plugkit.settings.AbuseLimits;
 import co.plugkit.settings.AccountAccess;
 import co.plugkit.settings.RefreshPolicy;
+import co.plugkit.settings.WebhookSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -47,6 +48,10 @@ public final class PlugKitConfigBuilder {
     int authFailuresPerMinute = AbuseLimits.defaults().failuresPerAddress();
     int authFailuresPerMinutePerKey = AbuseLimits.defaults().failuresPerKeyPrefix();
     int requestsPerMinutePerKey = AbuseLimits.defaults().requestsPerKey();
+    String webhookVerifyToken;
+    List<String> webhookFields = WebhookSettings.DEFAULT_FIELDS;
+    boolean webhooksAllowPrivateTargets;
+    Duration webhookTimeout = Duration.ofSeconds(10);
 
     PlugKitConfigBuilder() {}
 
@@ -264,6 +269,32 @@ public final class PlugKitConfigBuilder {
     /** The largest answer body the Graph API proxy passes on (default 8 MiB); a larger one is answered 502. */
     public PlugKitConfigBuilder proxyMaxResponseBytes(int proxyMaxResponseBytes) {
         this.proxyMaxResponseBytes = proxyMaxResponseBytes;
+        return this;
+    }
+
+    // --- Events and webhooks (docs/events.md) ---
+
+    /** What Meta must send as {@code hub.verify_token} ({@code plugkit.instagram.webhookVerifyToken}). */
+    public PlugKitConfigBuilder webhookVerifyToken(String token) {
+        this.webhookVerifyToken = token;
+        return this;
+    }
+
+    /** The fields accounts are subscribed to on connect; empty turns subscribing off. */
+    public PlugKitConfigBuilder webhookFields(List<String> fields) {
+        this.webhookFields = List.copyOf(fields);
+        return this;
+    }
+
+    /** How long a webhook endpoint has to connect and answer before the delivery is retried (default 10 s). */
+    public PlugKitConfigBuilder webhookTimeout(Duration timeout) {
+        this.webhookTimeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    /** Whether webhook endpoints may be private addresses, over http too (development and tests only). */
+    public PlugKitConfigBuilder webhooksAllowPrivateTargets(boolean allow) {
+        this.webhooksAllowPrivateTargets = allow;
         return this;
     }
 

@@ -153,6 +153,11 @@ public final class InstagramSandbox {
         return graph.me(call);
     }
 
+    /** {@code POST /{version}/me/subscribed_apps}: the account's webhooks (the apps page sends them). */
+    public SandboxAnswer subscribeApp(SandboxCall call) {
+        return graph.subscribeApp(call);
+    }
+
     /** {@code DELETE /{version}/me/permissions}: revokes every token of the token's account. */
     public SandboxAnswer revokePermissions(SandboxCall call) {
         return graph.revokePermissions(call);

@@ -204,6 +204,18 @@ final class SandboxGraph {
         return SandboxAnswer.ok(Map.of("success", true));
     }
 
+    /** {@code POST /{version}/me/subscribed_apps}: accepted for a live token that names its fields. */
+    SandboxAnswer subscribeApp(SandboxCall call) {
+        if (!"POST".equals(call.method())) {
+            return unsupportedMethod(call);
+        }
+        Optional<Token> found = call.accessToken().flatMap(ledger::token);
+        if (found.isEmpty() || found.get().revoked()) {
+            return cannotParse();
+        }
+        return SandboxAnswer.ok(Map.of("success", true));
+    }
+
     private Map<String, Object> codeExchangeBody(Grant grant, String token) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", token);

@@ -13,13 +13,14 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The sandbox's versioned Graph paths: {@code /{version}/me}, {@code /{version}/me/permissions}, and the
- * media, comment, message and insight paths the Graph API proxy's docs and the demo use; anything else gets
- * Graph's "Unsupported request" error.
+ * The sandbox's versioned Graph paths: {@code /{version}/me}, {@code /{version}/me/subscribed_apps},
+ * {@code /{version}/me/permissions}, and the media, comment, message and insight paths the Graph API
+ * proxy's docs and the demo use; anything else gets Graph's "Unsupported request" error.
  */
 final class SandboxGraphServlet extends HttpServlet {
     private static final Pattern ME = Pattern.compile("/v\\d+\\.\\d+/me");
     private static final Pattern PERMISSIONS = Pattern.compile("/v\\d+\\.\\d+/me/permissions");
+    private static final Pattern SUBSCRIBED_APPS = Pattern.compile("/v\\d+\\.\\d+/me/subscribed_apps");
     private static final Pattern GRAPH = Pattern.compile("/v\\d+\\.\\d+(/[A-Za-z0-9_]{1,64}){1,3}");
     private static final int MAX_JSON_BODY = 64 * 1024;
 
@@ -38,6 +39,8 @@ final class SandboxGraphServlet extends HttpServlet {
         SandboxAnswer answer;
         if (ME.matcher(path).matches()) {
             answer = sandbox.me(call);
+        } else if (SUBSCRIBED_APPS.matcher(path).matches()) {
+            answer = sandbox.subscribeApp(call);
         } else if (PERMISSIONS.matcher(path).matches()) {
             answer = sandbox.revokePermissions(call);
         } else if (GRAPH.matcher(path).matches()) {

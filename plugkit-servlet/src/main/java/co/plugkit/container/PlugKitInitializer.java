@@ -3,6 +3,7 @@ package co.plugkit.container;
 import co.plugkit.ConfigSource;
 import co.plugkit.PlugKit;
 import co.plugkit.PlugKitConfig;
+import co.plugkit.PlugKitEventListener;
 import co.plugkit.secret.JdbcUrls;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
@@ -10,6 +11,7 @@ import jakarta.servlet.ServletException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +75,15 @@ public final class PlugKitInitializer implements ServletContainerInitializer {
             PlugKit.Builder builder =
                     PlugKit.builder().config(config).dataSource(database.get().dataSource());
             meters.ifPresent(registry -> ContainerMetrics.measure(builder, registry));
+            // A WAR configured by web.xml has no code to register listeners with: it lists them as services.
+            for (PlugKitEventListener listener :
+                    ServiceLoader.load(PlugKitEventListener.class, context.getClassLoader())) {
+                builder.listener(listener);
+                LOG.info(
+                        "PlugKit in webapp '{}' calls the event listener {}",
+                        webapp,
+                        listener.getClass().getName());
+            }
             PlugKit plugKit = builder.build();
             plugKit.register(context);
             meters.ifPresent(registry -> ContainerMetrics.publish(context, registry));

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param lastRefreshedAt when PlugKit last refreshed the token
  * @param connectedAt when the account was first connected to this profile
  * @param metadata the API client's own JSON object for the account, as text, if it stored one
+ * @param webhooks whether the account is subscribed to the app's webhooks; empty until PlugKit tried
  */
 public record Account(
         AccountId id,
@@ -40,4 +41,5 @@ public record Account(
         Optional<Instant> lastRefreshedAt,
         Instant connectedAt,
         Instant updatedAt,
-        Optional<String> metadata) {}
+        Optional<String> metadata,
+        Optional<WebhookSubscription> webhooks) {}

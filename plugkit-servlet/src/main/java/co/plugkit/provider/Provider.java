@@ -40,6 +40,17 @@ public interface Provider {
     /** Withdraws the grant behind the token, where the platform allows it. */
     void revoke(Secret accessToken) throws ProviderException;
 
+    /**
+     * Subscribes the token's account to the app's webhooks for these fields (Instagram: {@code POST
+     * /me/subscribed_apps}). A provider whose platform sends no webhooks keeps this default, which answers
+     * false: the account's {@code webhooks} then shows {@code off}.
+     *
+     * @return true once the platform confirmed the subscription
+     */
+    default boolean subscribeToWebhooks(Secret accessToken, List<String> fields) throws ProviderException {
+        return false;
+    }
+
     /** Whether PlugKit may connect this account (Instagram: business and creator accounts only). */
     boolean isEligible(ProviderProfile profile);
 

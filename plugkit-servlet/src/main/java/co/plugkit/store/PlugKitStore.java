@@ -18,6 +18,15 @@ public interface PlugKitStore {
 
     DataDeletionStore dataDeletions();
 
+    /** Events (the outbox and audit trail). */
+    EventStore events();
+
+    /** Meta's webhook deliveries, kept until processed. */
+    MetaWebhookStore metaWebhooks();
+
+    /** The host's webhook endpoints and the deliveries to them. */
+    WebhookStore webhooks();
+
     /** Whether the database answers now; used by the health route. */
     boolean isReachable();
 }

@@ -327,5 +327,10 @@ abstract class ConcurrentRefreshTest {
         public void revokePermissions(Secret accessToken) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public void subscribeApp(Secret accessToken, List<String> fields) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

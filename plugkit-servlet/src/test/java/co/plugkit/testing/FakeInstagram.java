@@ -47,7 +47,8 @@ public final class FakeInstagram implements AutoCloseable {
         LONG_LIVED_EXCHANGE,
         ME,
         REVOKE,
-        REFRESH
+        REFRESH,
+        SUBSCRIBE
     }
 
     /** What the next call to an endpoint does instead of answering normally. */
@@ -110,6 +111,7 @@ public final class FakeInstagram implements AutoCloseable {
     private final Map<Endpoint, Deque<Fault>> faults = new EnumMap<>(Endpoint.class);
     private final List<Map<String, String>> codeExchangeForms = Collections.synchronizedList(new ArrayList<>());
     private final List<String> requestLines = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> subscriptions = Collections.synchronizedList(new ArrayList<>());
     private final List<String> receivedTokens = Collections.synchronizedList(new ArrayList<>());
     private volatile IgAccount nextApproval = IgAccount.business("17841400000000001", "acme");
     private volatile boolean denyNext;
@@ -324,6 +326,11 @@ public final class FakeInstagram implements AutoCloseable {
                     && req.getMethod().equals("DELETE")) {
                 if (!faulted(Endpoint.REVOKE, resp)) {
                     revoke(req, resp);
+                }
+            } else if (path.matches("/v\\d+\\.\\d+/me/subscribed_apps")
+                    && req.getMethod().equals("POST")) {
+                if (!faulted(Endpoint.SUBSCRIBE, resp)) {
+                    subscribe(req, resp);
                 }
             } else if (path.matches("/v\\d+\\.\\d+/me")) {
                 if (!faulted(Endpoint.ME, resp)) {
@@ -647,6 +654,29 @@ public final class FakeInstagram implements AutoCloseable {
     /** The account a valid long-lived token belongs to. */
     public java.util.Optional<IgAccount> accountOf(String longLivedToken) {
         return java.util.Optional.ofNullable(validGrant(longLivedToken)).map(LongGrant::account);
+    }
+
+    /** {@code POST /me/subscribed_apps}: records which account subscribed to which fields. */
+    private void subscribe(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String header = req.getHeader("Authorization");
+        String token = header != null && header.startsWith("Bearer ") ? header.substring(7) : null;
+        LongGrant grant = token == null ? null : validGrant(token);
+        String fields = req.getParameter("subscribed_fields");
+        if (grant == null) {
+            graphError(resp, 400, "Invalid OAuth access token", "OAuthException", 190, null);
+            return;
+        }
+        if (fields == null || fields.isBlank()) {
+            graphError(resp, 400, "(#100) The parameter subscribed_fields is required", "OAuthException", 100, null);
+            return;
+        }
+        subscriptions.add(grant.account().userId() + ":" + fields);
+        json(resp, 200, "{\"success\":true}");
+    }
+
+    /** Every successful {@code POST /me/subscribed_apps}, as {@code "<user id>:<subscribed_fields>"}. */
+    public List<String> subscriptions() {
+        return List.copyOf(subscriptions);
     }
 
     /** Whether a long-lived token is still valid (not revoked). */

@@ -40,7 +40,8 @@ public final class InProcessInstagram implements InstagramApi {
         LONG_LIVED_EXCHANGE,
         ME,
         REFRESH,
-        REVOKE
+        REVOKE,
+        SUBSCRIBE
     }
 
     public static final Duration LONG_LIVED = Duration.ofDays(60);
@@ -217,6 +218,12 @@ public final class InProcessInstagram implements InstagramApi {
         receive(Call.REVOKE, accessToken);
         grant(accessToken);
         longTokens.remove(accessToken.reveal());
+    }
+
+    @Override
+    public synchronized void subscribeApp(Secret accessToken, java.util.List<String> fields) throws InstagramException {
+        receive(Call.SUBSCRIBE, accessToken);
+        grant(accessToken);
     }
 
     // --- inside

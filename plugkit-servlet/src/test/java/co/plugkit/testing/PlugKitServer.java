@@ -71,7 +71,8 @@ public final class PlugKitServer implements AutoCloseable {
         return start(instagram, clock, h2InMemory(), "", b -> b, baseUrl -> List.of(), host);
     }
 
-    private static PlugKitServer start(
+    /** The same, with the PlugKit builder customised last (listeners, say). */
+    public static PlugKitServer start(
             FakeInstagram instagram,
             MutableClock clock,
             DataSource dataSource,

@@ -29,6 +29,14 @@ public record TokenBinding(WorkspaceId workspaceId, ProfileId profileId, Platfor
     }
 
     /**
+     * The binding of a webhook endpoint's signing secret to its row. The profile part is a constant no real
+     * profile id can equal (those are hex), so it never matches an account token's binding.
+     */
+    public static TokenBinding forWebhookEndpoint(WorkspaceId workspaceId, String endpointId) {
+        return new TokenBinding(workspaceId, new ProfileId("prof_webhook"), new Platform("webhook"), endpointId);
+    }
+
+    /**
      * The value carried in the JWE header: a digest of the three ids, so that the header has a fixed size
      * and copies no identifier into the ciphertext. The separator cannot occur in any of the ids.
      */

@@ -7,6 +7,7 @@ import co.plugkit.internal.crypto.TokenBinding;
 import co.plugkit.internal.crypto.TokenCipher;
 import co.plugkit.internal.crypto.UnreadableTokenException;
 import co.plugkit.model.Account;
+import co.plugkit.model.Actor;
 import co.plugkit.model.Cursor;
 import co.plugkit.model.Page;
 import co.plugkit.model.SealedToken;
@@ -15,6 +16,7 @@ import co.plugkit.provider.ProviderException;
 import co.plugkit.provider.Providers;
 import co.plugkit.secret.Secret;
 import co.plugkit.store.AccountStore;
+import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +28,13 @@ public final class Accounts {
     private final AccountStore store;
     private final Providers providers;
     private final TokenCipher cipher;
+    private final Clock clock;
 
-    public Accounts(AccountStore store, Providers providers, TokenCipher cipher) {
+    public Accounts(AccountStore store, Providers providers, TokenCipher cipher, Clock clock) {
         this.store = store;
         this.providers = providers;
         this.cipher = cipher;
+        this.clock = clock;
     }
 
     public Optional<Account> find(WorkspaceId workspaceId, AccountId id) {
@@ -50,10 +54,15 @@ public final class Accounts {
      * @return true if the account existed in that workspace
      */
     public boolean disconnect(WorkspaceId workspaceId, AccountId id) {
+        return disconnect(workspaceId, id, Actor.SYSTEM);
+    }
+
+    /** {@link #disconnect(WorkspaceId, AccountId)}, with {@code actor} (the API key) named in the event. */
+    public boolean disconnect(WorkspaceId workspaceId, AccountId id, Actor actor) {
         // The account is read for the row its token is bound to (TokenCipher); a row never changes it.
         Optional<Account> account = store.find(workspaceId, id);
         Optional<SealedToken> token = account.isPresent() ? store.findToken(workspaceId, id) : Optional.empty();
-        if (!store.delete(workspaceId, id)) {
+        if (!store.delete(workspaceId, id, actor, clock.instant())) {
             return false;
         }
         token.ifPresent(sealedToken -> revokeUpstream(account.get(), sealedToken));

@@ -11,6 +11,7 @@ import co.plugkit.internal.telemetry.Telemetry;
 import co.plugkit.internal.text.LogText;
 import co.plugkit.model.Account;
 import co.plugkit.model.AccountConnection;
+import co.plugkit.model.Actor;
 import co.plugkit.model.ConnectState;
 import co.plugkit.provider.Platform;
 import co.plugkit.provider.Provider;
@@ -30,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +56,12 @@ public final class ConnectFlow {
     private final Duration stateTtl;
     private final Clock clock;
     private final Telemetry telemetry;
+    private final BiConsumer<Account, Secret> connected;
 
+    /**
+     * @param connected told of every account connected or reconnected, with its token (the webhook
+     *     subscription); it must return at once
+     */
     public ConnectFlow(
             ProfileStore profiles,
             ConnectStateStore states,
@@ -65,7 +72,9 @@ public final class ConnectFlow {
             RedirectAllowList redirects,
             Duration stateTtl,
             Clock clock,
-            Telemetry telemetry) {
+            Telemetry telemetry,
+            BiConsumer<Account, Secret> connected) {
+        this.connected = connected;
         this.profiles = profiles;
         this.states = states;
         this.seals = seals;
@@ -188,7 +197,7 @@ public final class ConnectFlow {
                             new TokenBinding(state.workspaceId(), state.profileId(), platform, profile.externalId())),
                     token.expiresIn().map(issuedAt::plus),
                     Optional.empty());
-            Account account = accounts.upsert(connection, AccountId.random(), clock.instant());
+            Account account = accounts.upsert(connection, AccountId.random(), clock.instant(), Actor.INSTAGRAM);
             LOG.info(
                     "Connected {} account {} (@{}) to profile {} as {}",
                     platform,
@@ -197,6 +206,7 @@ public final class ConnectFlow {
                     account.profileId(),
                     account.id());
             record(state, new Outcome.Connected(account.id()));
+            connected.accept(account, token.accessToken());
             return new Connected(account, state.redirectUrl());
         } catch (ProviderException e) {
             ConnectError error = switch (e.kind()) {

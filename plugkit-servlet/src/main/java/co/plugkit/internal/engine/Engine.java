@@ -1,5 +1,6 @@
 package co.plugkit.internal.engine;
 
+import co.plugkit.internal.events.EventServices;
 import java.util.Objects;
 
 /**
@@ -18,7 +19,8 @@ public record Engine(
         MetaCallbacks metaCallbacks,
         ConnectSessions connectSessions,
         AccountTokens accountTokens,
-        GraphProxy graphProxy) {
+        GraphProxy graphProxy,
+        EventServices events) {
 
     public Engine {
         Objects.requireNonNull(apiKeys, "apiKeys");
@@ -33,5 +35,6 @@ public record Engine(
         Objects.requireNonNull(connectSessions, "connectSessions");
         Objects.requireNonNull(accountTokens, "accountTokens");
         Objects.requireNonNull(graphProxy, "graphProxy");
+        Objects.requireNonNull(events, "events");
     }
 }

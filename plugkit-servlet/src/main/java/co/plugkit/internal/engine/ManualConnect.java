@@ -7,6 +7,7 @@ import co.plugkit.internal.crypto.TokenBinding;
 import co.plugkit.internal.crypto.TokenCipher;
 import co.plugkit.model.Account;
 import co.plugkit.model.AccountConnection;
+import co.plugkit.model.Actor;
 import co.plugkit.provider.Platform;
 import co.plugkit.provider.Provider;
 import co.plugkit.provider.ProviderException;
@@ -18,6 +19,7 @@ import co.plugkit.store.ProfileStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * {@code POST /v1/accounts/connect}: stores an account from a long-lived token the API client already has
@@ -31,9 +33,22 @@ public final class ManualConnect {
     private final Providers providers;
     private final TokenCipher cipher;
     private final Clock clock;
+    private final BiConsumer<Account, Secret> connected;
 
     public ManualConnect(
             ProfileStore profiles, AccountStore accounts, Providers providers, TokenCipher cipher, Clock clock) {
+        this(profiles, accounts, providers, cipher, clock, (account, token) -> {});
+    }
+
+    /** @param connected told of every account connected, with its token (the webhook subscription) */
+    public ManualConnect(
+            ProfileStore profiles,
+            AccountStore accounts,
+            Providers providers,
+            TokenCipher cipher,
+            Clock clock,
+            BiConsumer<Account, Secret> connected) {
+        this.connected = connected;
         this.profiles = profiles;
         this.accounts = accounts;
         this.providers = providers;
@@ -75,6 +90,11 @@ public final class ManualConnect {
     }
 
     public Outcome connect(WorkspaceId workspaceId, Request request) {
+        return connect(workspaceId, request, Actor.SYSTEM);
+    }
+
+    /** Connects, with {@code actor} (the API key) named in the account's event. */
+    public Outcome connect(WorkspaceId workspaceId, Request request, Actor actor) {
         Optional<Provider> provider = providers.find(request.platform());
         if (provider.isEmpty()) {
             return new Outcome.PlatformNotSupported();
@@ -113,6 +133,8 @@ public final class ManualConnect {
                         new TokenBinding(workspaceId, request.profileId(), request.platform(), me.externalId())),
                 Optional.empty(),
                 request.metadata());
-        return new Outcome.Connected(accounts.upsert(connection, AccountId.random(), clock.instant()));
+        Account account = accounts.upsert(connection, AccountId.random(), clock.instant(), actor);
+        connected.accept(account, request.accessToken());
+        return new Outcome.Connected(account);
     }
 }

@@ -92,7 +92,7 @@ public final class MetaCallbacks {
             return new Outcome.Refused(invalid.reason());
         }
         String userId = ((SignedRequest.Result.Valid) result).userId();
-        int count = accounts.deleteUser(Platform.INSTAGRAM, userId);
+        int count = accounts.deleteUser(Platform.INSTAGRAM, userId, clock.instant());
         String code = HexFormat.of().formatHex(Hashing.randomBytes(CONFIRMATION_CODE_BYTES));
         Instant now = clock.instant();
         deletions.insert(new DataDeletion(code, now, count));

@@ -24,6 +24,9 @@ public interface InstagramApi {
     /** The professional account behind a token ({@code /{version}/me}). */
     InstagramProfile fetchProfile(Secret accessToken) throws InstagramException;
 
+    /** Subscribes the token's account to the app's webhooks ({@code POST /{version}/me/subscribed_apps}). */
+    void subscribeApp(Secret accessToken, java.util.List<String> fields) throws InstagramException;
+
     /** Withdraws the app's permissions for the token's user ({@code DELETE /{version}/me/permissions}). */
     void revokePermissions(Secret accessToken) throws InstagramException;
 }

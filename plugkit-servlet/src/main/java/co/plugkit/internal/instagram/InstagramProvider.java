@@ -70,6 +70,12 @@ public final class InstagramProvider implements Provider {
         api.revokePermissions(accessToken);
     }
 
+    @Override
+    public boolean subscribeToWebhooks(Secret accessToken, List<String> fields) throws ProviderException {
+        api.subscribeApp(accessToken, fields);
+        return true;
+    }
+
     /** Personal accounts cannot use the API. */
     @Override
     public boolean isEligible(ProviderProfile profile) {

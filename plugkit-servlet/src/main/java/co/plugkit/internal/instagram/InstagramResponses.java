@@ -110,6 +110,17 @@ final class InstagramResponses {
                 text(body.get("profile_picture_url")).filter(u -> u.length() <= MAX_PICTURE_URL));
     }
 
+    /** {@code {"success": true}}, or an error. */
+    void subscription(HTTPResponse response) throws InstagramException {
+        JsonNode body = successBody("webhook subscription", response);
+        if (!body.path("success").asBoolean(false)) {
+            throw new InstagramException(
+                    co.plugkit.provider.ProviderException.Kind.MALFORMED,
+                    "Instagram did not confirm the webhook subscription",
+                    Optional.empty());
+        }
+    }
+
     void revocation(HTTPResponse response) throws InstagramException {
         successBody("permission revocation", response);
     }

@@ -135,6 +135,16 @@ public final class NimbusInstagramClient implements InstagramApi, AutoCloseable 
         responses.revocation(send("permission revocation", "/{version}/me/permissions", request));
     }
 
+    @Override
+    public void subscribeApp(Secret accessToken, List<String> fields) throws InstagramException {
+        HTTPRequest request = new HTTPRequest(
+                HTTPRequest.Method.POST,
+                below(settings.graphUrl(), "/" + settings.graphVersion() + "/me/subscribed_apps"));
+        request.appendQueryParameters(Map.of("subscribed_fields", List.of(String.join(",", fields))));
+        request.setAuthorization("Bearer " + accessToken.reveal());
+        responses.subscription(send("webhook subscription", "/{version}/me/subscribed_apps", request));
+    }
+
     /**
      * {@code path} below a configured base URL. The base may carry a path of its own (the sandbox lives at
      * {@code …/sandbox/instagram}), which {@link URI#resolve} would drop for an absolute path.

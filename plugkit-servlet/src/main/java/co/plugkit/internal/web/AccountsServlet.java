@@ -68,7 +68,7 @@ final class AccountsServlet extends AuthenticatedServlet {
                     throw ApiProblem.methodNotAllowed("DELETE", "GET");
                 }
                 AccountId accountId = AccountId.parse(id.get()).orElseThrow(() -> notFound(id.get()));
-                if (!accounts.disconnect(workspace, accountId)) {
+                if (!accounts.disconnect(workspace, accountId, call.actor())) {
                     throw notFound(id.get());
                 }
                 call.noContent();

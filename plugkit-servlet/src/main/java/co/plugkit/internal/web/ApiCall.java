@@ -21,6 +21,8 @@ final class ApiCall {
     private final HttpServletResponse response;
     private final ObjectMapper json;
     private final String requestId;
+    /** Who makes this call, for the events it causes: its API key, once {@link AuthenticatedServlet} knows it. */
+    private co.plugkit.model.Actor actor = co.plugkit.model.Actor.SYSTEM;
 
     ApiCall(HttpServletRequest request, HttpServletResponse response, ObjectMapper json, String requestId) {
         this.request = request;
@@ -35,6 +37,14 @@ final class ApiCall {
 
     String requestId() {
         return requestId;
+    }
+
+    co.plugkit.model.Actor actor() {
+        return actor;
+    }
+
+    void actor(co.plugkit.model.Actor actor) {
+        this.actor = actor;
     }
 
     HttpServletRequest request() {

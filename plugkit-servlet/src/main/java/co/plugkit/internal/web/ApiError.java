@@ -63,7 +63,19 @@ public enum ApiError {
     // End of the account-use errors.
     INSTAGRAM_UNAVAILABLE(503, "instagram_unavailable", "%s"),
     DATABASE_UNAVAILABLE(503, "database_unavailable", "The database is unavailable; try again shortly"),
-    INTERNAL_ERROR(500, "internal_error", "Something went wrong on our side; the request id helps us find it");
+    INTERNAL_ERROR(500, "internal_error", "Something went wrong on our side; the request id helps us find it"),
+    // Events and webhooks (docs/events.md)
+    WEBHOOK_VERIFICATION_REFUSED(
+            403,
+            "verification_refused",
+            "hub.mode must be subscribe and hub.verify_token the configured PLUGKIT_INSTAGRAM_WEBHOOK_VERIFY_TOKEN"),
+    WEBHOOK_SIGNATURE_MISSING(
+            401, "missing_signature", "Send the X-Hub-Signature-256 header Meta signs deliveries with"),
+    WEBHOOK_SIGNATURE_INVALID(403, "invalid_signature", "The X-Hub-Signature-256 header does not match the body"),
+    WEBHOOK_ENDPOINT_NOT_FOUND(404, "webhook_endpoint_not_found", "No such webhook endpoint in this workspace"),
+    DELIVERY_NOT_FOUND(404, "delivery_not_found", "No such webhook delivery in this workspace"),
+    WEBHOOK_URL_NOT_ALLOWED(400, "webhook_url_not_allowed", "Invalid parameter 'url': %s"),
+    TOO_MANY_WEBHOOK_ENDPOINTS(409, "too_many_webhook_endpoints", "A workspace may have at most %s webhook endpoints");
 
     private final int status;
     private final String code;

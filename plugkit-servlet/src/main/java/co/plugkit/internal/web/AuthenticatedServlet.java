@@ -32,6 +32,7 @@ abstract class AuthenticatedServlet extends ApiServlet {
         Authentication outcome = apiKeys.authenticate(
                 BearerToken.from(call.request()), call.request().getRemoteAddr());
         if (outcome instanceof Authenticated a) {
+            call.actor(co.plugkit.model.Actor.apiKey(a.key().prefix()));
             handle(call, a.key().workspaceId());
         } else if (outcome instanceof Refused r) {
             call.response()

@@ -57,7 +57,7 @@ final class ManualConnectServlet extends AuthenticatedServlet {
         Optional<String> metadata = metadata(body.get("metadata"));
 
         Outcome outcome = manualConnect.connect(
-                workspace, new ManualConnect.Request(profileId, platform, externalId, token, metadata));
+                workspace, new ManualConnect.Request(profileId, platform, externalId, token, metadata), call.actor());
         if (outcome instanceof Outcome.Connected connected) {
             call.respond(201, Views.account(connected.account()));
         } else if (outcome instanceof Outcome.PlatformNotSupported) {

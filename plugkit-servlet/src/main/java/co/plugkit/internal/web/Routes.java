@@ -114,6 +114,23 @@ public final class Routes {
                 "manual-connect",
                 new ManualConnectServlet(json, keys, engine.manualConnect()),
                 "/v1/accounts/connect");
+        // Events and webhooks (docs/events.md)
+        engine.events()
+                .metaWebhooks()
+                .ifPresent(meta -> add(
+                        context,
+                        prefix,
+                        "instagram-webhooks",
+                        new MetaWebhookServlet(json, meta, engine.events()),
+                        "/v1/webhooks/instagram"));
+        engine.events()
+                .endpoints()
+                .ifPresent(endpoints -> add(
+                        context,
+                        prefix,
+                        "webhook-endpoints",
+                        new WebhookEndpointsServlet(json, keys, endpoints),
+                        "/v1/webhook-endpoints/*"));
         add(context, prefix, "not-found", new NotFoundServlet(json), "/v1/*");
         adminToken.ifPresent(token -> add(
                 context,

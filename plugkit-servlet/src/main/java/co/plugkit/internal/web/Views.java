@@ -46,7 +46,8 @@ final class Views {
             String lastRefreshedAt,
             String connectedAt,
             String updatedAt,
-            com.fasterxml.jackson.databind.JsonNode metadata) {}
+            com.fasterxml.jackson.databind.JsonNode metadata,
+            String webhooks) {}
 
     record ConnectView(String authUrl, String state, String sessionId, String expiresAt) {}
 
@@ -119,7 +120,8 @@ final class Views {
                 text(a.lastRefreshedAt()),
                 text(a.connectedAt()),
                 text(a.updatedAt()),
-                a.metadata().map(Views::parseStoredJson).orElse(null));
+                a.metadata().map(Views::parseStoredJson).orElse(null),
+                a.webhooks().map(w -> w.apiName()).orElse(null));
     }
 
     /** Metadata is stored as the JSON text PlugKit itself wrote after validating it. */

@@ -6,31 +6,27 @@ import co.plugkit.id.WorkspaceId;
 import co.plugkit.model.Account;
 import co.plugkit.model.AccountConnection;
 import co.plugkit.model.AccountStatus;
+import co.plugkit.model.Actor;
 import co.plugkit.model.Cursor;
+import co.plugkit.model.EventType;
 import co.plugkit.model.Page;
 import co.plugkit.model.SealedToken;
+import co.plugkit.model.WebhookSubscription;
 import co.plugkit.provider.Platform;
 import co.plugkit.store.AccountStore;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.SqlStatement;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** The connect flow's and the API's side of {@code plugkit_accounts}; the refresher's is {@link JdbiRefreshStore}. */
 final class JdbiAccountStore implements AccountStore {
-    private static final String COLUMNS =
-            "seq, id, workspace_id, profile_id, platform, external_id, app_scoped_id, username,"
-                    + " display_name, account_type, profile_picture_url, scopes, status, status_reason, token_expires_at,"
-                    + " last_refreshed_at, connected_at, updated_at, metadata";
-
     private static final String ACTIVE = AccountStatus.ACTIVE.apiName();
 
     /**
@@ -102,9 +98,19 @@ final class JdbiAccountStore implements AccountStore {
             + ", token_version = token_version + 1, metadata = COALESCE(VALUES(metadata), metadata)";
 
     private final JdbiCalls calls;
+    private final JdbiOutbox outbox;
+    private final AccountRows rows;
+    private final AccountRemovals removals;
 
-    JdbiAccountStore(JdbiCalls calls) {
+    JdbiAccountStore(JdbiCalls calls, JdbiOutbox outbox) {
         this.calls = calls;
+        this.outbox = outbox;
+        this.rows = new AccountRows(calls);
+        this.removals = new AccountRemovals(calls, outbox, rows);
+    }
+
+    AccountRows rows() {
+        return rows;
     }
 
     private static String assignments(String valueFormat) {
@@ -122,44 +128,59 @@ final class JdbiAccountStore implements AccountStore {
      * PostgreSQL and MySQL upsert in one statement. H2 (embedded, one node) updates first, inserts if
      * there was nothing to update, and if a racing insert won in between, updates again: each statement
      * is atomic and the unique (profile, user) constraint is the arbiter, so there is never a second row.
+     * The account read back tells which happened: it has {@code newId} only if this call inserted it, so
+     * exactly one {@code account.connected} is written however many callbacks race.
      */
     @Override
-    public Account upsert(AccountConnection c, AccountId newId, Instant now) {
-        switch (calls.dialect()) {
-            case POSTGRESQL -> insert(UPSERT_POSTGRESQL, c, newId, now);
-            case MYSQL -> insert(UPSERT_MYSQL, c, newId, now);
-            case H2 -> {
-                if (updateConnection(c, now) == 0) {
-                    try {
-                        insert(INSERT_CONNECTION, c, newId, now);
-                    } catch (StatementFailure e) {
-                        if (!e.isUniqueViolation()) {
-                            throw e;
+    public Account upsert(AccountConnection c, AccountId newId, Instant now, Actor actor) {
+        return outbox.inTransaction(tx -> {
+            Optional<Account> before = byConnection(tx.h, c);
+            switch (calls.dialect()) {
+                case POSTGRESQL -> insert(tx.h, UPSERT_POSTGRESQL, c, newId, now);
+                case MYSQL -> insert(tx.h, UPSERT_MYSQL, c, newId, now);
+                case H2 -> {
+                    if (updateConnection(tx.h, c, now) == 0) {
+                        try {
+                            insert(tx.h, INSERT_CONNECTION, c, newId, now);
+                        } catch (JdbiException e) {
+                            if (!StatementFailure.of(e).isUniqueViolation()) {
+                                throw e;
+                            }
+                            updateConnection(tx.h, c, now);
                         }
-                        updateConnection(c, now);
                     }
                 }
             }
-        }
-        return calls.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM plugkit_accounts"
+            Account account = byConnection(tx.h, c).orElseThrow();
+            boolean created = account.id().equals(newId);
+            tx.account(
+                    created ? EventType.ACCOUNT_CONNECTED : EventType.ACCOUNT_RECONNECTED,
+                    account,
+                    actor,
+                    now,
+                    data -> before.ifPresent(
+                            b -> data.put("previousStatus", b.status().apiName())));
+            return account;
+        });
+    }
+
+    private Optional<Account> byConnection(Handle h, AccountConnection c) {
+        return h.createQuery("SELECT " + AccountRows.COLUMNS + " FROM plugkit_accounts"
                         + " WHERE profile_id = :profileId AND platform = :platform AND external_id = :externalId")
                 .bind("profileId", c.profileId().value())
                 .bind("platform", c.platform().name())
                 .bind("externalId", c.externalId())
-                .map(this::mapAccount)
-                .one());
+                .map(rows::map)
+                .findOne();
     }
 
     /** An upsert, or on H2 an insert whose repetition is a unique violation that the caller resolves. */
-    private void insert(String sql, AccountConnection c, AccountId newId, Instant now) {
-        calls.idempotentWrite(h -> bindConnection(h.createUpdate(sql), c, now)
-                .bind("id", newId.value())
-                .execute());
+    private void insert(Handle h, String sql, AccountConnection c, AccountId newId, Instant now) {
+        bindConnection(h.createUpdate(sql), c, now).bind("id", newId.value()).execute();
     }
 
-    private int updateConnection(AccountConnection c, Instant now) {
-        return calls.idempotentWrite(
-                h -> bindConnection(h.createUpdate(UPDATE_CONNECTION), c, now).execute());
+    private int updateConnection(Handle h, AccountConnection c, Instant now) {
+        return bindConnection(h.createUpdate(UPDATE_CONNECTION), c, now).execute();
     }
 
     private <S extends SqlStatement<S>> S bindConnection(S statement, AccountConnection c, Instant now) {
@@ -187,11 +208,11 @@ final class JdbiAccountStore implements AccountStore {
 
     @Override
     public Optional<Account> find(WorkspaceId workspaceId, AccountId id) {
-        return calls.read(h -> h.createQuery(
-                        "SELECT " + COLUMNS + " FROM plugkit_accounts" + " WHERE id = :id AND workspace_id = :ws")
+        return calls.read(h -> h.createQuery("SELECT " + AccountRows.COLUMNS + " FROM plugkit_accounts"
+                        + " WHERE id = :id AND workspace_id = :ws")
                 .bind("id", id.value())
                 .bind("ws", workspaceId.value())
-                .map(this::mapAccount)
+                .map(rows::map)
                 .findOne());
     }
 
@@ -223,69 +244,48 @@ final class JdbiAccountStore implements AccountStore {
             WorkspaceId workspaceId, Optional<ProfileId> profileId, int limit, Optional<Cursor> after) {
         String profileFilter = profileId.isPresent() ? " AND profile_id = :profileId" : "";
         return calls.read(h -> {
-            var query = h.createQuery("SELECT " + COLUMNS + " FROM plugkit_accounts"
+            var query = h.createQuery("SELECT " + AccountRows.COLUMNS + " FROM plugkit_accounts"
                             + " WHERE workspace_id = :ws AND seq > :after" + profileFilter + " ORDER BY seq")
                     .bind("ws", workspaceId.value())
                     .bind("after", after.map(Cursor::afterSequence).orElse(0L));
             profileId.ifPresent(p -> query.bind("profileId", p.value()));
-            return Paging.page(query, limit, this::mapAccount);
+            return Paging.page(query, limit, rows::map);
         });
     }
 
     @Override
     public int disconnectUser(Platform platform, String userId, Instant now) {
-        return calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET status = :status,"
-                        + " status_reason = 'deauthorized', token_key_id = NULL, token_ciphertext = NULL,"
-                        + " token_expires_at = NULL, token_version = token_version + 1, lease_owner = NULL,"
-                        + " lease_until = NULL, updated_at = :now"
-                        + " WHERE platform = :platform AND (external_id = :user OR app_scoped_id = :user)")
-                .bind("platform", platform.name())
-                .bind("status", AccountStatus.DISCONNECTED.apiName())
-                .bind("now", calls.at(now))
-                .bind("user", userId)
-                .execute());
+        return removals.disconnectUser(platform, userId, now);
     }
 
     @Override
-    public int deleteUser(Platform platform, String userId) {
-        return calls.withHandle(h -> h.createUpdate("DELETE FROM plugkit_accounts"
-                        + " WHERE platform = :platform AND (external_id = :user OR app_scoped_id = :user)")
-                .bind("platform", platform.name())
-                .bind("user", userId)
-                .execute());
+    public int deleteUser(Platform platform, String userId, Instant now) {
+        return removals.deleteUser(platform, userId, now);
     }
 
     @Override
-    public boolean delete(WorkspaceId workspaceId, AccountId id) {
-        return calls.withHandle(
-                        h -> h.createUpdate("DELETE FROM plugkit_accounts WHERE id = :id AND workspace_id = :ws")
-                                .bind("id", id.value())
-                                .bind("ws", workspaceId.value())
-                                .execute())
-                == 1;
+    public boolean delete(WorkspaceId workspaceId, AccountId id, Actor actor, Instant now) {
+        return removals.delete(workspaceId, id, actor, now);
     }
 
-    private Account mapAccount(ResultSet rs, StatementContext ctx) throws SQLException {
-        String scopes = rs.getString("scopes");
-        List<String> scopeList = scopes.isEmpty() ? List.of() : Arrays.asList(scopes.split(","));
-        return new Account(
-                new AccountId(rs.getString("id")),
-                new WorkspaceId(rs.getString("workspace_id")),
-                new ProfileId(rs.getString("profile_id")),
-                new Platform(rs.getString("platform")),
-                rs.getString("external_id"),
-                Optional.ofNullable(rs.getString("app_scoped_id")),
-                rs.getString("username"),
-                Optional.ofNullable(rs.getString("display_name")),
-                rs.getString("account_type"),
-                Optional.ofNullable(rs.getString("profile_picture_url")),
-                scopeList,
-                AccountStatus.fromApiName(rs.getString("status")),
-                Optional.ofNullable(rs.getString("status_reason")),
-                calls.optionalInstant(rs, "token_expires_at"),
-                calls.optionalInstant(rs, "last_refreshed_at"),
-                calls.instant(rs, "connected_at"),
-                calls.instant(rs, "updated_at"),
-                Optional.ofNullable(rs.getString("metadata")));
+    @Override
+    public List<Account> findByExternalId(Platform platform, String externalId) {
+        return calls.read(h -> h.createQuery("SELECT " + AccountRows.COLUMNS + " FROM plugkit_accounts"
+                        + " WHERE platform = :platform AND external_id = :externalId ORDER BY seq")
+                .bind("platform", platform.name())
+                .bind("externalId", externalId)
+                .map(rows::map)
+                .list());
+    }
+
+    @Override
+    public void recordWebhooks(
+            AccountId id, WebhookSubscription outcome, java.util.function.IntFunction<Optional<Instant>> retryAt) {
+        removals.recordWebhooks(id, outcome, retryAt);
+    }
+
+    @Override
+    public List<Account> claimWebhookRetries(Instant now, Instant leaseUntil, int limit) {
+        return removals.claimWebhookRetries(now, leaseUntil, limit);
     }
 }

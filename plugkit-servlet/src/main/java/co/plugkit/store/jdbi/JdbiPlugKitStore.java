@@ -3,9 +3,12 @@ package co.plugkit.store.jdbi;
 import co.plugkit.store.AccountStore;
 import co.plugkit.store.ConnectStateStore;
 import co.plugkit.store.DataDeletionStore;
+import co.plugkit.store.EventStore;
+import co.plugkit.store.MetaWebhookStore;
 import co.plugkit.store.PlugKitStore;
 import co.plugkit.store.ProfileStore;
 import co.plugkit.store.RefreshStore;
+import co.plugkit.store.WebhookStore;
 import co.plugkit.store.WorkspaceStore;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -29,15 +32,22 @@ public final class JdbiPlugKitStore implements PlugKitStore {
     private final JdbiRefreshStore refresh;
     private final JdbiConnectStateStore connectStates;
     private final JdbiDataDeletionStore dataDeletions;
+    private final JdbiEventStore events;
+    private final JdbiMetaWebhookStore metaWebhooks;
+    private final JdbiWebhookStore webhooks;
 
     private JdbiPlugKitStore(Jdbi jdbi, SqlDialect dialect) {
         this.calls = new JdbiCalls(jdbi, dialect);
         this.workspaces = new JdbiWorkspaceStore(calls);
         this.profiles = new JdbiProfileStore(calls);
-        this.accounts = new JdbiAccountStore(calls);
-        this.refresh = new JdbiRefreshStore(calls);
+        JdbiOutbox outbox = new JdbiOutbox(calls);
+        this.accounts = new JdbiAccountStore(calls, outbox);
+        this.refresh = new JdbiRefreshStore(calls, outbox, accounts.rows());
         this.connectStates = new JdbiConnectStateStore(calls);
         this.dataDeletions = new JdbiDataDeletionStore(calls);
+        this.events = new JdbiEventStore(calls, outbox);
+        this.metaWebhooks = new JdbiMetaWebhookStore(calls, outbox);
+        this.webhooks = new JdbiWebhookStore(calls, outbox);
     }
 
     /** A store over an existing JDBI instance; the schema must already be migrated. */
@@ -95,6 +105,21 @@ public final class JdbiPlugKitStore implements PlugKitStore {
     @Override
     public DataDeletionStore dataDeletions() {
         return dataDeletions;
+    }
+
+    @Override
+    public EventStore events() {
+        return events;
+    }
+
+    @Override
+    public MetaWebhookStore metaWebhooks() {
+        return metaWebhooks;
+    }
+
+    @Override
+    public WebhookStore webhooks() {
+        return webhooks;
     }
 
     @Override

@@ -5,6 +5,8 @@ import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
 import co.plugkit.model.AccountProfile;
 import co.plugkit.model.AccountStatus;
+import co.plugkit.model.Actor;
+import co.plugkit.model.EventType;
 import co.plugkit.model.SealedToken;
 import co.plugkit.provider.Platform;
 import co.plugkit.store.RefreshClaim;
@@ -44,9 +46,13 @@ final class JdbiRefreshStore implements RefreshStore {
     private static final String TOKEN_UNCHANGED = "id = :id AND token_version = :version AND status = '" + ACTIVE + "'";
 
     private final JdbiCalls calls;
+    private final JdbiOutbox outbox;
+    private final AccountRows rows;
 
-    JdbiRefreshStore(JdbiCalls calls) {
+    JdbiRefreshStore(JdbiCalls calls, JdbiOutbox outbox, AccountRows rows) {
         this.calls = calls;
+        this.outbox = outbox;
+        this.rows = rows;
     }
 
     /**
@@ -215,20 +221,39 @@ final class JdbiRefreshStore implements RefreshStore {
                 == 1;
     }
 
-    /** The dead token is wiped: it can never be used again, so it is not kept. */
+    /**
+     * The dead token is wiped: it can never be used again, so it is not kept. The event {@code
+     * account.needs_reconnect} is written in the same transaction, only if the compare-and-set won.
+     */
     @Override
     public boolean markNeedsReconnect(RefreshClaim claim, String reason, Instant now) {
-        return calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET status = :status,"
-                                + " status_reason = :reason, token_key_id = NULL, token_ciphertext = NULL,"
-                                + " token_version = token_version + 1, lease_owner = NULL, lease_until = NULL,"
-                                + " updated_at = :now WHERE " + TOKEN_UNCHANGED)
-                        .bind("status", AccountStatus.NEEDS_RECONNECT.apiName())
-                        .bind("reason", reason)
-                        .bind("now", calls.at(now))
-                        .bind("id", claim.accountId().value())
-                        .bind("version", claim.tokenVersion())
-                        .execute())
-                == 1;
+        return outbox.inTransaction(tx -> {
+            boolean won = tx.h.createUpdate("UPDATE plugkit_accounts SET status = :status,"
+                                    + " status_reason = :reason, token_key_id = NULL, token_ciphertext = NULL,"
+                                    + " token_version = token_version + 1, lease_owner = NULL, lease_until = NULL,"
+                                    + " updated_at = :now WHERE " + TOKEN_UNCHANGED)
+                            .bind("status", AccountStatus.NEEDS_RECONNECT.apiName())
+                            .bind("reason", reason)
+                            .bind("now", calls.at(now))
+                            .bind("id", claim.accountId().value())
+                            .bind("version", claim.tokenVersion())
+                            .execute()
+                    == 1;
+            if (won) {
+                needsReconnect(tx, claim.accountId().value(), now);
+            }
+            return won;
+        });
+    }
+
+    private void needsReconnect(JdbiOutbox.Tx tx, String accountId, Instant now) {
+        rows.byId(tx.h, accountId)
+                .ifPresent(a -> tx.account(
+                        EventType.ACCOUNT_NEEDS_RECONNECT,
+                        a,
+                        Actor.SYSTEM,
+                        now,
+                        d -> d.put("reason", a.statusReason().orElse(null))));
     }
 
     @Override
@@ -253,14 +278,27 @@ final class JdbiRefreshStore implements RefreshStore {
                 .execute());
     }
 
+    /** The expired rows are locked and listed first, so each gets exactly one event with its change. */
     @Override
     public int markExpired(Instant now) {
-        return calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET status = :status,"
-                        + " status_reason = 'token_expired', token_key_id = NULL, token_ciphertext = NULL,"
-                        + " token_version = token_version + 1, updated_at = :now WHERE status = '" + ACTIVE + "'"
-                        + " AND token_expires_at IS NOT NULL AND token_expires_at <= :now AND " + LEASE_FREE)
-                .bind("status", AccountStatus.NEEDS_RECONNECT.apiName())
-                .bind("now", calls.at(now))
-                .execute());
+        String expired = " WHERE status = '" + ACTIVE + "'"
+                + " AND token_expires_at IS NOT NULL AND token_expires_at <= :now AND " + LEASE_FREE;
+        return outbox.inTransaction(tx -> {
+            List<String> ids = tx.h.createQuery("SELECT id FROM plugkit_accounts" + expired + " FOR UPDATE")
+                    .bind("now", calls.at(now))
+                    .mapTo(String.class)
+                    .list();
+            for (String id : ids) {
+                tx.h.createUpdate("UPDATE plugkit_accounts SET status = :status,"
+                                + " status_reason = 'token_expired', token_key_id = NULL, token_ciphertext = NULL,"
+                                + " token_version = token_version + 1, updated_at = :now WHERE id = :id")
+                        .bind("status", AccountStatus.NEEDS_RECONNECT.apiName())
+                        .bind("now", calls.at(now))
+                        .bind("id", id)
+                        .execute();
+                needsReconnect(tx, id, now);
+            }
+            return ids.size();
+        });
     }
 }

@@ -206,7 +206,8 @@ class ConnectSessionsTest {
                 new RedirectAllowList(List.of()),
                 EngineFixture.STATE_TTL,
                 f.clock,
-                co.plugkit.internal.telemetry.Telemetry.NONE);
+                co.plugkit.internal.telemetry.Telemetry.NONE,
+                (account, token) -> {});
     }
 
     @Test

@@ -135,7 +135,7 @@ final class EngineFixture implements AutoCloseable {
                 apiKeys,
                 new Workspaces(store.workspaces(), apiKeys, engineClock),
                 new Profiles(store.profiles(), engineClock),
-                new Accounts(store.accounts(), providers, cipher),
+                new Accounts(store.accounts(), providers, cipher, engineClock),
                 new ConnectFlow(
                         store.profiles(),
                         store.connectStates(),
@@ -146,7 +146,8 @@ final class EngineFixture implements AutoCloseable {
                         new RedirectAllowList(options.allowedRedirectUrls),
                         STATE_TTL,
                         engineClock,
-                        co.plugkit.internal.telemetry.Telemetry.NONE),
+                        co.plugkit.internal.telemetry.Telemetry.NONE,
+                        (account, token) -> {}),
                 refresher,
                 new TokenResealer(
                         store.accounts(),
@@ -163,7 +164,9 @@ final class EngineFixture implements AutoCloseable {
                 // The engine tests send nothing through the Graph API proxy (GraphProxyHttpTest does).
                 new GraphProxy(accountTokens, (call, token) -> {
                     throw new GraphUpstream.Failure(GraphUpstream.Failure.Kind.UNREACHABLE, "no Graph API here");
-                }));
+                }),
+                co.plugkit.internal.events.EventServices.listenersOnly(
+                        new co.plugkit.internal.events.ListenerDispatch(java.util.List.of())));
         workspace = newWorkspace("Acme");
         profile = newProfile(workspace, "Jane");
     }

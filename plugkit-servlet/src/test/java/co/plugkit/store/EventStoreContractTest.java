@@ -1,0 +1,251 @@
+package co.plugkit.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.plugkit.id.AccountId;
+import co.plugkit.id.ProfileId;
+import co.plugkit.id.WorkspaceId;
+import co.plugkit.model.Account;
+import co.plugkit.model.AccountConnection;
+import co.plugkit.model.Actor;
+import co.plugkit.model.Event;
+import co.plugkit.model.EventType;
+import co.plugkit.model.Profile;
+import co.plugkit.model.SealedToken;
+import co.plugkit.model.Workspace;
+import co.plugkit.provider.Platform;
+import co.plugkit.store.jdbi.JdbiPlugKitStore;
+import co.plugkit.testing.Concurrently;
+import co.plugkit.testing.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What every store must do with events, on each database: a status change and its event commit together,
+ * once per change, even when writers race; committed events reach the sink; Meta's deliveries are kept
+ * once and processed under one lease.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EventStoreContractTest {
+    private static final Instant T0 = Instant.parse("2026-11-28T10:00:00.123456Z");
+
+    private TestDatabase database;
+    private PlugKitStore store;
+    private final List<Event> committed = new CopyOnWriteArrayList<>();
+    private WorkspaceId workspace;
+    private ProfileId profile;
+    private String user;
+
+    protected abstract TestDatabase openDatabase();
+
+    @BeforeAll
+    void migrate() {
+        database = openDatabase();
+        JdbiPlugKitStore.migrate(database.dataSource());
+        store = JdbiPlugKitStore.of(database.dataSource());
+        store.events().afterCommit(committed::addAll);
+    }
+
+    @AfterAll
+    void drop() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @BeforeEach
+    void fresh() {
+        workspace = newWorkspace();
+        profile = newProfile(workspace);
+        user = "1784" + Math.abs(workspace.value().hashCode());
+        committed.clear();
+    }
+
+    private WorkspaceId newWorkspace() {
+        return store.workspaces()
+                .createIfAbsent(new Workspace(WorkspaceId.random(), "W", T0))
+                .id();
+    }
+
+    private ProfileId newProfile(WorkspaceId ws) {
+        Profile p = new Profile(ProfileId.random(), ws, "Jane", T0);
+        store.profiles().insert(p);
+        return p.id();
+    }
+
+    private AccountConnection connection(WorkspaceId ws, ProfileId p, String username) {
+        return new AccountConnection(
+                ws,
+                p,
+                Platform.INSTAGRAM,
+                user,
+                Optional.of("app-" + user),
+                username,
+                Optional.empty(),
+                "BUSINESS",
+                Optional.empty(),
+                List.of("instagram_business_basic"),
+                new SealedToken("k-test", "v1"),
+                Optional.of(T0.plus(Duration.ofDays(60))),
+                Optional.empty());
+    }
+
+    private List<Event> events(WorkspaceId ws, String type) {
+        return store.events().listNewestFirst(ws, 100, Optional.empty()).stream()
+                .filter(e -> e.type().equals(type))
+                .toList();
+    }
+
+    @Test
+    void aFirstConnectionIsConnectedAndALaterOneReconnected() {
+        Account a = store.accounts()
+                .upsert(connection(workspace, profile, "jane"), AccountId.random(), T0, Actor.INSTAGRAM);
+        store.accounts()
+                .upsert(connection(workspace, profile, "jane2"), AccountId.random(), T0, Actor.apiKey("sk_1234abcd"));
+
+        List<Event> connected = events(workspace, EventType.ACCOUNT_CONNECTED);
+        assertThat(connected).hasSize(1);
+        assertThat(connected.get(0).accountId()).contains(a.id());
+        assertThat(connected.get(0).actor()).isEqualTo(Actor.INSTAGRAM);
+        assertThat(connected.get(0).createdAt()).isEqualTo(T0);
+        List<Event> reconnected = events(workspace, EventType.ACCOUNT_RECONNECTED);
+        assertThat(reconnected).hasSize(1);
+        assertThat(reconnected.get(0).actor().value()).isEqualTo("key:sk_1234abcd");
+        assertThat(reconnected.get(0).data()).contains("\"username\":\"jane2\"");
+        assertThat(committed)
+                .extracting(Event::id)
+                .containsExactly(connected.get(0).id(), reconnected.get(0).id());
+    }
+
+    @Test
+    void racingFirstConnectionsMakeOneConnectedEvent() throws Exception {
+        List<Callable<Account>> tasks = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            tasks.add(() -> store.accounts()
+                    .upsert(connection(workspace, profile, "jane"), AccountId.random(), T0, Actor.INSTAGRAM));
+        }
+        Concurrently.run(8, tasks);
+        assertThat(events(workspace, EventType.ACCOUNT_CONNECTED)).hasSize(1);
+        assertThat(events(workspace, EventType.ACCOUNT_RECONNECTED)).hasSize(7);
+    }
+
+    @Test
+    void deauthorizeReportsEachAccountOnceAcrossWorkspaces() {
+        WorkspaceId other = newWorkspace();
+        Account a = store.accounts().upsert(connection(workspace, profile, "jane"), AccountId.random(), T0);
+        Account b = store.accounts().upsert(connection(other, newProfile(other), "jane"), AccountId.random(), T0);
+
+        assertThat(store.accounts().disconnectUser(Platform.INSTAGRAM, "app-" + user, T0))
+                .isEqualTo(2);
+        store.accounts().disconnectUser(Platform.INSTAGRAM, user, T0);
+
+        assertThat(events(workspace, EventType.ACCOUNT_DISCONNECTED))
+                .singleElement()
+                .satisfies(e -> assertThat(e.accountId()).contains(a.id()));
+        assertThat(events(other, EventType.ACCOUNT_DISCONNECTED))
+                .singleElement()
+                .satisfies(e -> assertThat(e.accountId()).contains(b.id()));
+    }
+
+    @Test
+    void deletionsAreOneEventEach() {
+        Account a = store.accounts().upsert(connection(workspace, profile, "jane"), AccountId.random(), T0);
+        assertThat(store.accounts().delete(workspace, a.id(), Actor.apiKey("sk_1234abcd"), T0))
+                .isTrue();
+        assertThat(store.accounts().delete(workspace, a.id(), Actor.apiKey("sk_1234abcd"), T0))
+                .isFalse();
+        assertThat(events(workspace, EventType.ACCOUNT_DISCONNECTED)).hasSize(1);
+
+        Account b = store.accounts().upsert(connection(workspace, profile, "jane"), AccountId.random(), T0);
+        assertThat(store.accounts().deleteUser(Platform.INSTAGRAM, user, T0)).isEqualTo(1);
+        assertThat(store.accounts().deleteUser(Platform.INSTAGRAM, user, T0)).isZero();
+        assertThat(events(workspace, EventType.ACCOUNT_DELETED)).singleElement().satisfies(e -> {
+            assertThat(e.accountId()).contains(b.id());
+            assertThat(e.data()).doesNotContain(user).doesNotContain("jane");
+        });
+    }
+
+    @Test
+    void expiredTokensAreOneNeedsReconnectEventEach() {
+        Account a = store.accounts().upsert(connection(workspace, profile, "jane"), AccountId.random(), T0);
+        Instant later = T0.plus(Duration.ofDays(61));
+        store.refresh().markExpired(later);
+        store.refresh().markExpired(later);
+        assertThat(events(workspace, EventType.ACCOUNT_NEEDS_RECONNECT))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.accountId()).contains(a.id());
+                    assertThat(e.data()).contains("token_expired");
+                });
+    }
+
+    @Test
+    void eventsPageNewestFirst() {
+        List<NewEvent> batch = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            batch.add(new NewEvent(
+                    workspace, EventType.INSTAGRAM_MESSAGE, Optional.empty(), Actor.INSTAGRAM, "{\"n\":" + i + "}"));
+        }
+        List<Event> written = store.events().append(batch, T0);
+        List<Event> first = store.events().listNewestFirst(workspace, 2, Optional.empty());
+        assertThat(first).extracting(Event::data).containsExactly("{\"n\":4}", "{\"n\":3}");
+        List<Event> second = store.events()
+                .listNewestFirst(workspace, 10, Optional.of(first.get(1).id()));
+        assertThat(second).extracting(Event::data).containsExactly("{\"n\":2}", "{\"n\":1}", "{\"n\":0}");
+        assertThat(store.events().find(workspace, written.get(0).id())).contains(written.get(0));
+        assertThat(store.events().find(newWorkspace(), written.get(0).id())).isEmpty();
+    }
+
+    @Test
+    void metaDeliveriesAreKeptOnceAndProcessedUnderOneLease() throws Exception {
+        String hash = (workspace.value() + "0".repeat(64)).substring(0, 64);
+        assertThat(store.metaWebhooks().receive(hash, "{\"object\":\"instagram\"}", T0))
+                .isTrue();
+        assertThat(store.metaWebhooks().receive(hash, "{\"object\":\"instagram\"}", T0))
+                .isFalse();
+
+        Instant now = Instant.now().plusSeconds(3600); // after any delivery other tests left unprocessed
+        List<Callable<List<MetaWebhookStore.Received>>> claims = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String owner = "owner-" + i;
+            claims.add(() -> store.metaWebhooks().claim(now, owner, now.plusSeconds(60), 1000));
+        }
+        List<MetaWebhookStore.Received> all = Concurrently.run(4, claims).stream()
+                .flatMap(List::stream)
+                .filter(r -> r.body().equals("{\"object\":\"instagram\"}"))
+                .toList();
+        assertThat(all).as("claimed by exactly one owner").hasSize(1);
+        MetaWebhookStore.Received claimed = all.get(0);
+        String owner = Concurrently.run(4, claims).isEmpty() ? "" : ownerOf(claimed);
+        NewEvent message =
+                new NewEvent(workspace, EventType.INSTAGRAM_MESSAGE, Optional.empty(), Actor.INSTAGRAM, "{}");
+        assertThat(store.metaWebhooks().complete(claimed, "someone-else", List.of(message), now))
+                .isFalse();
+        assertThat(store.metaWebhooks().complete(claimed, owner, List.of(message), now))
+                .isTrue();
+        assertThat(store.metaWebhooks().complete(claimed, owner, List.of(message), now))
+                .isFalse();
+        assertThat(events(workspace, EventType.INSTAGRAM_MESSAGE)).hasSize(1);
+    }
+
+    private String ownerOf(MetaWebhookStore.Received r) throws Exception {
+        try (var c = database.dataSource().getConnection();
+                var s = c.prepareStatement("SELECT lease_owner FROM plugkit_meta_webhooks WHERE id = ?")) {
+            s.setString(1, r.id());
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+}
