@@ -28,7 +28,8 @@ final class StartupBench {
 
     static void run(Args args) throws Exception {
         int runs = args.integer("runs", 3);
-        Path demoJar = Path.of(args.text("demo-jar", "plugkit-jetty-demo/target/plugkit-jetty-demo.jar"));
+        Path demoJar = Path.of(args.text("demo-jar", "plugkit-jetty-demo/target/plugkit-jetty-demo.jar"))
+                .toAbsolutePath();
         Path benchJar = Path.of(StartupBench.class
                 .getProtectionDomain()
                 .getCodeSource()
