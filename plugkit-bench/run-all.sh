@@ -13,6 +13,7 @@ if [ "${QUICK:-0}" = 1 ]; then
   run callback --callbacks=500
   run accounts --sizes=1000,10000 --samples=100
   run refresh --accounts=2000
+  run refresh --accounts=2000 --concurrency=8 --tag=concurrency8
   run startup --runs=1
   run jmh --seconds=1 --iterations=1
 else
@@ -20,6 +21,7 @@ else
   run callback --callbacks=5000
   run accounts --sizes=1000,10000,100000 --samples=1000
   run refresh --accounts=100000
+  run refresh --accounts=20000 --concurrency=8 --tag=concurrency8
   run startup --runs=3
   run jmh --seconds=2 --iterations=3
 fi

@@ -24,13 +24,25 @@ final class AccountsBench {
         String sizes = args.text("sizes", "1000,10000,100000");
         int samples = args.integer("samples", 500);
         Results results = new Results(
-                "accounts", "plugkit-bench/run.sh accounts --db=" + db + " --sizes=" + sizes + " --samples=" + samples);
+                "accounts",
+                "plugkit-bench/run.sh accounts --db=" + db + " --sizes=" + sizes + " --samples=" + samples
+                        + (args.text("drop-index", "").isEmpty()
+                                ? ""
+                                : " --drop-index=" + args.text("drop-index", "")));
         double firstP99 = Double.NaN;
         double firstDeepP99 = Double.NaN;
         try (StandIn standIn = new StandIn(0);
                 HikariDataSource ds = Databases.open(db, 16);
                 Servers servers = Servers.start(ds, standIn.baseUrl(), b -> b)) {
             Tenant tenant = Tenant.create(servers);
+            String dropIndex = args.text("drop-index", "");
+            if (!dropIndex.isEmpty()) {
+                // To measure what an index is worth: the same run without it (PostgreSQL).
+                try (Connection c = ds.getConnection();
+                        Statement s = c.createStatement()) {
+                    s.execute("DROP INDEX " + dropIndex);
+                }
+            }
             URI constant = URI.create(servers.baseUrl + Servers.CONSTANT_PATH);
             URI first = URI.create(servers.baseUrl + "/v1/accounts?limit=100");
             // A small profile (100 accounts, the oldest rows) beside the big one: its page is the one that

@@ -28,6 +28,7 @@ final class RefreshBench {
         int concurrency = args.integer("concurrency", RefreshPolicy.defaults().concurrency());
         Results results = new Results(
                 "refresh",
+                args.text("tag", ""),
                 "plugkit-bench/run.sh refresh --accounts=" + accounts + " --instances=" + instances + " --latency="
                         + latency + " --concurrency=" + concurrency);
         Databases.resetPostgres();
@@ -59,10 +60,11 @@ final class RefreshBench {
             Load.Stats raw = Load.run(callers, probe, i -> Load.get(refresh, null), 200);
             int before = standIn.refreshes.get();
 
+            long cpu0 = Cpu.plugKitNanos();
             long start = System.nanoTime();
             List<Thread> sweeps = new ArrayList<>();
             for (Servers s : servers) {
-                Thread t = new Thread(() -> s.plugKit.refreshTokensNow(), "sweep-" + sweeps.size());
+                Thread t = new Thread(() -> s.plugKit.refreshTokensNow(), "plugkit-sweep-" + sweeps.size());
                 sweeps.add(t);
                 t.start();
             }
@@ -70,6 +72,8 @@ final class RefreshBench {
                 t.join();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            // PlugKit's refresh workers (plugkit-refresh-…) and the threads running the sweeps (plugkit-sweep-…).
+            double cpuMs = (Cpu.plugKitNanos() - cpu0) / 1e6;
             int calls = standIn.refreshes.get() - before;
             int refreshed = refreshedRows(pools.get(0));
             System.out.printf("%d refresh calls, %d rows refreshed, in %.1f s%n", calls, refreshed, seconds);
@@ -93,6 +97,13 @@ final class RefreshBench {
                     true,
                     "≥ 500/s",
                     refreshed / seconds >= 500);
+            results.add(
+                    "refresh CPU ms each (PlugKit's threads)" + label,
+                    cpuMs / Math.max(1, refreshed),
+                    "ms",
+                    "none (absolute)",
+                    0,
+                    false);
         } finally {
             for (Servers s : servers) {
                 s.close();

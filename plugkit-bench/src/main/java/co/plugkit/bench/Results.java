@@ -19,12 +19,19 @@ final class Results {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final String benchmark;
+    private final String file;
     private final String command;
     private final List<Result> results = new ArrayList<>();
 
     Results(String benchmark, String command) {
+        this(benchmark, "", command);
+    }
+
+    /** With a {@code tag}, a second run of one benchmark (other parameters) keeps its own file. */
+    Results(String benchmark, String tag, String command) {
         this.benchmark = benchmark;
-        this.command = command;
+        this.file = tag.isEmpty() ? benchmark : benchmark + "-" + tag;
+        this.command = command + (tag.isEmpty() ? "" : " --tag=" + tag);
         System.out.printf("== %s (load average %.2f)%n", benchmark, loadAverage());
     }
 
@@ -61,7 +68,7 @@ final class Results {
     void save() {
         try {
             Files.createDirectories(DIR);
-            JSON.writeValue(DIR.resolve(benchmark + ".json").toFile(), results);
+            JSON.writeValue(DIR.resolve(file + ".json").toFile(), results);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
