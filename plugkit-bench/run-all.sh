@@ -3,9 +3,10 @@
 # Needs the PostgreSQL the tests use (PLUGKIT_TEST_POSTGRES_URL or jdbc:postgresql://127.0.0.1:5432/test?user=postgres)
 # and wrk (Debian package `wrk`; without it the connect figure comes from the in-JVM loader and says so).
 # QUICK=1 runs everything small (seconds, not the published sizes), for checking the scripts.
+# SKIP_BUILD=1 uses the jars already built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -Pbench -pl plugkit-jetty-demo,plugkit-bench -am package -DskipTests
+[ "${SKIP_BUILD:-0}" = 1 ] || mvn -B -q -Pbench -pl plugkit-jetty-demo,plugkit-bench -am package -DskipTests
 rm -rf plugkit-bench/target/results
 run() { plugkit-bench/run.sh "$@"; }
 if [ "${QUICK:-0}" = 1 ]; then
