@@ -11,12 +11,18 @@ import co.plugkit.model.SealedToken;
 import co.plugkit.provider.Platform;
 import co.plugkit.store.RefreshClaim;
 import co.plugkit.store.RefreshStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The refresher's side of {@code plugkit_accounts}: leases taken with conditional updates, and outcomes
@@ -42,6 +48,10 @@ final class JdbiRefreshStore implements RefreshStore {
     private static final String RESEAL_DUE = "token_ciphertext IS NOT NULL AND token_key_id <> :primaryKeyId";
 
     private static final String LEASE_FREE = "(lease_until IS NULL OR lease_until <= :now)";
+
+    private static final String CLAIM_COLUMNS = "SELECT id, workspace_id, profile_id, platform, external_id,"
+            + " token_key_id, token_ciphertext, token_version, token_expires_at, token_issued_at, refresh_failures"
+            + " FROM plugkit_accounts";
 
     private static final String TOKEN_UNCHANGED = "id = :id AND token_version = :version AND status = '" + ACTIVE + "'";
 
@@ -116,30 +126,45 @@ final class JdbiRefreshStore implements RefreshStore {
 
     /**
      * Leases up to {@code limit} accounts that meet {@code condition} (with its named {@code values}),
-     * the oldest in {@code order} first.
+     * among the oldest in {@code order}: a few statements per batch, not two per account. The candidates'
+     * ids are leased together by one conditional UPDATE that re-checks every condition per row, then the
+     * rows this call leased are read back in one query, recognised by owner and lease expiry (which is cut
+     * to milliseconds, so that every database stores exactly the value the query compares).
+     *
+     * <p>Servers sweeping at once read the same oldest candidates; each tries them in its own random order,
+     * so that they mostly lease different rows instead of all racing for the first ones.
      */
     private List<RefreshClaim> claimWhere(
             String condition, String order, Map<String, Object> values, String owner, Instant leaseUntil, int limit) {
-        List<String> candidates = calls.read(h -> h.createQuery("SELECT id FROM plugkit_accounts WHERE " + condition
-                        + " AND " + LEASE_FREE + " ORDER BY " + order)
+        List<String> candidates = new ArrayList<>(calls.read(h -> h.createQuery("SELECT id FROM plugkit_accounts"
+                        + " WHERE " + condition + " AND " + LEASE_FREE + " ORDER BY " + order)
                 .bindMap(values)
                 .setMaxRows(limit * 4)
                 .mapTo(String.class)
-                .list());
+                .list()));
+        Collections.shuffle(candidates, ThreadLocalRandom.current());
+        Instant lease = leaseUntil.truncatedTo(ChronoUnit.MILLIS);
         List<RefreshClaim> claims = new ArrayList<>();
-        for (String id : candidates) {
-            if (claims.size() == limit) {
-                break;
-            }
+        int next = 0;
+        while (claims.size() < limit && next < candidates.size()) {
+            List<String> chunk = candidates.subList(next, Math.min(candidates.size(), next + limit - claims.size()));
+            next += chunk.size();
             int leased = calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET lease_owner = :owner,"
-                            + " lease_until = :leaseUntil WHERE id = :id AND " + condition + " AND " + LEASE_FREE)
+                            + " lease_until = :leaseUntil WHERE id IN (<ids>) AND " + condition + " AND " + LEASE_FREE)
                     .bindMap(values)
+                    .bindList("ids", chunk)
                     .bind("owner", owner)
-                    .bind("leaseUntil", calls.at(leaseUntil))
-                    .bind("id", id)
+                    .bind("leaseUntil", calls.at(lease))
                     .execute());
-            if (leased == 1) {
-                calls.withHandle(h -> readClaim(h, id, owner)).ifPresent(claims::add);
+            if (leased > 0) {
+                claims.addAll(calls.withHandle(h -> h.createQuery(CLAIM_COLUMNS
+                                + " WHERE id IN (<ids>) AND lease_owner = :owner AND lease_until = :leaseUntil"
+                                + " AND token_ciphertext IS NOT NULL")
+                        .bindList("ids", chunk)
+                        .bind("owner", owner)
+                        .bind("leaseUntil", calls.at(lease))
+                        .map(this::mapClaim)
+                        .list()));
             }
         }
         return claims;
@@ -162,23 +187,25 @@ final class JdbiRefreshStore implements RefreshStore {
 
     private Optional<RefreshClaim> readClaim(Handle h, String id, String owner) {
         return h.createQuery(
-                        "SELECT id, workspace_id, profile_id, platform, external_id, token_key_id, token_ciphertext, token_version, token_expires_at,"
-                                + " token_issued_at, refresh_failures FROM plugkit_accounts WHERE id = :id AND lease_owner = :owner"
-                                + " AND token_ciphertext IS NOT NULL")
+                        CLAIM_COLUMNS + " WHERE id = :id AND lease_owner = :owner AND token_ciphertext IS NOT NULL")
                 .bind("id", id)
                 .bind("owner", owner)
-                .map((rs, ctx) -> new RefreshClaim(
-                        new AccountId(rs.getString("id")),
-                        new WorkspaceId(rs.getString("workspace_id")),
-                        new ProfileId(rs.getString("profile_id")),
-                        new Platform(rs.getString("platform")),
-                        rs.getString("external_id"),
-                        new SealedToken(rs.getString("token_key_id"), rs.getString("token_ciphertext")),
-                        rs.getLong("token_version"),
-                        calls.instant(rs, "token_issued_at"),
-                        calls.optionalInstant(rs, "token_expires_at"),
-                        rs.getInt("refresh_failures")))
+                .map(this::mapClaim)
                 .findOne();
+    }
+
+    private RefreshClaim mapClaim(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new RefreshClaim(
+                new AccountId(rs.getString("id")),
+                new WorkspaceId(rs.getString("workspace_id")),
+                new ProfileId(rs.getString("profile_id")),
+                new Platform(rs.getString("platform")),
+                rs.getString("external_id"),
+                new SealedToken(rs.getString("token_key_id"), rs.getString("token_ciphertext")),
+                rs.getLong("token_version"),
+                calls.instant(rs, "token_issued_at"),
+                calls.optionalInstant(rs, "token_expires_at"),
+                rs.getInt("refresh_failures"));
     }
 
     @Override
