@@ -44,7 +44,8 @@ class DocsLinksTest {
             "www.apache.org",
             "openjdk.org",
             "adoptium.net",
-            "docs.micrometer.io");
+            "docs.micrometer.io",
+            "www.standardwebhooks.com");
 
     /** Inline links and images {@code [text](target)}, and reference definitions {@code [name]: target}. */
     private static final Pattern INLINE = Pattern.compile("\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");

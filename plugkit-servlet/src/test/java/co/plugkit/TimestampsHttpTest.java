@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.plugkit.testing.ApiClient;
 import co.plugkit.testing.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +67,10 @@ class TimestampsHttpTest extends SharedServerTest {
 
         JsonNode alone = client.get("/v1/accounts/" + accountId).json();
 
-        assertThat(client.get("/v1/accounts").json().get("data").get(0)).isEqualTo(alone);
+        // Without `webhooks`: the subscription to Meta's webhooks runs after the connect, off the request, and
+        // may change it between the two reads.
+        assertThat(((ObjectNode) client.get("/v1/accounts").json().get("data").get(0)).<JsonNode>without("webhooks"))
+                .isEqualTo(((ObjectNode) alone.deepCopy()).<JsonNode>without("webhooks"));
         for (String field : new String[] {"connectedAt", "updatedAt", "tokenExpiresAt"}) {
             assertThat(alone.get(field).asText()).as(field).endsWith("Z");
             assertThat(Instant.parse(alone.get(field).asText())).isNotNull();
