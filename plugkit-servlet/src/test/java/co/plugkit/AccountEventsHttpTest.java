@@ -7,7 +7,9 @@ import co.plugkit.model.Event;
 import co.plugkit.model.EventType;
 import co.plugkit.secret.Secret;
 import co.plugkit.testing.ApiClient;
+import co.plugkit.testing.Concurrently;
 import co.plugkit.testing.Eventually;
+import co.plugkit.testing.FakeGraph;
 import co.plugkit.testing.FakeInstagram;
 import co.plugkit.testing.FakeInstagram.IgAccount;
 import co.plugkit.testing.MutableClock;
@@ -260,5 +262,40 @@ class AccountEventsHttpTest {
                         .orElseThrow()
                         .value())
                 .isEqualTo(expired);
+    }
+
+    @Test
+    void aGraph190OnTheProxyIsOneNeedsReconnectEventHoweverManyCallsSeeIt() throws Exception {
+        String account = connect(acme, "jane", acme.createProfile("Jane"));
+        String path = "/v1/accounts/" + account + "/instagram/me/media";
+        // Two calls in flight at once, both answered 190 by Instagram (the delay keeps them overlapping).
+        FakeGraph.Answer rejected = FakeGraph.Answer.graphError(
+                        400, 190, 460, "Error validating access token: password changed")
+                .after(Duration.ofMillis(500));
+        instagram.graph().answerNext(rejected);
+        instagram.graph().answerNext(rejected);
+
+        List<Integer> statuses = Concurrently.run(
+                2, List.of(() -> acme.get(path).status(), () -> acme.get(path).status()));
+        // Each call either passed Instagram's 400 on, or came after the other had marked the account.
+        assertThat(statuses).contains(400).allMatch(s -> s == 400 || s == 409);
+        assertThat(acme.get("/v1/accounts/" + account).json().get("status").asText())
+                .isEqualTo("needs_reconnect");
+        // Later calls are refused by PlugKit without reaching Instagram, and write nothing.
+        assertThat(acme.get(path).status()).isEqualTo(409);
+        assertThat(acme.get(path).status()).isEqualTo(409);
+
+        // The event is written with the status change, in its transaction: the row count is exact now.
+        assertThat(rows(EventType.ACCOUNT_NEEDS_RECONNECT)).isEqualTo(1);
+        Eventually.until(
+                Duration.ofSeconds(20),
+                "the needs_reconnect event at the listener",
+                () -> received(EventType.ACCOUNT_NEEDS_RECONNECT).size() == 1);
+        Event e = received(EventType.ACCOUNT_NEEDS_RECONNECT).get(0);
+        assertThat(e.accountId().orElseThrow().value()).isEqualTo(account);
+        assertThat(data(e).get("reason").asText()).isEqualTo("password_changed");
+        assertThat(data(e).get("status").asText()).isEqualTo("needs_reconnect");
+        assertThat(e.actor().value()).isEqualTo("system");
+        assertThat(rows(EventType.ACCOUNT_NEEDS_RECONNECT)).isEqualTo(1);
     }
 }

@@ -101,6 +101,9 @@ final class DemoEnvironment {
             defaults.put("plugkit.db.user", "sa");
         }
         defaults.put("plugkit.sandbox", Boolean.toString(sandbox()));
+        // The demo registers its own receiver (http://localhost…) as a webhook endpoint, which PlugKit
+        // refuses by default; PLUGKIT_WEBHOOKS_ALLOW_PRIVATE_TARGETS=false restores the refusal.
+        defaults.put("plugkit.webhooks.allowPrivateTargets", "true");
         if (source.get("plugkit.encryptionKey").isEmpty()) {
             defaults.put("plugkit.encryptionKey", data.encryptionKey());
         }

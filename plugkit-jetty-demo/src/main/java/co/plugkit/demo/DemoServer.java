@@ -113,6 +113,7 @@ public final class DemoServer implements AutoCloseable {
             context.addServletContainerInitializer((classes, servletContext) -> {
                 plugKit.register(servletContext);
                 HomePage.register(servletContext, config, keyOffer);
+                DemoWebhooks.register(servletContext);
                 DemoMetricsServlet.register(servletContext, config.adminToken(), metrics);
             });
             jetty.setHandler(context);

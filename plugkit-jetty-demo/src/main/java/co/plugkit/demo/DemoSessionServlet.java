@@ -9,12 +9,12 @@ import java.util.Optional;
 
 /**
  * {@code GET /demo/session}: what the home page needs to know — where PlugKit's API is, the origin its
- * callback pages post from, whether the demo runs in sandbox mode, and (see {@link FirstKeyOffer}) the
- * first-start API key for a browser on this machine.
+ * callback pages post from, whether the demo runs in sandbox mode, the URL of the demo's webhook receiver,
+ * and (see {@link FirstKeyOffer}) the first-start API key for a browser on this machine.
  */
 final class DemoSessionServlet extends GuardedServlet {
     /** The answer; {@code apiKey} is null unless offered. */
-    record Session(String apiBase, String publicOrigin, boolean sandbox, String apiKey) {}
+    record Session(String apiBase, String publicOrigin, boolean sandbox, String webhookReceiverUrl, String apiKey) {}
 
     private final transient ObjectMapper json;
     private final transient FirstKeyOffer offer;
@@ -41,6 +41,9 @@ final class DemoSessionServlet extends GuardedServlet {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        json.writeValue(response.getOutputStream(), new Session(apiBase, publicOrigin, sandbox, key.orElse(null)));
+        json.writeValue(
+                response.getOutputStream(),
+                new Session(
+                        apiBase, publicOrigin, sandbox, publicOrigin + DemoWebhooks.RECEIVER_PATH, key.orElse(null)));
     }
 }

@@ -8,7 +8,9 @@ import java.net.URI;
 
 /**
  * Mounts the demo's home page at the context root: {@code /} (the page), {@code /demo/app.js},
- * {@code /demo/try-api.js} (the "Try the API" panel), {@code /demo/app.css}, {@code /demo/messages.js}, {@code /demo/favicon.svg} and {@code /demo/session}. The page talks to PlugKit only through its public API.
+ * {@code /demo/try-api.js} (the "Try the API" panel), {@code /demo/webhooks.js} (the webhook receiver's panel),
+ * {@code /demo/app.css}, {@code /demo/messages.js}, {@code /demo/favicon.svg} and {@code /demo/session}. The
+ * page talks to PlugKit only through its public API.
  */
 final class HomePage {
     private HomePage() {}
@@ -28,6 +30,11 @@ final class HomePage {
                 "try-api-js",
                 new StaticAssetServlet("try-api.js", "text/javascript;charset=utf-8"),
                 "/demo/try-api.js");
+        add(
+                context,
+                "webhooks-js",
+                new StaticAssetServlet("webhooks.js", "text/javascript;charset=utf-8"),
+                "/demo/webhooks.js");
         add(context, "app-css", new StaticAssetServlet("app.css", "text/css;charset=utf-8"), "/demo/app.css");
         add(
                 context,

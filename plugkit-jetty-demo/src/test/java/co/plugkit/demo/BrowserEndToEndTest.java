@@ -41,8 +41,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The demo in a real browser: headless Chromium (Debian's {@code chromium} and {@code chromium-driver})
  * opens the demo started with no configuration at all (sandbox mode), creates a profile, connects a sandbox
- * account through the popup, cancels once, tries a fault switch, asks for a refresh, plays Meta on the
- * sandbox's apps page (Remove app: the account shows disconnected), and disconnects; then, on a demo whose
+ * account through the popup, cancels once, tries a fault switch, asks for a refresh, registers the demo as
+ * a webhook receiver and sends a DM from the sandbox's apps page (the {@code instagram.message} event arrives
+ * with a valid signature), plays Meta on the sandbox's apps page (Remove app: the account shows
+ * disconnected), and disconnects; then, on a demo whose
  * connects expire after 8 seconds, an account that is not an Instagram Tester gets Instagram's error page and
  * the page's connect status turns expired with the hint. Screenshots go to
  * {@code target/browser-screenshots/} (and, with {@code -Dplugkit.docsImages=DIR}, the documentation
@@ -245,6 +247,52 @@ class BrowserEndToEndTest {
 
     @Test
     @Order(6)
+    void aSandboxDmArrivesInTheDemosWebhookListWithAValidSignature() {
+        Wait<WebDriver> wait = waitFor();
+        driver.findElement(By.id("register-webhooks")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Registered we_"));
+        assertThat(driver.findElement(By.id("webhook-endpoint")).getText())
+                .contains(demo.publicUrl() + "/demo/webhooks/receiver");
+        assertThat(driver.findElement(By.id("log")).getText()).contains("curl -s -X POST", "/v1/webhook-endpoints");
+        assertThat(driver.getPageSource()).doesNotContain("whsec_");
+
+        // @acme_coffee, connected in step 1, is still connected: the sandbox plays Instagram sending a DM.
+        String main = driver.getWindowHandle();
+        Set<String> before = driver.getWindowHandles();
+        driver.findElement(By.id("sandbox-apps")).click();
+        wait.until(d -> d.getWindowHandles().size() > before.size());
+        String apps = driver.getWindowHandles().stream()
+                .filter(h -> !before.contains(h))
+                .findFirst()
+                .orElseThrow();
+        driver.switchTo().window(apps);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("send-dm-acme_coffee")))
+                .click();
+        WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("webhook-result")));
+        assertThat(result.getText()).contains("PlugKit accepted the webhook", "instagram.message");
+        assertThat(driver.findElement(By.id("webhook-payload")).getText())
+                .contains("\"object\":\"instagram\"", "\"messaging\"", "17841400000000101");
+        screenshot("sandbox-webhook-sent");
+        driver.close();
+        driver.switchTo().window(main);
+
+        // PlugKit turns it into an instagram.message event and delivers it to the demo's receiver; the
+        // page polls the receiver's list. Deliveries are retried, so allow for a busy machine.
+        WebElement event = new WebDriverWait(driver, Duration.ofSeconds(60))
+                .ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#webhook-events li[data-type='instagram.message']")));
+        waitFor()
+                .until(d -> d.findElement(By.cssSelector("#webhook-events li[data-type='instagram.message'] .check"))
+                        .getText()
+                        .equals("signature valid"));
+        assertThat(event.getAttribute("data-webhook-id")).startsWith("evt_");
+        assertThat(driver.findElement(By.id("no-webhook-events")).isDisplayed()).isFalse();
+        screenshot("demo-webhook-events");
+    }
+
+    @Test
+    @Order(7)
     void removeAppInTheSandboxEndsDisconnected() {
         Wait<WebDriver> wait = waitFor();
         String main = driver.getWindowHandle();
@@ -276,7 +324,7 @@ class BrowserEndToEndTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void thePageFitsAPhoneAndHasAFavicon() {
         driver.executeCdpCommand(
                 "Emulation.setDeviceMetricsOverride",
@@ -304,7 +352,7 @@ class BrowserEndToEndTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void disconnectEmptiesTheTable() {
         Wait<WebDriver> wait = waitFor();
         driver.findElement(By.cssSelector("#accounts .disconnect")).click();
@@ -313,7 +361,7 @@ class BrowserEndToEndTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void anAccountThatIsNotATesterNeverComesBackAndTheConnectExpiresWithTheHint() throws Exception {
         // A demo of its own whose connects expire after 8 seconds, so the test need not wait 10 minutes.
         Path data = Files.createTempDirectory("plugkit-browser-data-ttl");

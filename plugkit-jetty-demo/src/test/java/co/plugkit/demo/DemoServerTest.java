@@ -72,7 +72,8 @@ class DemoServerTest {
     @Test
     void theDemoPagesRefuseTrace() {
         DemoServer server = start(env(), new ByteArrayOutputStream());
-        for (String path : java.util.List.of("/", "/demo/session")) {
+        for (String path : java.util.List.of(
+                "/", "/demo/session", "/demo/webhooks/events", "/demo/webhooks/receiver", "/demo/webhooks/secret")) {
             Response trace = co.plugkit.testing.RawRequests.send(
                     server.publicUrl(), "TRACE", path, null, "Cookie", "session=secret-cookie");
             assertThat(trace.status()).as(path).isEqualTo(405);

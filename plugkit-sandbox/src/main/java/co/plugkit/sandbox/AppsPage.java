@@ -16,12 +16,25 @@ import java.util.Optional;
 
 /**
  * The sandbox's "Apps and websites" page: each sandbox account with the two things a person can do about
- * an app in Instagram's settings — Remove app and Delete my data — and, after one of them, what PlugKit
- * answered. No script, every value escaped ({@link SandboxHtml}).
+ * an app in Instagram's settings — Remove app and Delete my data — and, for an account that uses the app,
+ * two things that make Instagram send a webhook — a DM and a comment arrive; after one of them, what
+ * PlugKit answered. No script, every value escaped ({@link SandboxHtml}).
  */
 final class AppsPage {
     /** The form field carrying the anti-forgery token ({@link SandboxFormGuard}). */
     static final String TOKEN_FIELD = "form_token";
+
+    /**
+     * What the page reports above the accounts: at most one of a callback's report, a webhook's report and
+     * a problem with the form.
+     */
+    record Outcome(Optional<CallbackReport> callback, Optional<WebhookReport> webhook, Optional<String> problem) {
+        static final Outcome NONE = new Outcome(Optional.empty(), Optional.empty(), Optional.empty());
+
+        static Outcome problem(String text) {
+            return new Outcome(Optional.empty(), Optional.empty(), Optional.of(text));
+        }
+    }
 
     void show(
             HttpServletResponse response,
@@ -29,9 +42,9 @@ final class AppsPage {
             List<AppAccess> accounts,
             URI deauthorizeUrl,
             URI dataDeletionUrl,
+            URI webhookUrl,
             String formToken,
-            Optional<CallbackReport> report,
-            Optional<String> problem)
+            Outcome outcome)
             throws IOException {
         StringBuilder body = new StringBuilder();
         body.append("<p class=\"banner\">PlugKit sandbox — not Instagram. Here the sandbox plays Meta.</p>"
@@ -42,11 +55,17 @@ final class AppsPage {
                 .append(escape(deauthorizeUrl.toString()))
                 .append("</code></li><li>Delete my data → <code>")
                 .append(escape(dataDeletionUrl.toString()))
-                .append("</code></li></ul>");
-        problem.ifPresent(p -> body.append("<p class=\"result fail\" id=\"sandbox-error\">")
-                .append(escape(p))
-                .append("</p>"));
-        report.ifPresent(r -> result(body, r));
+                .append("</code></li></ul><p>For an account that uses the app, Instagram also sends webhooks"
+                        + " when a DM or a comment arrives, signed with the app secret (<code>X-Hub-Signature-256</code>);"
+                        + " the sandbox sends them to <code>")
+                .append(escape(webhookUrl.toString()))
+                .append("</code>.</p>");
+        outcome.problem()
+                .ifPresent(p -> body.append("<p class=\"result fail\" id=\"sandbox-error\">")
+                        .append(escape(p))
+                        .append("</p>"));
+        outcome.callback().ifPresent(r -> result(body, r));
+        outcome.webhook().ifPresent(r -> webhookResult(body, r));
         for (AppAccess access : accounts) {
             app(body, access, formToken);
         }
@@ -76,26 +95,60 @@ final class AppsPage {
                     .append("\">")
                     .append(escape(d.statusUrl().toString()))
                     .append("</a>");
-        } else if (r.delivery() instanceof Refused f) {
-            out.append("PlugKit refused it (HTTP ")
-                    .append(f.status())
-                    .append(", <code>")
-                    .append(escape(f.errorCode()))
-                    .append("</code>): ")
-                    .append(escape(f.message()));
-        } else if (r.delivery() instanceof Unexpected u) {
-            out.append("PlugKit answered HTTP ")
-                    .append(u.status())
-                    .append(", not as Meta expects: ")
-                    .append(escape(u.problem()));
-        } else if (r.delivery() instanceof Unreachable u) {
-            out.append(escape(u.reason()));
+        } else {
+            delivery(out, r.delivery());
         }
         out.append("<p class=\"small\">Sent <code>POST ")
                 .append(escape(r.target().toString()))
                 .append("</code> with <code>signed_request</code> = base64url(HMAC-SHA256) . base64url(payload):</p>"
                         + "<pre id=\"callback-payload\">")
                 .append(escape(r.payloadJson()))
+                .append("</pre></section>");
+    }
+
+    /** An answer Meta would not count as delivered. */
+    private static void delivery(StringBuilder out, CallbackReport.Delivery delivery) {
+        if (delivery instanceof Refused f) {
+            out.append("PlugKit refused it (HTTP ")
+                    .append(f.status())
+                    .append(", <code>")
+                    .append(escape(f.errorCode()))
+                    .append("</code>): ")
+                    .append(escape(f.message()));
+        } else if (delivery instanceof Unexpected u) {
+            out.append("PlugKit answered HTTP ")
+                    .append(u.status())
+                    .append(", not as Meta expects: ")
+                    .append(escape(u.problem()));
+        } else if (delivery instanceof Unreachable u) {
+            out.append(escape(u.reason()));
+        }
+    }
+
+    private static void webhookResult(StringBuilder out, WebhookReport r) {
+        out.append("<section id=\"webhook-result\" class=\"result ")
+                .append(r.delivery().succeeded() ? "ok" : "fail")
+                .append("\"><strong>")
+                .append(escape(r.webhook().label()))
+                .append(" to @")
+                .append(escape(r.account().username()))
+                .append("</strong>: ");
+        if (r.delivery() instanceof Acknowledged a) {
+            out.append("PlugKit accepted the webhook (HTTP ")
+                    .append(a.status())
+                    .append("). It becomes an <code>")
+                    .append(r.webhook() == SandboxWebhook.MESSAGE ? "instagram.message" : "instagram.comment")
+                    .append("</code> event in every workspace holding @")
+                    .append(escape(r.account().username()))
+                    .append('.');
+        } else {
+            delivery(out, r.delivery());
+        }
+        out.append("<p class=\"small\">Sent <code>POST ")
+                .append(escape(r.target().toString()))
+                .append("</code> with <code>X-Hub-Signature-256: sha256=</code>hex(HMAC-SHA256(app secret, body)):</p>"
+                        + "<pre id=\"webhook-payload\">")
+                .append(escape(r.bodyJson()))
                 .append("</pre></section>");
     }
 
@@ -147,6 +200,18 @@ final class AppsPage {
                     .append("\">")
                     .append(escape(callback.label()))
                     .append("</button>");
+        }
+        if (access.granted()) {
+            for (SandboxWebhook webhook : SandboxWebhook.values()) {
+                out.append("<button type=\"submit\" name=\"webhook\" value=\"")
+                        .append(webhook.param())
+                        .append("\" id=\"")
+                        .append(webhook == SandboxWebhook.MESSAGE ? "send-dm-" : "send-comment-")
+                        .append(id)
+                        .append("\">")
+                        .append(escape(webhook.label()))
+                        .append("</button>");
+            }
         }
         out.append("</div></form></section>");
     }

@@ -9,14 +9,16 @@ import java.net.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@link CallbackTransport} over {@link HttpURLConnection}: one blocking request per callback, so the
+ * {@link CallbackTransport} and {@link WebhookTransport} over {@link HttpURLConnection}: one blocking
+ * request per callback or webhook, so the
  * sandbox owns no thread pool that would have to be stopped with the webapp. No proxy (like PlugKit's
  * own Instagram client), no redirects, and the answer is read up to {@link #MAX_ANSWER_BYTES} only.
  */
-final class HttpCallbackTransport implements CallbackTransport {
+final class HttpCallbackTransport implements CallbackTransport, WebhookTransport {
     /** PlugKit's callback answers are tiny JSON objects; more than this is cut off. */
     static final int MAX_ANSWER_BYTES = 16 * 1024;
 
@@ -29,6 +31,15 @@ final class HttpCallbackTransport implements CallbackTransport {
 
     @Override
     public Answer postForm(URI url, String formBody) throws IOException {
+        return post(url, "application/x-www-form-urlencoded", formBody.getBytes(StandardCharsets.US_ASCII), Map.of());
+    }
+
+    @Override
+    public Answer postJson(URI url, byte[] jsonBody, String signature) throws IOException {
+        return post(url, "application/json", jsonBody, Map.of("X-Hub-Signature-256", signature));
+    }
+
+    private Answer post(URI url, String contentType, byte[] body, Map<String, String> headers) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection(Proxy.NO_PROXY);
         try {
             connection.setInstanceFollowRedirects(false);
@@ -36,9 +47,9 @@ final class HttpCallbackTransport implements CallbackTransport {
             connection.setReadTimeout(timeoutMillis);
             connection.setRequestMethod("POST");
             connection.setDoOutput(true);
-            connection.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+            connection.setRequestProperty("Content-Type", contentType);
             connection.setRequestProperty("Accept", "application/json");
-            byte[] body = formBody.getBytes(StandardCharsets.US_ASCII);
+            headers.forEach(connection::setRequestProperty);
             connection.setFixedLengthStreamingMode(body.length);
             try (OutputStream out = connection.getOutputStream()) {
                 out.write(body);

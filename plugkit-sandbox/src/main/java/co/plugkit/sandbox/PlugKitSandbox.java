@@ -13,7 +13,7 @@ import java.time.Duration;
  * over HTTP at its public URL, like any Instagram, so the connect flow takes the real code path.
  */
 public final class PlugKitSandbox implements PlugKitExtension {
-    /** How long the sandbox waits on PlugKit's answer to a callback it sends (connect, then read). */
+    /** How long the sandbox waits on PlugKit's answer to a callback or webhook it sends (connect, then read). */
     private static final Duration CALLBACK_TIMEOUT = Duration.ofSeconds(10);
 
     /** The sandbox for the configuration PlugKit starts it with; no setting of its own. */
@@ -39,7 +39,10 @@ public final class PlugKitSandbox implements PlugKitExtension {
         // so PlugKit's real callback endpoints answer them.
         SandboxMeta meta = new SandboxMeta(
                 sandbox, config.publicUrl(), CallbackTransport.http(CALLBACK_TIMEOUT), context.json(), context.clock());
-        return new SandboxRoutes(sandbox, meta, context.json());
+        // Instagram's webhooks go the same way, to PlugKit's public URL + /v1/webhooks/instagram.
+        SandboxWebhooks webhooks = new SandboxWebhooks(
+                sandbox, config.publicUrl(), WebhookTransport.http(CALLBACK_TIMEOUT), context.json(), context.clock());
+        return new SandboxRoutes(sandbox, meta, webhooks, context.json());
     }
 
     @Override

@@ -7,19 +7,13 @@ import co.plugkit.testing.ApiClient.Response;
 import co.plugkit.testing.PlugKitServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,13 +23,9 @@ import org.junit.jupiter.api.Test;
  * deletion callbacks to PlugKit's real callback URLs, and the accounts end disconnected or gone.
  */
 class SandboxCallbacksHttpTest {
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private static final Pattern TOKEN = Pattern.compile("name=\"form_token\" value=\"([^\"]+)\"");
+    private static final HttpClient HTTP = SandboxAppsBrowser.HTTP;
     /** PlugKitConfig's fixed sandbox app secret, used when no client secret is configured. */
     private static final String SANDBOX_APP_SECRET = "plugkit-sandbox-app-secret";
-
-    private static final Pattern COOKIE = Pattern.compile("plugkit_sandbox_form=([0-9a-f]{32})");
 
     private PlugKitServer server;
     private ApiClient client;
@@ -56,8 +46,8 @@ class SandboxCallbacksHttpTest {
     @Test
     void removeAppSendsTheDeauthorizeCallbackAndTheAccountEndsDisconnected() throws Exception {
         String accountId = connect(client, "acme_coffee");
-        Page page = open();
-        assertThat(page.body).contains("id=\"app-acme_coffee\"", "app access: <span class=\"access\">granted");
+        SandboxAppsBrowser.Page page = open();
+        assertThat(page.body()).contains("id=\"app-acme_coffee\"", "app access: <span class=\"access\">granted");
 
         HttpResponse<String> result = page.submit(Map.of("account", "acme_coffee", "callback", "deauthorize"));
         assertThat(result.statusCode()).isEqualTo(200);
@@ -120,13 +110,15 @@ class SandboxCallbacksHttpTest {
     @Test
     void aFormWithoutTheRightTokenOrCookieChangesNothing() throws Exception {
         String accountId = connect(client, "acme_coffee");
-        Page page = open();
+        SandboxAppsBrowser.Page page = open();
         Map<String, String> form = Map.of("account", "acme_coffee", "callback", "deauthorize");
 
-        HttpResponse<String> noCookie = new Page(page.body, null).submit(form);
-        HttpResponse<String> otherCookie = new Page(page.body, "0123456789abcdef0123456789abcdef").submit(form);
-        HttpResponse<String> wrongToken =
-                new Page(page.body.replace(page.token(), "x" + page.token()), page.cookie).submit(form);
+        HttpResponse<String> noCookie = new SandboxAppsBrowser.Page(appsPage, page.body(), null).submit(form);
+        HttpResponse<String> otherCookie =
+                new SandboxAppsBrowser.Page(appsPage, page.body(), "0123456789abcdef0123456789abcdef").submit(form);
+        HttpResponse<String> wrongToken = new SandboxAppsBrowser.Page(
+                        appsPage, page.body().replace(page.token(), "x" + page.token()), page.cookie())
+                .submit(form);
         for (HttpResponse<String> refused : java.util.List.of(noCookie, otherCookie, wrongToken)) {
             assertThat(refused.statusCode()).isEqualTo(403);
             assertThat(refused.body()).contains("This form has expired").doesNotContain("callback-result");
@@ -153,75 +145,11 @@ class SandboxCallbacksHttpTest {
         assertThat(unknown.statusCode()).isEqualTo(400);
     }
 
-    /** Connects a sandbox account through the consent form, as a browser would; returns the account id. */
-    private String connect(ApiClient as, String username) throws Exception {
-        String profileId = as.createProfile("Jane");
-        URI authUrl = URI.create(as.connect(profileId).json().get("authUrl").asText());
-        Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : authUrl.getRawQuery().split("&")) {
-            String[] kv = pair.split("=", 2);
-            form.put(
-                    URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
-        }
-        form.put("decision", "allow");
-        form.put("account", username);
-        HttpResponse<String> redirect = HTTP.send(
-                HttpRequest.newBuilder(URI.create(authUrl.toString().split("\\?")[0]))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(formBody(form)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(redirect.statusCode()).isEqualTo(302);
-        Response callback = ApiClient.browse(URI.create(
-                redirect.headers().firstValue("Location").orElseThrow().split("#")[0]));
-        assertThat(callback.body()).contains("@" + username + " is connected");
-        JsonNode accounts = as.get("/v1/accounts?profileId=" + profileId).json().get("data");
-        assertThat(accounts).hasSize(1);
-        return accounts.get(0).get("id").asText();
+    private static String connect(ApiClient as, String username) throws Exception {
+        return SandboxAppsBrowser.connect(as, username);
     }
 
-    private static String formBody(Map<String, String> form) {
-        return form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
-    /** Opens the apps page as a browser would. */
-    private Page open() throws Exception {
-        HttpResponse<String> r =
-                HTTP.send(HttpRequest.newBuilder(appsPage).GET().build(), HttpResponse.BodyHandlers.ofString());
-        Matcher cookie = COOKIE.matcher(r.headers().firstValue("Set-Cookie").orElseThrow());
-        assertThat(cookie.find()).isTrue();
-        return new Page(r.body(), cookie.group(1));
-    }
-
-    /** The apps page as a browser holds it: its HTML and the cookie it set. */
-    private final class Page {
-        final String body;
-        final String cookie;
-
-        Page(String body, String cookie) {
-            this.body = body;
-            this.cookie = cookie;
-        }
-
-        String token() {
-            Matcher m = TOKEN.matcher(body);
-            assertThat(m.find()).isTrue();
-            return m.group(1);
-        }
-
-        HttpResponse<String> submit(Map<String, String> fields) throws Exception {
-            Map<String, String> form = new LinkedHashMap<>(fields);
-            form.put("form_token", token());
-            HttpRequest.Builder post = HttpRequest.newBuilder(appsPage)
-                    .timeout(Duration.ofSeconds(20))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(formBody(form)));
-            if (cookie != null) {
-                post.header("Cookie", "plugkit_sandbox_form=" + cookie);
-            }
-            return HTTP.send(post.build(), HttpResponse.BodyHandlers.ofString());
-        }
+    private SandboxAppsBrowser.Page open() throws Exception {
+        return SandboxAppsBrowser.open(appsPage);
     }
 }

@@ -117,6 +117,12 @@ public final class PlugKitServer implements AutoCloseable {
      *     which this module cannot depend on)
      */
     public static PlugKitServer startSandbox(java.time.Clock clock, String prefix, PlugKitExtension sandbox) {
+        return startSandbox(clock, prefix, sandbox, b -> b);
+    }
+
+    /** The same, with the PlugKit builder customised last (listeners, say). */
+    public static PlugKitServer startSandbox(
+            java.time.Clock clock, String prefix, PlugKitExtension sandbox, UnaryOperator<PlugKit.Builder> host) {
         Server server = new Server();
         ServerConnector connector = bindLoopback(server);
         URI baseUrl = URI.create("http://127.0.0.1:" + connector.getLocalPort() + prefix);
@@ -131,11 +137,11 @@ public final class PlugKitServer implements AutoCloseable {
                 .authFailuresPerMinutePerKey(0)
                 .build();
         DataSource dataSource = h2InMemory();
-        PlugKit plugKit = PlugKit.builder()
-                .config(config)
-                .dataSource(dataSource)
-                .clock(clock)
-                .sandbox(sandbox)
+        PlugKit plugKit = host.apply(PlugKit.builder()
+                        .config(config)
+                        .dataSource(dataSource)
+                        .clock(clock)
+                        .sandbox(sandbox))
                 .build();
         return launch(server, plugKit, "", baseUrl, dataSource);
     }

@@ -248,6 +248,7 @@
       state.apiBase = session.apiBase;
       state.publicOrigin = session.publicOrigin;
       state.sandbox = session.sandbox;
+      state.webhookReceiverUrl = session.webhookReceiverUrl;
       $('mode').textContent = session.sandbox ? 'Sandbox mode' : 'Instagram';
       $('mode').className = session.sandbox ? 'badge sandbox' : 'badge live';
       $('sandbox-hint').hidden = !session.sandbox;
@@ -269,6 +270,7 @@
   }
 
   // What the "Try the API" panel (try-api.js) uses: the same logged API calls and notices.
-  window.plugkitDemo = { api: api, notice: notice, apiBase: function () { return state.apiBase; } };
+  window.plugkitDemo = { api: api, notice: notice, apiBase: function () { return state.apiBase; },
+    webhookReceiverUrl: function () { return state.webhookReceiverUrl; } };
   start();
 }());
