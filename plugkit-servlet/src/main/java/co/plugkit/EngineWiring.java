@@ -41,7 +41,8 @@ final class EngineWiring {
             Telemetry telemetry,
             GraphUpstream graph,
             List<PlugKitEventListener> listeners) {
-        EventServices events = EventWiring.assemble(config, store, providers, cipher, json, clock, listeners);
+        EventServices events =
+                EventWiring.assemble(config, store, providers, cipher, json, clock, telemetry, listeners);
         TokenRefresher refresher = new TokenRefresher(
                 store.accounts(), store.refresh(), providers, cipher, config.refreshPolicy(), clock, telemetry);
         // Using accounts: a token for the host, the Graph API proxy, the token export.

@@ -9,6 +9,7 @@ import co.plugkit.internal.events.WebhookEndpoints;
 import co.plugkit.internal.events.WebhookSender;
 import co.plugkit.internal.events.WebhookSubscriber;
 import co.plugkit.internal.events.WebhookTargets;
+import co.plugkit.internal.telemetry.Telemetry;
 import co.plugkit.model.Event;
 import co.plugkit.provider.Providers;
 import co.plugkit.store.PlugKitStore;
@@ -32,6 +33,7 @@ final class EventWiring {
             TokenCipher cipher,
             ObjectMapper json,
             Clock clock,
+            Telemetry telemetry,
             List<PlugKitEventListener> listeners) {
         ListenerDispatch dispatch = new ListenerDispatch(
                 listeners.stream().map(EventWiring::handler).toList());
@@ -53,7 +55,8 @@ final class EventWiring {
                 targets,
                 json,
                 clock,
-                config.webhooks().deliveryTimeout());
+                config.webhooks().deliveryTimeout(),
+                telemetry);
         workers.start(List.of(meta::processPending, subscriber::retryDue, sender::runOnce), POLL);
         EventServices services = new EventServices(
                 dispatch, Optional.of(meta), Optional.of(workers), Optional.of(subscriber), Optional.of(sender));

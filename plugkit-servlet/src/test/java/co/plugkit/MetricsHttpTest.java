@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.plugkit.testing.ApiClient;
 import co.plugkit.testing.ApiClient.Response;
+import co.plugkit.testing.Eventually;
 import co.plugkit.testing.FakeInstagram;
 import co.plugkit.testing.FakeInstagram.Endpoint;
 import co.plugkit.testing.FakeInstagram.Fault;
 import co.plugkit.testing.MutableClock;
 import co.plugkit.testing.PlugKitServer;
+import co.plugkit.testing.WebhookReceiver;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -37,7 +39,14 @@ class MetricsHttpTest {
     void start() {
         clock = MutableClock.startingNow();
         instagram = new FakeInstagram(clock);
-        server = PlugKitServer.start(instagram, clock, b -> b.meterRegistry(registry));
+        server = PlugKitServer.start(
+                instagram,
+                clock,
+                PlugKitServer.h2InMemory(),
+                "",
+                b -> b.webhooksAllowPrivateTargets(true),
+                url -> List.of(),
+                b -> b.meterRegistry(registry));
         client = server.newWorkspaceClient("Acme");
     }
 
@@ -102,6 +111,52 @@ class MetricsHttpTest {
                         .count())
                 .isEqualTo(1);
         assertThat(registry.find("plugkit.connect.completed").counters()).isEmpty();
+    }
+
+    @Test
+    void webhookDeliveryAttemptsAreTimedByOutcomeAndStatusClass() {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            receiver.mode(WebhookReceiver.Mode.ERROR_500);
+            Response endpoint = client.post("/v1/webhook-endpoints", "{\"url\":\"" + receiver.url() + "\"}");
+            assertThat(endpoint.status()).as(endpoint.body()).isEqualTo(201);
+            String id = endpoint.json().get("id").asText();
+            String delivery = client.post("/v1/webhook-endpoints/" + id + "/test", "")
+                    .json()
+                    .get("deliveryId")
+                    .asText();
+            Eventually.until(
+                    Duration.ofSeconds(30),
+                    "a failed attempt measured",
+                    () -> registry.find("plugkit.webhook.deliveries")
+                                    .tags("outcome", "failed", "status", "5xx")
+                                    .timer()
+                            != null);
+            receiver.mode(WebhookReceiver.Mode.OK);
+            assertThat(client.post("/v1/webhook-endpoints/deliveries/" + delivery + "/retry", "")
+                            .status())
+                    .isEqualTo(202);
+            Eventually.until(
+                    Duration.ofSeconds(30),
+                    "the delivery measured",
+                    () -> registry.find("plugkit.webhook.deliveries")
+                                    .tags("outcome", "delivered", "status", "2xx")
+                                    .timer()
+                            != null);
+            assertThat(registry.get("plugkit.webhook.deliveries")
+                            .tags("outcome", "delivered")
+                            .timer()
+                            .count())
+                    .isEqualTo(1);
+            assertThat(registry.get("plugkit.webhook.deliveries")
+                            .tags("outcome", "failed")
+                            .timer()
+                            .count())
+                    .isEqualTo(1);
+            assertThat(registry.get("plugkit.webhook.deliveries").timers())
+                    .flatMap(t -> t.getId().getTags())
+                    .extracting(Tag::getValue)
+                    .allSatisfy(v -> assertThat(v).matches("[a-z0-9_]+"));
+        }
     }
 
     @Test

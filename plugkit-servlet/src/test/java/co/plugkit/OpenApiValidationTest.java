@@ -2,6 +2,7 @@ package co.plugkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.plugkit.internal.crypto.HubSignature;
 import co.plugkit.internal.crypto.SignedRequest;
 import co.plugkit.secret.Secret;
 import co.plugkit.testing.ApiClient;
@@ -12,6 +13,7 @@ import co.plugkit.testing.MutableClock;
 import co.plugkit.testing.OpenApiContract;
 import co.plugkit.testing.PlugKitServer;
 import co.plugkit.testing.TestKeys;
+import co.plugkit.testing.WebhookReceiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
@@ -49,13 +51,23 @@ class OpenApiValidationTest {
     private ApiClient client;
     private ApiClient anonymous;
     private ApiClient admin;
+    private WebhookReceiver receiver;
+    private static final String VERIFY_TOKEN = "openapi-verify-token";
     private final OpenApiContract contract = new OpenApiContract("");
 
     @BeforeAll
     void start() {
         clock = MutableClock.startingNow();
         instagram = new FakeInstagram(clock);
-        server = PlugKitServer.start(instagram, clock);
+        receiver = new WebhookReceiver();
+        // Tokens exposed and private webhook targets allowed so that those routes answer here; a verify
+        // token so that Meta's handshake can succeed.
+        server = PlugKitServer.start(
+                instagram,
+                clock,
+                PlugKitServer.h2InMemory(),
+                "",
+                b -> b.exposeTokens(true).webhookVerifyToken(VERIFY_TOKEN).webhooksAllowPrivateTargets(true));
         client = server.newWorkspaceClient("OpenAPI");
         anonymous = server.anonymousClient();
         admin = anonymous.withKey(TestKeys.ADMIN_TOKEN);
@@ -64,6 +76,7 @@ class OpenApiValidationTest {
     @AfterAll
     void stop() throws Exception {
         server.close();
+        receiver.close();
         instagram.close();
     }
 
@@ -157,6 +170,15 @@ class OpenApiValidationTest {
                         + "&redirectUrl=" + ApiClient.encode("https://evil.example/"))),
                 400);
         assertError(contract.assertResponseConforms(anonymous.connect(profile)), 401);
+
+        String session = started.json().get("sessionId").asText();
+        Response status = contract.assertConforms(client.get("/v1/connect/sessions/" + session));
+        assertThat(status.json().get("status").asText()).isEqualTo("connected");
+        Response pending = contract.assertConforms(client.get("/v1/connect/sessions/"
+                + client.connect(profile).json().get("sessionId").asText()));
+        assertThat(pending.json().get("status").asText()).isEqualTo("pending");
+        assertError(contract.assertResponseConforms(client.get("/v1/connect/sessions/cs_forged")), 404);
+        assertError(contract.assertResponseConforms(anonymous.get("/v1/connect/sessions/" + session)), 401);
     }
 
     @Test
@@ -172,6 +194,41 @@ class OpenApiValidationTest {
         Response refreshed = contract.assertConforms(client.post("/v1/accounts/" + id + "/refresh", ""));
         assertThat(refreshed.status()).isEqualTo(200);
         assertThat(refreshed.json().get("lastRefreshedAt").isTextual()).isTrue();
+
+        Response token = contract.assertConforms(client.get("/v1/accounts/" + id + "/token"));
+        assertThat(token.status()).isEqualTo(200);
+        assertThat(token.header("Cache-Control").orElseThrow()).isEqualTo("no-store");
+        Response me = contract.assertConforms(client.get("/v1/accounts/" + id + "/instagram/me?fields=id,username"));
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("username").isTextual()).isTrue();
+        String caption = "caption=OpenAPI";
+        Response media = contract.assertConforms(
+                client.send(
+                        "POST",
+                        "/v1/accounts/" + id + "/instagram/"
+                                + me.json().get("id").asText() + "/media",
+                        "application/x-www-form-urlencoded",
+                        caption),
+                caption);
+        assertThat(media.status()).as(media.body()).isLessThan(500);
+        Response removed =
+                contract.assertConforms(client.delete("/v1/accounts/" + id + "/instagram/17900000000000001"));
+        assertThat(removed.status()).as(removed.body()).isLessThan(500);
+        Response mediaList = contract.assertConforms(client.get("/v1/accounts/" + id + "/instagram/me/media?limit=5"));
+        assertThat(mediaList.status()).as(mediaList.body()).isEqualTo(200);
+        Response hide = contract.assertConforms(
+                client.send(
+                        "POST",
+                        "/v1/accounts/" + id + "/instagram/17900000000000001",
+                        "application/x-www-form-urlencoded",
+                        "hide=true"),
+                "hide=true");
+        assertThat(hide.status()).as(hide.body()).isLessThan(500);
+        assertError(
+                contract.assertResponseConforms(client.get("/v1/accounts/" + id + "/instagram/me?access_token=x")),
+                400);
+        assertError(
+                contract.assertResponseConforms(client.get("/v1/accounts/acc_000000000000000000000000/token")), 404);
         assertThat(contract.assertConforms(client.delete("/v1/accounts/" + id)).status())
                 .isEqualTo(204);
 
@@ -233,6 +290,81 @@ class OpenApiValidationTest {
 
     @Test
     @Order(8)
+    void webhookEndpoints() {
+        String body = "{\"url\":\"" + receiver.url() + "\",\"events\":[\"account.connected\",\"instagram.message\"]}";
+        Response created = contract.assertConforms(client.post("/v1/webhook-endpoints", body), body);
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        String all = "{\"url\":\"" + receiver.url() + "\"}";
+        Response second = contract.assertConforms(client.post("/v1/webhook-endpoints", all), all);
+        assertThat(second.json().get("events").isNull()).isTrue();
+        String base = "/v1/webhook-endpoints/" + id;
+        assertThat(contract.assertConforms(client.get("/v1/webhook-endpoints")).status())
+                .isEqualTo(200);
+        assertThat(contract.assertConforms(client.get(base)).status()).isEqualTo(200);
+        Response test = contract.assertConforms(client.post(base + "/test", ""));
+        assertThat(test.status()).isEqualTo(202);
+        String delivery = test.json().get("deliveryId").asText();
+        Response rolled = contract.assertConforms(client.post(base + "/roll-secret", ""));
+        assertThat(rolled.json().get("secret").asText()).startsWith("whsec_");
+        Response deliveries = contract.assertConforms(client.get(base + "/deliveries?limit=5"));
+        assertThat(deliveries.json().get("data").get(0).get("id").asText()).isEqualTo(delivery);
+        assertThat(contract.assertConforms(client.post("/v1/webhook-endpoints/deliveries/" + delivery + "/retry", ""))
+                        .status())
+                .isEqualTo(202);
+        assertThat(contract.assertConforms(client.delete("/v1/webhook-endpoints/"
+                                + second.json().get("id").asText()))
+                        .status())
+                .isEqualTo(204);
+
+        assertError(
+                contract.assertResponseConforms(client.post("/v1/webhook-endpoints", "{\"url\":\"ftp://x\"}")), 400);
+        assertError(
+                contract.assertResponseConforms(client.get("/v1/webhook-endpoints/we_000000000000000000000000")), 404);
+        assertError(
+                contract.assertResponseConforms(client.post("/v1/webhook-endpoints/deliveries/dlv_nope/retry", "")),
+                404);
+        assertError(contract.assertResponseConforms(client.get(base + "/deliveries?limit=0")), 400);
+        assertError(contract.assertResponseConforms(anonymous.get("/v1/webhook-endpoints")), 401);
+    }
+
+    @Test
+    @Order(9)
+    void metaWebhooks() {
+        Response verified = contract.assertConforms(anonymous.get("/v1/webhooks/instagram?hub.mode=subscribe"
+                + "&hub.verify_token=" + VERIFY_TOKEN + "&hub.challenge=1158201444"));
+        assertThat(verified.body()).isEqualTo("1158201444");
+        assertError(
+                contract.assertResponseConforms(anonymous.get(
+                        "/v1/webhooks/instagram?hub.mode=subscribe" + "&hub.verify_token=wrong&hub.challenge=1")),
+                403);
+
+        String body = "{\"object\":\"instagram\",\"entry\":[{\"id\":\"17841400000000999\",\"time\":1733050000,"
+                + "\"changes\":[{\"field\":\"comments\",\"value\":{\"id\":\"1\",\"text\":\"hi\"}}]}]}";
+        String signature =
+                HubSignature.sign(Secret.of(FakeInstagram.CLIENT_SECRET), body.getBytes(StandardCharsets.UTF_8));
+        Response stored = contract.assertConforms(
+                anonymous.send(
+                        "POST", "/v1/webhooks/instagram", "application/json", body, "X-Hub-Signature-256", signature),
+                body);
+        assertThat(stored.status()).isEqualTo(200);
+        assertError(
+                contract.assertResponseConforms(
+                        anonymous.send("POST", "/v1/webhooks/instagram", "application/json", body)),
+                401);
+        assertError(
+                contract.assertResponseConforms(anonymous.send(
+                        "POST",
+                        "/v1/webhooks/instagram",
+                        "application/json",
+                        body,
+                        "X-Hub-Signature-256",
+                        "sha256=" + "0".repeat(64))),
+                403);
+    }
+
+    @Test
+    @Order(10)
     void adminRoutes() {
         String body = "{\"name\":\"Tenant\"}";
         Response workspace = contract.assertConforms(admin.post("/admin/v1/workspaces", body), body);

@@ -75,6 +75,21 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
+    /**
+     * A request with the key (if this client has one), any method, a body of the given type ({@code null}:
+     * no Content-Type) and extra headers as name, value pairs.
+     */
+    public Response send(String method, String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder b = request(path).method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b);
+    }
+
     /** A request with arbitrary method and headers (for malformed-header tests); no key added. */
     public Response raw(String method, String path, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))

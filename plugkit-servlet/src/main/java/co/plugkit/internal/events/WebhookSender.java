@@ -3,6 +3,7 @@ package co.plugkit.internal.events;
 import co.plugkit.internal.crypto.TokenBinding;
 import co.plugkit.internal.crypto.TokenCipher;
 import co.plugkit.internal.crypto.UnreadableTokenException;
+import co.plugkit.internal.telemetry.Telemetry;
 import co.plugkit.internal.threads.GuestThreads;
 import co.plugkit.model.Event;
 import co.plugkit.model.SealedToken;
@@ -69,6 +70,7 @@ public final class WebhookSender implements AutoCloseable {
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration timeout;
+    private final Telemetry telemetry;
     private final GuestThreads threads = new GuestThreads("plugkit-webhooks-http-");
     private final ExecutorService executor = Executors.newCachedThreadPool(threads);
     private final HttpClient http;
@@ -80,8 +82,10 @@ public final class WebhookSender implements AutoCloseable {
             WebhookTargets targets,
             ObjectMapper json,
             Clock clock,
-            Duration timeout) {
+            Duration timeout,
+            Telemetry telemetry) {
         this.store = store;
+        this.telemetry = telemetry;
         this.events = events;
         this.cipher = cipher;
         this.targets = targets;
@@ -199,10 +203,14 @@ public final class WebhookSender implements AutoCloseable {
                     Optional.of(clock.instant()));
             return;
         }
-        finish(delivery, owner, attempt, success, false);
+        String outcome = finish(delivery, owner, attempt, success, false);
+        // One measurement per HTTP attempt; the attempts that never reached the network (endpoint gone, URL
+        // refused) are in the deliveries list, not in the latency figures.
+        telemetry.webhookDelivery(outcome, attempt.statusCode(), System.nanoTime() - t0);
     }
 
-    private void finish(Delivery delivery, String owner, Attempt attempt, boolean success, boolean giveUp) {
+    /** Records the attempt; answers {@code delivered}, {@code failed} (tried again later) or {@code gave_up}. */
+    private String finish(Delivery delivery, String owner, Attempt attempt, boolean success, boolean giveUp) {
         Optional<Instant> next = success || giveUp || delivery.attempts() >= SCHEDULE.size()
                 ? Optional.empty()
                 : Optional.of(clock.instant().plus(jittered(SCHEDULE.get(delivery.attempts()))));
@@ -215,6 +223,7 @@ public final class WebhookSender implements AutoCloseable {
                     delivery.endpointId(),
                     attempt.error().orElse(""));
         }
+        return success ? "delivered" : next.isEmpty() ? "gave_up" : "failed";
     }
 
     private static long elapsed(long t0) {
