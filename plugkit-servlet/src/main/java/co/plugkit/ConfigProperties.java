@@ -87,6 +87,7 @@ final class ConfigProperties {
                 "plugkit.webhooks.allowPrivateTargets",
                 v -> b.webhooksAllowPrivateTargets(
                         ConfigValues.parseBoolean("plugkit.webhooks.allowPrivateTargets", v)));
+        read(source, "plugkit.events.retentionDays", v -> b.eventRetentionDays(ConfigValues.retentionDays(v)));
     }
 
     private static void read(ConfigSource source, String property, Consumer<String> setter) {

@@ -37,6 +37,24 @@ final class ConfigValues {
         return Duration.ofSeconds(seconds);
     }
 
+    /** {@code plugkit.events.retentionDays}: a whole number of days, 0 (keep forever) to the largest allowed. */
+    static int retentionDays(String value) {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 0 && n <= PlugKitConfig.MAX_EVENT_RETENTION_DAYS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new PlugKitConfigException(RETENTION_RANGE);
+    }
+
+    /** What a retention out of range is told. */
+    static final String RETENTION_RANGE =
+            "plugkit.events.retentionDays must be a whole number from 0 (keep forever) to "
+                    + PlugKitConfig.MAX_EVENT_RETENTION_DAYS;
+
     /** A rate limit: a whole number from 0 (off) to {@link AbuseLimits#MAX}. */
     static int limit(String property, String value) {
         try {

@@ -5,6 +5,7 @@ import co.plugkit.id.WorkspaceId;
 import co.plugkit.internal.crypto.TokenCipher;
 import co.plugkit.internal.engine.ConnectStateSweeper;
 import co.plugkit.internal.engine.Engine;
+import co.plugkit.internal.engine.EventRetentionSweeper;
 import co.plugkit.internal.engine.HousekeepingScheduler;
 import co.plugkit.internal.engine.RefreshScheduler;
 import co.plugkit.internal.engine.TokenRefresher;
@@ -68,6 +69,7 @@ public final class PlugKit implements AutoCloseable {
     private final Engine engine;
     private final Optional<RefreshScheduler> scheduler;
     private final HousekeepingScheduler housekeeping;
+    private final Optional<EventRetentionSweeper> eventRetention;
     private final Routes routes;
     private final Optional<PlugKitExtension.Routes> sandboxRoutes;
     private final NimbusInstagramClient instagramClient;
@@ -116,8 +118,14 @@ public final class PlugKit implements AutoCloseable {
                         engine.resealer(),
                         config.refreshPolicy().interval()))
                 : Optional.empty();
-        this.housekeeping = HousekeepingScheduler.start(
-                new ConnectStateSweeper(store.connectStates(), clock), HousekeepingScheduler.INTERVAL);
+        this.eventRetention =
+                config.eventRetention().map(retention -> new EventRetentionSweeper(store.events(), retention, clock));
+        List<HousekeepingScheduler.Task> housekeepingTasks = new ArrayList<>();
+        ConnectStateSweeper states = new ConnectStateSweeper(store.connectStates(), clock);
+        housekeepingTasks.add(new HousekeepingScheduler.Task("expired connect sessions", states::runOnce));
+        eventRetention.ifPresent(sweeper ->
+                housekeepingTasks.add(new HousekeepingScheduler.Task("events past their retention", sweeper::runOnce)));
+        this.housekeeping = HousekeepingScheduler.start(housekeepingTasks, HousekeepingScheduler.INTERVAL);
         StoredTokenKeys.announceRotation(cipher, engine.resealer().rowsOnOldKeys(), config.refreshEnabled());
         this.routes = new Routes(
                 json,
@@ -211,6 +219,18 @@ public final class PlugKit implements AutoCloseable {
      */
     public int resealTokensNow() {
         return engine.resealer().runOnce().resealed();
+    }
+
+    /**
+     * One run of the event retention now, on the calling thread: deletes up to a run's share of the events
+     * older than {@code plugkit.events.retentionDays} (those with pending webhook deliveries are kept). The
+     * background does this every 15 minutes; this is for tests with a controlled clock and for hosts that
+     * want it done at a moment of their choosing. Nothing happens when events are kept forever.
+     *
+     * @return how many events were deleted
+     */
+    public int deleteExpiredEventsNow() {
+        return eventRetention.map(EventRetentionSweeper::runOnce).orElse(0);
     }
 
     /**

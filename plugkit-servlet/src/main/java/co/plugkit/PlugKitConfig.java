@@ -37,6 +37,12 @@ public final class PlugKitConfig {
 
     private static final String SANDBOX_CLIENT_SECRET = "plugkit-sandbox-app-secret";
 
+    /** How many days events are kept unless configured otherwise ({@code plugkit.events.retentionDays}). */
+    public static final int DEFAULT_EVENT_RETENTION_DAYS = 90;
+
+    /** The longest retention that can be configured: 100 years, effectively forever, as 0 is. */
+    public static final int MAX_EVENT_RETENTION_DAYS = 36_500;
+
     private final URI publicUrl;
     private final String pathPrefix;
     private final Optional<String> dbUrl;
@@ -57,6 +63,7 @@ public final class PlugKitConfig {
     private final AbuseLimits abuseLimits;
     private final AccountAccess accountAccess;
     private final WebhookSettings webhooks;
+    private final Optional<Duration> eventRetention;
 
     PlugKitConfig(PlugKitConfigBuilder b) {
         this.publicUrl = ConfigValues.absoluteHttpUrl(
@@ -136,6 +143,11 @@ public final class PlugKitConfig {
             throw new PlugKitConfigException(
                     "plugkit.auth.failuresPerMinute[PerKey], plugkit.api.requestsPerMinutePerKey: " + e.getMessage());
         }
+        if (b.eventRetentionDays < 0 || b.eventRetentionDays > MAX_EVENT_RETENTION_DAYS) {
+            throw new PlugKitConfigException(ConfigValues.RETENTION_RANGE);
+        }
+        this.eventRetention =
+                b.eventRetentionDays == 0 ? Optional.empty() : Optional.of(Duration.ofDays(b.eventRetentionDays));
         try {
             this.accountAccess = new AccountAccess(b.exposeTokens, b.proxyTimeout, b.proxyMaxResponseBytes);
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -261,6 +273,14 @@ public final class PlugKitConfig {
         return webhooks;
     }
 
+    /**
+     * How long events (the audit trail and the outbox) are kept before the background deletes them
+     * ({@code plugkit.events.retentionDays}); empty: kept forever.
+     */
+    public Optional<Duration> eventRetention() {
+        return eventRetention;
+    }
+
     @Override
     public String toString() {
         return "PlugKitConfig{publicUrl=" + publicUrl + ", pathPrefix='" + pathPrefix + "', dbUrl="
@@ -273,6 +293,8 @@ public final class PlugKitConfig {
                 + adminToken.map(s -> "****").orElse("(none)") + ", stateTtl=" + stateTtl + ", sandbox=" + sandbox
                 + ", refreshEnabled=" + refreshEnabled + ", refreshPolicy=" + refreshPolicy + ", abuseLimits="
                 + abuseLimits + ", accountAccess=" + accountAccess
-                + ", webhooks=" + webhooks + "}";
+                + ", webhooks=" + webhooks + ", eventRetention="
+                + eventRetention.map(Duration::toString).orElse("forever")
+                + "}";
     }
 }

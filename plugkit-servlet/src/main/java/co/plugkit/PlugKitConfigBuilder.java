@@ -52,6 +52,7 @@ public final class PlugKitConfigBuilder {
     List<String> webhookFields = WebhookSettings.DEFAULT_FIELDS;
     boolean webhooksAllowPrivateTargets;
     Duration webhookTimeout = Duration.ofSeconds(10);
+    int eventRetentionDays = PlugKitConfig.DEFAULT_EVENT_RETENTION_DAYS;
 
     PlugKitConfigBuilder() {}
 
@@ -295,6 +296,16 @@ public final class PlugKitConfigBuilder {
     /** Whether webhook endpoints may be private addresses, over http too (development and tests only). */
     public PlugKitConfigBuilder webhooksAllowPrivateTargets(boolean allow) {
         this.webhooksAllowPrivateTargets = allow;
+        return this;
+    }
+
+    /**
+     * How many days events (the audit trail, and the outbox of listeners and webhook endpoints) are kept
+     * (default 90; 0: kept forever). Older ones are deleted in the background, except those whose webhook
+     * deliveries are still pending.
+     */
+    public PlugKitConfigBuilder eventRetentionDays(int days) {
+        this.eventRetentionDays = days;
         return this;
     }
 

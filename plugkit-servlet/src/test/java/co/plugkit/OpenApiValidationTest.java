@@ -382,6 +382,24 @@ class OpenApiValidationTest {
     }
 
     @Test
+    @Order(11)
+    void auditEvents() {
+        // The earlier steps created, rolled and deleted keys, connected accounts and changed endpoints.
+        Response page = contract.assertConforms(client.get("/v1/audit-events?limit=2"));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().get("data")).hasSize(2);
+        assertThat(page.json().get("nextCursor").isTextual()).isTrue();
+        Response rest = contract.assertConforms(client.get("/v1/audit-events?limit=100&cursor="
+                + ApiClient.encode(page.json().get("nextCursor").asText())));
+        assertThat(rest.json().get("data").size()).isGreaterThan(2);
+
+        assertError(contract.assertResponseConforms(anonymous.get("/v1/audit-events")), 401);
+        assertError(contract.assertResponseConforms(client.get("/v1/audit-events?limit=101")), 400);
+        assertError(contract.assertResponseConforms(client.get("/v1/audit-events?cursor=garbage")), 400);
+        assertError(contract.assertResponseConforms(client.raw("POST", "/v1/audit-events")), 405);
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void everyDescribedOperationWasExercised() {
         assertThat(contract.unexercised())

@@ -135,6 +135,40 @@ class PlugKitConfigTest {
     }
 
     @Test
+    void eventsAreKept90DaysUnlessConfiguredAndZeroKeepsThemForever() {
+        assertThat(PlugKitConfig.builder()
+                        .from(ConfigSource.environment(minimalEnvironment()))
+                        .build()
+                        .eventRetention())
+                .contains(Duration.ofDays(90));
+        Map<String, String> env = minimalEnvironment();
+        env.put("PLUGKIT_EVENTS_RETENTION_DAYS", "30");
+        PlugKitConfig thirty =
+                PlugKitConfig.builder().from(ConfigSource.environment(env)).build();
+        assertThat(thirty.eventRetention()).contains(Duration.ofDays(30));
+        assertThat(thirty.toString()).contains("eventRetention=PT720H");
+        env.put("PLUGKIT_EVENTS_RETENTION_DAYS", "0");
+        assertThat(PlugKitConfig.builder()
+                        .from(ConfigSource.environment(env))
+                        .build()
+                        .eventRetention())
+                .isEmpty();
+        for (String bad : new String[] {"-1", "36501", "ninety", "1.5"}) {
+            env.put("PLUGKIT_EVENTS_RETENTION_DAYS", bad);
+            assertThatThrownBy(() -> PlugKitConfig.builder().from(ConfigSource.environment(env)))
+                    .as(bad)
+                    .isInstanceOf(PlugKitConfigException.class)
+                    .hasMessageContaining("plugkit.events.retentionDays");
+        }
+        assertThatThrownBy(() -> PlugKitConfig.builder()
+                        .from(ConfigSource.environment(minimalEnvironment()))
+                        .eventRetentionDays(-5)
+                        .build())
+                .isInstanceOf(PlugKitConfigException.class)
+                .hasMessageContaining("plugkit.events.retentionDays");
+    }
+
+    @Test
     void theConnectTimeToLiveComesFromTheEnvironmentWithinFiveSecondsAndAnHour() {
         Map<String, String> env = minimalEnvironment();
         env.put("PLUGKIT_CONNECT_STATE_TTL_SECONDS", "90");

@@ -2,7 +2,9 @@ package co.plugkit.store;
 
 import co.plugkit.id.EventId;
 import co.plugkit.id.WorkspaceId;
+import co.plugkit.model.Cursor;
 import co.plugkit.model.Event;
+import co.plugkit.model.Page;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,4 +31,20 @@ public interface EventStore {
 
     /** A workspace's events newest first, at most {@code limit}, older than the event {@code before} if given. */
     List<Event> listNewestFirst(WorkspaceId workspaceId, int limit, Optional<EventId> before);
+
+    /**
+     * A page of a workspace's events of these types, newest first: at most {@code limit}, and only those
+     * written before the row {@code olderThan} names (the page's {@link Page#next()} cursor names its last
+     * row). An event deleted meanwhile does not break the paging.
+     */
+    Page<Event> pageNewestFirst(WorkspaceId workspaceId, List<String> types, int limit, Optional<Cursor> olderThan);
+
+    /**
+     * Deletes at most {@code limit} events written before {@code cutoff}, oldest first, in every workspace,
+     * with their finished webhook deliveries and those deliveries' attempts. An event that still has a
+     * pending delivery is kept, so retention never takes an event from under its sender.
+     *
+     * @return how many events were deleted
+     */
+    int deleteOlderThan(Instant cutoff, int limit);
 }

@@ -2,6 +2,7 @@ package co.plugkit.store;
 
 import co.plugkit.id.EventId;
 import co.plugkit.id.WorkspaceId;
+import co.plugkit.model.Actor;
 import co.plugkit.model.SealedToken;
 import java.net.URI;
 import java.time.Instant;
@@ -45,7 +46,8 @@ public interface WebhookStore {
             Optional<Instant> completedAt,
             List<Attempt> attempts) {}
 
-    void createEndpoint(Endpoint endpoint, SealedToken secret);
+    /** Stores an endpoint with its {@code webhook_endpoint.created} event, caused by {@code actor}. */
+    void createEndpoint(Endpoint endpoint, SealedToken secret, Actor actor);
 
     /** The workspace's endpoints that were not deleted, oldest first. */
     List<Endpoint> endpoints(WorkspaceId workspaceId);
@@ -55,11 +57,18 @@ public interface WebhookStore {
     /** The secrets of an endpoint that was not deleted, whatever its workspace (for the sender). */
     Optional<Secrets> secrets(String endpointId);
 
-    /** Deletes an endpoint; its pending deliveries are not sent. */
-    boolean deleteEndpoint(WorkspaceId workspaceId, String id, Instant now);
+    /**
+     * Deletes an endpoint with its {@code webhook_endpoint.deleted} event; its pending deliveries are not
+     * sent.
+     */
+    boolean deleteEndpoint(WorkspaceId workspaceId, String id, Instant now, Actor actor);
 
-    /** Replaces the secret; the current one becomes the previous one, which signs too until {@code previousUntil}. */
-    boolean rollSecret(WorkspaceId workspaceId, String id, SealedToken next, Instant previousUntil);
+    /**
+     * Replaces the secret, with a {@code webhook_endpoint.secret_rolled} event at {@code now}; the current
+     * secret becomes the previous one, which signs too until {@code previousUntil}.
+     */
+    boolean rollSecret(
+            WorkspaceId workspaceId, String id, SealedToken next, Instant previousUntil, Instant now, Actor actor);
 
     /** Writes a test event and its one delivery, to this endpoint only; empty if there is no such endpoint. */
     Optional<String> sendTest(WorkspaceId workspaceId, String endpointId, NewEvent event, Instant now);

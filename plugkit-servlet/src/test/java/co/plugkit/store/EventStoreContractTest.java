@@ -3,13 +3,16 @@ package co.plugkit.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.plugkit.id.AccountId;
+import co.plugkit.id.ApiKeyId;
 import co.plugkit.id.ProfileId;
 import co.plugkit.id.WorkspaceId;
 import co.plugkit.model.Account;
 import co.plugkit.model.AccountConnection;
 import co.plugkit.model.Actor;
+import co.plugkit.model.ApiKey;
 import co.plugkit.model.Event;
 import co.plugkit.model.EventType;
+import co.plugkit.model.Page;
 import co.plugkit.model.Profile;
 import co.plugkit.model.SealedToken;
 import co.plugkit.model.Workspace;
@@ -236,6 +239,180 @@ abstract class EventStoreContractTest {
         assertThat(store.metaWebhooks().complete(claimed, owner, List.of(message), now))
                 .isFalse();
         assertThat(events(workspace, EventType.INSTAGRAM_MESSAGE)).hasSize(1);
+    }
+
+    @Test
+    void keyChangesAreOneAuditEventEachWithTheirActorAndNoSecret() {
+        Actor caller = Actor.apiKey("sk_0a1b2c3d");
+        String hash = (workspace.value() + "f".repeat(64)).substring(0, 64);
+        ApiKey key = new ApiKey(ApiKeyId.random(), workspace, "ci", "sk_11112222", T0, Optional.empty());
+        assertThat(store.workspaces().insertKey(key, hash, caller)).isTrue();
+        ApiKey sameHash = new ApiKey(ApiKeyId.random(), workspace, "dup", "sk_11112222", T0, Optional.empty());
+        assertThat(store.workspaces().insertKey(sameHash, hash, caller)).isFalse();
+
+        String nextHash = (workspace.value() + "e".repeat(64)).substring(0, 64);
+        ApiKey next = new ApiKey(ApiKeyId.random(), workspace, "ci", "sk_33334444", T0, Optional.empty());
+        assertThat(store.workspaces().rollKey(workspace, key.id(), T0.plusSeconds(60), next, nextHash, Actor.SYSTEM))
+                .isTrue();
+        ApiKey third = new ApiKey(ApiKeyId.random(), workspace, "ci", "sk_55556666", T0, Optional.empty());
+        assertThat(store.workspaces()
+                        .rollKey(newWorkspace(), next.id(), T0, third, hash.replace('f', 'd'), Actor.SYSTEM))
+                .isFalse();
+        assertThat(store.workspaces().revokeKey(workspace, next.id(), T0, caller))
+                .isTrue();
+        assertThat(store.workspaces().revokeKey(workspace, next.id(), T0, caller))
+                .isFalse();
+
+        assertThat(events(workspace, EventType.API_KEY_CREATED)).singleElement().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo(caller);
+            assertThat(e.data()).contains(key.id().value(), "sk_11112222").doesNotContain(hash);
+        });
+        assertThat(events(workspace, EventType.API_KEY_ROLLED)).singleElement().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo(Actor.SYSTEM);
+            assertThat(e.data())
+                    .contains(key.id().value(), next.id().value(), "sk_33334444")
+                    .doesNotContain(hash)
+                    .doesNotContain(nextHash);
+        });
+        assertThat(events(workspace, EventType.API_KEY_DELETED)).singleElement().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo(caller);
+            assertThat(e.data()).contains(next.id().value()).doesNotContain(nextHash);
+        });
+    }
+
+    @Test
+    void endpointChangesAreOneAuditEventEachWithoutTheSecretOrTheQuery() {
+        Actor caller = Actor.apiKey("sk_0a1b2c3d");
+        WebhookStore.Endpoint endpoint =
+                endpoint(workspace, "we_" + workspace.value().substring(3), T0);
+        store.webhooks().createEndpoint(endpoint, new SealedToken("k-test", "first-ciphertext"), caller);
+        assertThat(store.webhooks()
+                        .rollSecret(
+                                workspace,
+                                endpoint.id(),
+                                new SealedToken("k-test", "second-ciphertext"),
+                                T0.plusSeconds(60),
+                                T0,
+                                caller))
+                .isTrue();
+        assertThat(store.webhooks().deleteEndpoint(newWorkspace(), endpoint.id(), T0, caller))
+                .isFalse();
+        assertThat(store.webhooks().deleteEndpoint(workspace, endpoint.id(), T0, Actor.SYSTEM))
+                .isTrue();
+        assertThat(store.webhooks().deleteEndpoint(workspace, endpoint.id(), T0, Actor.SYSTEM))
+                .isFalse();
+        assertThat(store.webhooks()
+                        .rollSecret(workspace, endpoint.id(), new SealedToken("k-test", "x"), T0, T0, caller))
+                .isFalse();
+
+        for (String type : List.of(
+                EventType.WEBHOOK_ENDPOINT_CREATED,
+                EventType.WEBHOOK_ENDPOINT_SECRET_ROLLED,
+                EventType.WEBHOOK_ENDPOINT_DELETED)) {
+            assertThat(events(workspace, type)).as(type).singleElement().satisfies(e -> {
+                assertThat(e.data())
+                        .contains(endpoint.id(), "\"url\":\"https://hooks.example.com/in\"")
+                        .doesNotContain("ciphertext")
+                        .doesNotContain("token=");
+            });
+        }
+        assertThat(events(workspace, EventType.WEBHOOK_ENDPOINT_DELETED).get(0).actor())
+                .isEqualTo(Actor.SYSTEM);
+    }
+
+    @Test
+    void auditPagesAreNewestFirstOfTheGivenTypesInOneWorkspace() {
+        List<NewEvent> batch = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            batch.add(new NewEvent(
+                    workspace, EventType.API_KEY_CREATED, Optional.empty(), Actor.SYSTEM, "{\"n\":" + i + "}"));
+            batch.add(new NewEvent(
+                    workspace, EventType.INSTAGRAM_MESSAGE, Optional.empty(), Actor.INSTAGRAM, "{\"m\":" + i + "}"));
+        }
+        WorkspaceId other = newWorkspace();
+        batch.add(new NewEvent(other, EventType.API_KEY_CREATED, Optional.empty(), Actor.SYSTEM, "{\"n\":99}"));
+        store.events().append(batch, T0);
+
+        List<String> types = List.of(EventType.API_KEY_CREATED, EventType.API_KEY_DELETED);
+        Page<Event> first = store.events().pageNewestFirst(workspace, types, 2, Optional.empty());
+        assertThat(first.items()).extracting(Event::data).containsExactly("{\"n\":4}", "{\"n\":3}");
+        Page<Event> second = store.events().pageNewestFirst(workspace, types, 2, first.next());
+        assertThat(second.items()).extracting(Event::data).containsExactly("{\"n\":2}", "{\"n\":1}");
+        Page<Event> last = store.events().pageNewestFirst(workspace, types, 2, second.next());
+        assertThat(last.items()).extracting(Event::data).containsExactly("{\"n\":0}");
+        assertThat(last.next()).isEmpty();
+        assertThat(store.events()
+                        .pageNewestFirst(other, types, 10, Optional.empty())
+                        .items())
+                .extracting(Event::data)
+                .containsExactly("{\"n\":99}");
+        assertThat(store.events()
+                        .pageNewestFirst(workspace, List.of(), 10, Optional.empty())
+                        .items())
+                .isEmpty();
+    }
+
+    @Test
+    void retentionDeletesOldEventsInBoundedBatchesButNotThoseWithPendingDeliveries() throws Exception {
+        // Long before every other test's events (T0), so the deletion, which spans workspaces, takes only these.
+        Instant old = Instant.parse("2001-01-01T00:00:00Z");
+        Instant cutoff = old.plus(Duration.ofDays(1));
+        NewEvent deliverable = new NewEvent(workspace, EventType.API_KEY_DELETED, Optional.empty(), Actor.SYSTEM, "{}");
+        NewEvent undelivered = new NewEvent(workspace, EventType.WEBHOOK_TEST, Optional.empty(), Actor.SYSTEM, "{}");
+
+        WebhookStore.Endpoint first =
+                endpoint(workspace, "we_a" + workspace.value().substring(4), old);
+        store.webhooks().createEndpoint(first, new SealedToken("k-test", "c"), Actor.SYSTEM);
+        Event finished = store.events().append(List.of(deliverable), old).get(0);
+        // Deleting the endpoint gives up its pending delivery: the event's delivery is finished (failed).
+        store.webhooks().deleteEndpoint(workspace, first.id(), old, Actor.SYSTEM);
+        WebhookStore.Endpoint second =
+                endpoint(workspace, "we_b" + workspace.value().substring(4), old);
+        store.webhooks().createEndpoint(second, new SealedToken("k-test", "c"), Actor.SYSTEM);
+        Event pending = store.events().append(List.of(deliverable), old).get(0);
+        Event plain = store.events().append(List.of(undelivered), old).get(0);
+        Event recent = store.events()
+                .append(List.of(deliverable), cutoff.plusSeconds(1))
+                .get(0);
+        assertThat(deliveriesOf(finished)).isEqualTo(1);
+        assertThat(deliveriesOf(pending)).isEqualTo(1);
+
+        assertThat(store.events().deleteOlderThan(cutoff, 1))
+                .as("one batch of one")
+                .isEqualTo(1);
+        int rest = store.events().deleteOlderThan(cutoff, 1000);
+        // finished, plain and the endpoints' own created/deleted events: 3 + 2 = 5 with the first batch
+        assertThat(1 + rest).isEqualTo(5);
+        assertThat(store.events().deleteOlderThan(cutoff, 1000)).isZero();
+
+        assertThat(store.events().find(workspace, finished.id())).isEmpty();
+        assertThat(deliveriesOf(finished))
+                .as("its finished delivery went with it")
+                .isZero();
+        assertThat(store.events().find(workspace, plain.id())).isEmpty();
+        assertThat(store.events().find(workspace, pending.id()))
+                .as("pending delivery")
+                .isPresent();
+        assertThat(deliveriesOf(pending)).isEqualTo(1);
+        assertThat(store.events().find(workspace, recent.id()))
+                .as("within retention")
+                .isPresent();
+    }
+
+    private static WebhookStore.Endpoint endpoint(WorkspaceId ws, String id, Instant at) {
+        return new WebhookStore.Endpoint(
+                id, ws, java.net.URI.create("https://hooks.example.com/in?token=host-secret"), Optional.empty(), at);
+    }
+
+    private int deliveriesOf(Event event) throws Exception {
+        try (var c = database.dataSource().getConnection();
+                var s = c.prepareStatement("SELECT count(*) FROM plugkit_webhook_deliveries WHERE event_id = ?")) {
+            s.setString(1, event.id().value());
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     private String ownerOf(MetaWebhookStore.Received r) throws Exception {

@@ -11,6 +11,7 @@ import co.plugkit.model.Account;
 import co.plugkit.model.AccountConnection;
 import co.plugkit.model.AccountProfile;
 import co.plugkit.model.AccountStatus;
+import co.plugkit.model.Actor;
 import co.plugkit.model.ApiKey;
 import co.plugkit.model.ConnectState;
 import co.plugkit.model.Cursor;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StoreContractTest {
     private static final Instant T0 = Instant.parse("2026-11-28T10:00:00.123456Z");
+    private static final Actor BY_KEY = Actor.apiKey("sk_0123abcd");
 
     private TestDatabase database;
     private PlugKitStore store;
@@ -130,9 +132,10 @@ abstract class StoreContractTest {
     @Test
     void apiKeysAreFoundByHashUntilRevoked() {
         ApiKey key = new ApiKey(ApiKeyId.random(), workspace, "ci", "sk_12345678", T0, Optional.empty());
-        assertThat(store.workspaces().insertKey(key, "a".repeat(64))).isTrue();
+        assertThat(store.workspaces().insertKey(key, "a".repeat(64), BY_KEY)).isTrue();
         ApiKey sameHash = new ApiKey(ApiKeyId.random(), workspace, "dup", "sk_12345678", T0, Optional.empty());
-        assertThat(store.workspaces().insertKey(sameHash, "a".repeat(64))).isFalse();
+        assertThat(store.workspaces().insertKey(sameHash, "a".repeat(64), BY_KEY))
+                .isFalse();
 
         assertThat(store.workspaces().findActiveKeyByHash("a".repeat(64))).contains(key);
         store.workspaces().touchKey(key.id(), T0.plusSeconds(90));
@@ -140,14 +143,19 @@ abstract class StoreContractTest {
                 .singleElement()
                 .satisfies(k -> assertThat(k.lastUsedAt()).contains(T0.plusSeconds(90)));
 
-        assertThat(store.workspaces().revokeKey(WorkspaceId.random(), key.id(), T0))
+        assertThat(store.workspaces().revokeKey(WorkspaceId.random(), key.id(), T0, BY_KEY))
                 .isFalse();
-        assertThat(store.workspaces().revokeKey(workspace, key.id(), T0)).isTrue();
-        assertThat(store.workspaces().revokeKey(workspace, key.id(), T0)).isFalse();
+        assertThat(store.workspaces().revokeKey(workspace, key.id(), T0, BY_KEY))
+                .isTrue();
+        assertThat(store.workspaces().revokeKey(workspace, key.id(), T0, BY_KEY))
+                .isFalse();
         assertThat(store.workspaces().findActiveKeyByHash("a".repeat(64))).isEmpty();
         assertThat(store.workspaces().listActiveKeys(workspace)).isEmpty();
         store.workspaces()
-                .insertKey(new ApiKey(ApiKeyId.random(), workspace, "x", "sk_x", T0, Optional.empty()), "b".repeat(64));
+                .insertKey(
+                        new ApiKey(ApiKeyId.random(), workspace, "x", "sk_x", T0, Optional.empty()),
+                        "b".repeat(64),
+                        BY_KEY);
     }
 
     @Test
@@ -160,17 +168,17 @@ abstract class StoreContractTest {
                 T0,
                 Optional.empty(),
                 Optional.of(T0.plusSeconds(3600)));
-        assertThat(store.workspaces().insertKey(old, "c".repeat(64))).isTrue();
+        assertThat(store.workspaces().insertKey(old, "c".repeat(64), BY_KEY)).isTrue();
         assertThat(store.workspaces().findActiveKeyByHash("c".repeat(64))).contains(old);
 
         ApiKey fresh =
                 new ApiKey(ApiKeyId.random(), workspace, "ci", "sk_22222222", T0.plusSeconds(10), Optional.empty());
         assertThat(store.workspaces()
-                        .rollKey(WorkspaceId.random(), old.id(), T0.plusSeconds(60), fresh, "d".repeat(64)))
+                        .rollKey(WorkspaceId.random(), old.id(), T0.plusSeconds(60), fresh, "d".repeat(64), BY_KEY))
                 .isFalse();
         assertThat(store.workspaces().findActiveKeyByHash("d".repeat(64))).isEmpty();
 
-        assertThat(store.workspaces().rollKey(workspace, old.id(), T0.plusSeconds(60), fresh, "d".repeat(64)))
+        assertThat(store.workspaces().rollKey(workspace, old.id(), T0.plusSeconds(60), fresh, "d".repeat(64), BY_KEY))
                 .isTrue();
         assertThat(store.workspaces().findActiveKeyByHash("d".repeat(64))).contains(fresh);
         assertThat(store.workspaces().findActiveKeyByHash("c".repeat(64)))
@@ -178,9 +186,10 @@ abstract class StoreContractTest {
                 .satisfies(k -> assertThat(k.expiresAt()).contains(T0.plusSeconds(60)));
 
         // A revoked key is not rolled, and nothing is written.
-        assertThat(store.workspaces().revokeKey(workspace, old.id(), T0)).isTrue();
+        assertThat(store.workspaces().revokeKey(workspace, old.id(), T0, BY_KEY))
+                .isTrue();
         ApiKey third = new ApiKey(ApiKeyId.random(), workspace, "ci", "sk_33333333", T0, Optional.empty());
-        assertThat(store.workspaces().rollKey(workspace, old.id(), T0.plusSeconds(60), third, "e".repeat(64)))
+        assertThat(store.workspaces().rollKey(workspace, old.id(), T0.plusSeconds(60), third, "e".repeat(64), BY_KEY))
                 .isFalse();
         assertThat(store.workspaces().findActiveKeyByHash("e".repeat(64))).isEmpty();
     }

@@ -7,6 +7,7 @@ import co.plugkit.internal.engine.Authentication.Limit;
 import co.plugkit.internal.engine.Authentication.Limited;
 import co.plugkit.internal.engine.Authentication.Reason;
 import co.plugkit.internal.engine.Authentication.Refused;
+import co.plugkit.model.Actor;
 import co.plugkit.model.ApiKey;
 import co.plugkit.model.NewApiKey;
 import co.plugkit.secret.ApiKeySecret;
@@ -42,13 +43,13 @@ public final class ApiKeys {
         this.clock = clock;
     }
 
-    /** A key that never expires. */
+    /** A key that never expires, made by PlugKit or its host (a new workspace's first key, the Java API). */
     public NewApiKey create(WorkspaceId workspaceId, String name) {
-        return create(workspaceId, name, Optional.empty()).orElseThrow();
+        return create(workspaceId, name, Optional.empty(), Actor.SYSTEM).orElseThrow();
     }
 
-    /** A new key, or empty if {@code expiresAt} is not in the future. */
-    public Optional<NewApiKey> create(WorkspaceId workspaceId, String name, Optional<Instant> expiresAt) {
+    /** A new key, or empty if {@code expiresAt} is not in the future; {@code actor} is named in its audit event. */
+    public Optional<NewApiKey> create(WorkspaceId workspaceId, String name, Optional<Instant> expiresAt, Actor actor) {
         Instant now = clock.instant();
         if (expiresAt.isPresent() && !expiresAt.get().isAfter(now)) {
             return Optional.empty();
@@ -56,7 +57,7 @@ public final class ApiKeys {
         ApiKeySecret secret = ApiKeySecret.generate();
         ApiKey key =
                 new ApiKey(ApiKeyId.random(), workspaceId, name, secret.prefix(), now, Optional.empty(), expiresAt);
-        if (!store.insertKey(key, secret.hash())) {
+        if (!store.insertKey(key, secret.hash(), actor)) {
             throw new IllegalStateException("a fresh 256-bit key collided with a stored one");
         }
         return Optional.of(new NewApiKey(key, secret));
@@ -74,7 +75,7 @@ public final class ApiKeys {
         }
         ApiKey key =
                 new ApiKey(ApiKeyId.random(), workspaceId, name, secret.prefix(), clock.instant(), Optional.empty());
-        return store.insertKey(key, secret.hash());
+        return store.insertKey(key, secret.hash(), Actor.SYSTEM);
     }
 
     /** The workspace's keys that still work: neither revoked nor expired. */
@@ -86,8 +87,8 @@ public final class ApiKeys {
     }
 
     /** @return true if the key existed in that workspace; it stops working at once */
-    public boolean revoke(WorkspaceId workspaceId, ApiKeyId keyId) {
-        return store.revokeKey(workspaceId, keyId, clock.instant());
+    public boolean revoke(WorkspaceId workspaceId, ApiKeyId keyId, Actor actor) {
+        return store.revokeKey(workspaceId, keyId, clock.instant(), actor);
     }
 
     /**
@@ -96,7 +97,7 @@ public final class ApiKeys {
      *
      * @return the new key, or empty if the old one is not a working key of that workspace
      */
-    public Optional<NewApiKey> roll(WorkspaceId workspaceId, ApiKeyId keyId, Duration grace) {
+    public Optional<NewApiKey> roll(WorkspaceId workspaceId, ApiKeyId keyId, Duration grace, Actor actor) {
         if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
             throw new IllegalArgumentException("grace period out of range");
         }
@@ -118,7 +119,7 @@ public final class ApiKeys {
                 now,
                 Optional.empty(),
                 old.get().expiresAt());
-        return store.rollKey(workspaceId, keyId, oldExpires, key, secret.hash())
+        return store.rollKey(workspaceId, keyId, oldExpires, key, secret.hash(), actor)
                 ? Optional.of(new NewApiKey(key, secret))
                 : Optional.empty();
     }

@@ -13,6 +13,7 @@ import co.plugkit.store.WebhookStore.Endpoint;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +60,8 @@ public final class WebhookEndpoints {
         record TooMany() implements Creation {}
     }
 
-    public Creation create(WorkspaceId ws, URI url, Optional<List<String>> events) {
+    /** A new endpoint; {@code actor} is named in its audit event. */
+    public Creation create(WorkspaceId ws, URI url, Optional<List<String>> events, Actor actor) {
         Optional<String> refusal = targets.refusal(url);
         if (refusal.isPresent()) {
             return new Creation.UrlRefused(refusal.get());
@@ -81,7 +83,7 @@ public final class WebhookEndpoints {
                 events.map(List::copyOf),
                 clock.instant());
         Secret secret = newSecret();
-        store.createEndpoint(endpoint, cipher.seal(secret, TokenBinding.forWebhookEndpoint(ws, endpoint.id())));
+        store.createEndpoint(endpoint, cipher.seal(secret, TokenBinding.forWebhookEndpoint(ws, endpoint.id())), actor);
         return new Creation.Done(new Created(endpoint, secret));
     }
 
@@ -93,22 +95,25 @@ public final class WebhookEndpoints {
         return store.endpoint(ws, id);
     }
 
-    public boolean delete(WorkspaceId ws, String id) {
-        return store.deleteEndpoint(ws, id, clock.instant());
+    public boolean delete(WorkspaceId ws, String id, Actor actor) {
+        return store.deleteEndpoint(ws, id, clock.instant(), actor);
     }
 
     /** A new secret; the previous one signs too for {@link #ROLL_OVERLAP}. Empty if there is no such endpoint. */
-    public Optional<Created> rollSecret(WorkspaceId ws, String id) {
+    public Optional<Created> rollSecret(WorkspaceId ws, String id, Actor actor) {
         Optional<Endpoint> endpoint = store.endpoint(ws, id);
         if (endpoint.isEmpty()) {
             return Optional.empty();
         }
         Secret secret = newSecret();
+        Instant now = clock.instant();
         boolean rolled = store.rollSecret(
                 ws,
                 id,
                 cipher.seal(secret, TokenBinding.forWebhookEndpoint(ws, id)),
-                clock.instant().plus(ROLL_OVERLAP));
+                now.plus(ROLL_OVERLAP),
+                now,
+                actor);
         return rolled ? Optional.of(new Created(endpoint.get(), secret)) : Optional.empty();
     }
 

@@ -44,7 +44,7 @@ final class ApiKeysServlet extends AuthenticatedServlet {
                 Optional<Instant> expiresAt = expiresAt(body);
                 call.respond(
                         201,
-                        Views.newApiKey(apiKeys.create(workspace, name, expiresAt)
+                        Views.newApiKey(apiKeys.create(workspace, name, expiresAt, call.actor())
                                 .orElseThrow(() -> ApiProblem.badParameter("expiresAt", "must be in the future"))));
             }
             case "GET" -> {
@@ -64,7 +64,7 @@ final class ApiKeysServlet extends AuthenticatedServlet {
                     throw ApiProblem.methodNotAllowed("DELETE", "GET", "POST");
                 }
                 ApiKeyId keyId = ApiKeyId.parse(id.get()).orElseThrow(ApiKeysServlet::notFound);
-                if (!apiKeys.revoke(workspace, keyId)) {
+                if (!apiKeys.revoke(workspace, keyId, call.actor())) {
                     throw notFound();
                 }
                 call.noContent();
@@ -92,7 +92,10 @@ final class ApiKeysServlet extends AuthenticatedServlet {
             grace = Duration.ofSeconds(seconds.asLong());
         }
         ApiKeyId keyId = ApiKeyId.parse(id).orElseThrow(ApiKeysServlet::notFound);
-        call.respond(201, Views.newApiKey(apiKeys.roll(workspace, keyId, grace).orElseThrow(ApiKeysServlet::notFound)));
+        call.respond(
+                201,
+                Views.newApiKey(
+                        apiKeys.roll(workspace, keyId, grace, call.actor()).orElseThrow(ApiKeysServlet::notFound)));
     }
 
     /** A roll may come without a body (or with an empty one): then the defaults apply. */

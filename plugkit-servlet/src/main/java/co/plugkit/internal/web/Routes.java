@@ -2,6 +2,7 @@ package co.plugkit.internal.web;
 
 import co.plugkit.internal.engine.ApiKeys;
 import co.plugkit.internal.engine.Engine;
+import co.plugkit.internal.events.AuditLog;
 import co.plugkit.provider.Platform;
 import co.plugkit.provider.Provider;
 import co.plugkit.provider.Providers;
@@ -131,6 +132,12 @@ public final class Routes {
                         "webhook-endpoints",
                         new WebhookEndpointsServlet(json, keys, endpoints),
                         "/v1/webhook-endpoints/*"));
+        add(
+                context,
+                prefix,
+                "audit-events",
+                new AuditEventsServlet(json, keys, new AuditLog(store.events())),
+                "/v1/audit-events");
         add(context, prefix, "not-found", new NotFoundServlet(json), "/v1/*");
         adminToken.ifPresent(token -> add(
                 context,

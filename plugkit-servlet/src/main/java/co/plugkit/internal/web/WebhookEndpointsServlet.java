@@ -67,7 +67,7 @@ final class WebhookEndpointsServlet extends AuthenticatedServlet {
                     call.respond(
                             200, WebhookViews.endpoint(endpoints.find(ws, id).orElseThrow()));
                 case "DELETE" -> {
-                    endpoints.delete(ws, id);
+                    endpoints.delete(ws, id, call.actor());
                     call.noContent();
                 }
                 default -> throw ApiProblem.methodNotAllowed(method, "GET", "DELETE");
@@ -84,8 +84,9 @@ final class WebhookEndpointsServlet extends AuthenticatedServlet {
             }
             case "roll-secret" -> {
                 requireMethod(method, "POST");
-                WebhookEndpoints.Created rolled =
-                        endpoints.rollSecret(ws, id).orElseThrow(ApiError.WEBHOOK_ENDPOINT_NOT_FOUND::problem);
+                WebhookEndpoints.Created rolled = endpoints
+                        .rollSecret(ws, id, call.actor())
+                        .orElseThrow(ApiError.WEBHOOK_ENDPOINT_NOT_FOUND::problem);
                 call.respond(
                         200,
                         WebhookViews.created(rolled.endpoint(), rolled.secret().reveal()));
@@ -130,7 +131,7 @@ final class WebhookEndpointsServlet extends AuthenticatedServlet {
             types.forEach(t -> list.add(t.asText("")));
             events = Optional.of(List.copyOf(list));
         }
-        Creation creation = endpoints.create(ws, url, events);
+        Creation creation = endpoints.create(ws, url, events, call.actor());
         if (creation instanceof Creation.Done done) {
             call.respond(
                     201,

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,15 @@ final class JdbiOutbox {
         }
 
         Event write(NewEvent e, Instant now) {
+            return write(e, now, Optional.empty());
+        }
+
+        /**
+         * Writes the event and its deliveries, except to {@code aboutEndpoint}: an endpoint is not sent the
+         * events about itself (its creation, its secret's roll), which its owner caused and which a roll's
+         * delivery would sign with the very secret it announces.
+         */
+        Event write(NewEvent e, Instant now, Optional<String> aboutEndpoint) {
             Event event =
                     new Event(EventId.random(), e.type(), now, e.workspaceId(), e.accountId(), e.actor(), e.data());
             h.createUpdate("INSERT INTO plugkit_events (id, workspace_id, type, actor, account_id, created_at, data)"
@@ -66,13 +76,13 @@ final class JdbiOutbox {
                     .execute();
             written.add(event);
             if (EventType.DELIVERABLE.contains(event.type())) {
-                fanOut(event, now);
+                fanOut(event, now, aboutEndpoint);
             }
             return event;
         }
 
         /** A delivery of the event to every endpoint of its workspace that takes its type, with the event. */
-        private void fanOut(Event event, Instant now) {
+        private void fanOut(Event event, Instant now, Optional<String> except) {
             List<String> endpoints = h
                     .createQuery("SELECT id, events FROM plugkit_webhook_endpoints"
                             + " WHERE workspace_id = :ws AND deleted_at IS NULL ORDER BY seq")
@@ -86,6 +96,7 @@ final class JdbiOutbox {
                     .list()
                     .stream()
                     .filter(java.util.Objects::nonNull)
+                    .filter(id -> except.map(e -> !e.equals(id)).orElse(true))
                     .toList();
             endpoints.forEach(endpoint -> deliver(event, endpoint, now));
         }
@@ -136,14 +147,27 @@ final class JdbiOutbox {
     }
 
     <R> R inTransaction(Function<Tx, R> body) {
+        return inTransaction(body, true);
+    }
+
+    /**
+     * The same, but not tried again when the connection is lost on the way: for a change whose second try
+     * would differ from the first (a new key inserted twice), so the caller sees the failure instead.
+     */
+    <R> R inTransactionOnce(Function<Tx, R> body) {
+        return inTransaction(body, false);
+    }
+
+    private <R> R inTransaction(Function<Tx, R> body, boolean retried) {
         List<Event> committed = new ArrayList<>();
-        R result = calls.inTransaction(h -> {
+        HandleCallback<R, RuntimeException> work = h -> {
             Tx tx = new Tx(h);
             R r = body.apply(tx);
             committed.clear();
             committed.addAll(tx.written);
             return r;
-        });
+        };
+        R result = retried ? calls.inTransaction(work) : calls.withHandle(h -> h.inTransaction(work));
         if (!committed.isEmpty()) {
             try {
                 sink.accept(List.copyOf(committed));

@@ -38,9 +38,9 @@ public final class JdbiPlugKitStore implements PlugKitStore {
 
     private JdbiPlugKitStore(Jdbi jdbi, SqlDialect dialect) {
         this.calls = new JdbiCalls(jdbi, dialect);
-        this.workspaces = new JdbiWorkspaceStore(calls);
-        this.profiles = new JdbiProfileStore(calls);
         JdbiOutbox outbox = new JdbiOutbox(calls);
+        this.workspaces = new JdbiWorkspaceStore(calls, outbox);
+        this.profiles = new JdbiProfileStore(calls);
         this.accounts = new JdbiAccountStore(calls, outbox);
         this.refresh = new JdbiRefreshStore(calls, outbox, accounts.rows());
         this.connectStates = new JdbiConnectStateStore(calls);

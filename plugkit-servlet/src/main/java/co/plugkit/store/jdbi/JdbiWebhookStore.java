@@ -2,6 +2,7 @@ package co.plugkit.store.jdbi;
 
 import co.plugkit.id.EventId;
 import co.plugkit.id.WorkspaceId;
+import co.plugkit.model.Actor;
 import co.plugkit.model.SealedToken;
 import co.plugkit.store.NewEvent;
 import co.plugkit.store.WebhookStore;
@@ -30,18 +31,23 @@ final class JdbiWebhookStore implements WebhookStore {
     }
 
     @Override
-    public void createEndpoint(Endpoint e, SealedToken secret) {
-        calls.withHandle(h -> h.createUpdate("INSERT INTO plugkit_webhook_endpoints (id, workspace_id, url, events,"
-                        + " secret_key_id, secret_ciphertext, created_at) VALUES (:id, :ws, :url, :events, :keyId,"
-                        + " :ciphertext, :at)")
-                .bind("id", e.id())
-                .bind("ws", e.workspaceId().value())
-                .bind("url", e.url().toString())
-                .bind("events", e.events().map(list -> String.join(",", list)).orElse(null))
-                .bind("keyId", secret.keyId())
-                .bind("ciphertext", secret.ciphertext())
-                .bind("at", calls.at(e.createdAt()))
-                .execute());
+    public void createEndpoint(Endpoint e, SealedToken secret, Actor actor) {
+        outbox.inTransactionOnce(tx -> {
+            tx.h.createUpdate("INSERT INTO plugkit_webhook_endpoints (id, workspace_id, url, events,"
+                            + " secret_key_id, secret_ciphertext, created_at) VALUES (:id, :ws, :url, :events, :keyId,"
+                            + " :ciphertext, :at)")
+                    .bind("id", e.id())
+                    .bind("ws", e.workspaceId().value())
+                    .bind("url", e.url().toString())
+                    .bind(
+                            "events",
+                            e.events().map(list -> String.join(",", list)).orElse(null))
+                    .bind("keyId", secret.keyId())
+                    .bind("ciphertext", secret.ciphertext())
+                    .bind("at", calls.at(e.createdAt()))
+                    .execute();
+            return tx.write(WebhookEndpointEvents.created(e, actor), e.createdAt(), Optional.of(e.id()));
+        });
     }
 
     @Override
@@ -55,12 +61,16 @@ final class JdbiWebhookStore implements WebhookStore {
 
     @Override
     public Optional<Endpoint> endpoint(WorkspaceId ws, String id) {
-        return calls.read(h -> h.createQuery("SELECT " + ENDPOINT + " FROM plugkit_webhook_endpoints"
+        return calls.read(h -> endpoint(h, ws, id));
+    }
+
+    private Optional<Endpoint> endpoint(org.jdbi.v3.core.Handle h, WorkspaceId ws, String id) {
+        return h.createQuery("SELECT " + ENDPOINT + " FROM plugkit_webhook_endpoints"
                         + " WHERE workspace_id = :ws AND id = :id AND deleted_at IS NULL")
                 .bind("ws", ws.value())
                 .bind("id", id)
                 .map((rs, ctx) -> endpoint(rs))
-                .findOne());
+                .findOne();
     }
 
     private Endpoint endpoint(ResultSet rs) throws SQLException {
@@ -95,36 +105,54 @@ final class JdbiWebhookStore implements WebhookStore {
     }
 
     @Override
-    public boolean deleteEndpoint(WorkspaceId ws, String id, Instant now) {
-        return calls.inTransaction(h -> {
-            int deleted = h.createUpdate("UPDATE plugkit_webhook_endpoints SET deleted_at = :now"
+    public boolean deleteEndpoint(WorkspaceId ws, String id, Instant now, Actor actor) {
+        return outbox.inTransaction(tx -> {
+            Optional<Endpoint> endpoint = endpoint(tx.h, ws, id);
+            if (endpoint.isEmpty()) {
+                return false;
+            }
+            int deleted = tx.h.createUpdate("UPDATE plugkit_webhook_endpoints SET deleted_at = :now"
                             + " WHERE id = :id AND workspace_id = :ws AND deleted_at IS NULL")
                     .bind("now", calls.at(now))
                     .bind("id", id)
                     .bind("ws", ws.value())
                     .execute();
-            h.createUpdate("UPDATE plugkit_webhook_deliveries SET status = 'failed', completed_at = :now"
+            tx.h.createUpdate("UPDATE plugkit_webhook_deliveries SET status = 'failed', completed_at = :now"
                             + " WHERE endpoint_id = :id AND status = 'pending'")
                     .bind("now", calls.at(now))
                     .bind("id", id)
                     .execute();
-            return deleted == 1;
+            if (deleted != 1) {
+                return false;
+            }
+            tx.write(WebhookEndpointEvents.deleted(endpoint.get(), actor), now, Optional.of(id));
+            return true;
         });
     }
 
     @Override
-    public boolean rollSecret(WorkspaceId ws, String id, SealedToken next, Instant previousUntil) {
-        return calls.withHandle(h -> h.createUpdate("UPDATE plugkit_webhook_endpoints SET"
-                                + " old_secret_key_id = secret_key_id, old_secret_ciphertext = secret_ciphertext,"
-                                + " old_secret_until = :until, secret_key_id = :keyId, secret_ciphertext = :ciphertext"
-                                + " WHERE id = :id AND workspace_id = :ws AND deleted_at IS NULL")
-                        .bind("until", calls.at(previousUntil))
-                        .bind("keyId", next.keyId())
-                        .bind("ciphertext", next.ciphertext())
-                        .bind("id", id)
-                        .bind("ws", ws.value())
-                        .execute())
-                == 1;
+    public boolean rollSecret(
+            WorkspaceId ws, String id, SealedToken next, Instant previousUntil, Instant now, Actor actor) {
+        return outbox.inTransaction(tx -> {
+            Optional<Endpoint> endpoint = endpoint(tx.h, ws, id);
+            if (endpoint.isEmpty()
+                    || tx.h.createUpdate("UPDATE plugkit_webhook_endpoints SET"
+                                            + " old_secret_key_id = secret_key_id, old_secret_ciphertext = secret_ciphertext,"
+                                            + " old_secret_until = :until, secret_key_id = :keyId,"
+                                            + " secret_ciphertext = :ciphertext"
+                                            + " WHERE id = :id AND workspace_id = :ws AND deleted_at IS NULL")
+                                    .bind("until", calls.at(previousUntil))
+                                    .bind("keyId", next.keyId())
+                                    .bind("ciphertext", next.ciphertext())
+                                    .bind("id", id)
+                                    .bind("ws", ws.value())
+                                    .execute()
+                            != 1) {
+                return false;
+            }
+            tx.write(WebhookEndpointEvents.secretRolled(endpoint.get(), actor), now, Optional.of(id));
+            return true;
+        });
     }
 
     @Override

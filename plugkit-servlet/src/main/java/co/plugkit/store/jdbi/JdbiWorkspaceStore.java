@@ -2,6 +2,7 @@ package co.plugkit.store.jdbi;
 
 import co.plugkit.id.ApiKeyId;
 import co.plugkit.id.WorkspaceId;
+import co.plugkit.model.Actor;
 import co.plugkit.model.ApiKey;
 import co.plugkit.model.Workspace;
 import co.plugkit.store.WorkspaceStore;
@@ -18,9 +19,11 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
             "id, workspace_id, name, key_prefix, created_at, last_used_at, expires_at";
 
     private final JdbiCalls calls;
+    private final JdbiOutbox outbox;
 
-    JdbiWorkspaceStore(JdbiCalls calls) {
+    JdbiWorkspaceStore(JdbiCalls calls, JdbiOutbox outbox) {
         this.calls = calls;
+        this.outbox = outbox;
     }
 
     @Override
@@ -50,10 +53,14 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
     }
 
     @Override
-    public boolean insertKey(ApiKey key, String keyHash) {
+    public boolean insertKey(ApiKey key, String keyHash, Actor actor) {
         try {
-            calls.withHandle(h -> insert(h, key, keyHash));
-            return true;
+            // Once: a retry after a commit that was lost on its way back would find its own key and say false.
+            return outbox.inTransactionOnce(tx -> {
+                insert(tx.h, key, keyHash);
+                tx.write(ApiKeyEvents.created(key, actor), key.createdAt());
+                return true;
+            });
         } catch (StatementFailure e) {
             if (e.isUniqueViolation()) {
                 return false;
@@ -81,34 +88,59 @@ final class JdbiWorkspaceStore implements WorkspaceStore {
     }
 
     @Override
-    public boolean revokeKey(WorkspaceId workspaceId, ApiKeyId keyId, Instant at) {
-        return calls.withHandle(h -> h.createUpdate("UPDATE plugkit_api_keys SET revoked_at = :at"
-                                + " WHERE id = :id AND workspace_id = :ws AND revoked_at IS NULL")
-                        .bind("at", calls.at(at))
-                        .bind("id", keyId.value())
-                        .bind("ws", workspaceId.value())
-                        .execute())
-                == 1;
+    public boolean revokeKey(WorkspaceId workspaceId, ApiKeyId keyId, Instant at, Actor actor) {
+        return outbox.inTransaction(tx -> {
+            Optional<ApiKey> key = activeKey(tx.h, workspaceId, keyId);
+            if (key.isEmpty()
+                    || tx.h.createUpdate("UPDATE plugkit_api_keys SET revoked_at = :at"
+                                            + " WHERE id = :id AND workspace_id = :ws AND revoked_at IS NULL")
+                                    .bind("at", calls.at(at))
+                                    .bind("id", keyId.value())
+                                    .bind("ws", workspaceId.value())
+                                    .execute()
+                            != 1) {
+                return false;
+            }
+            tx.write(ApiKeyEvents.deleted(key.get(), actor), at);
+            return true;
+        });
     }
 
     @Override
     public boolean rollKey(
-            WorkspaceId workspaceId, ApiKeyId oldKeyId, Instant oldKeyExpiresAt, ApiKey newKey, String newKeyHash) {
+            WorkspaceId workspaceId,
+            ApiKeyId oldKeyId,
+            Instant oldKeyExpiresAt,
+            ApiKey newKey,
+            String newKeyHash,
+            Actor actor) {
         // Not retried as a whole: a retry after a lost commit would insert the new key a second time.
-        return calls.withHandle(h -> h.inTransaction(tx -> {
-            int changed = tx.createUpdate("UPDATE plugkit_api_keys SET expires_at = :expiresAt"
-                            + " WHERE id = :id AND workspace_id = :ws AND revoked_at IS NULL")
-                    .bind("expiresAt", calls.at(oldKeyExpiresAt))
-                    .bind("id", oldKeyId.value())
-                    .bind("ws", workspaceId.value())
-                    .execute();
-            if (changed != 1) {
-                tx.rollback();
-                return false;
+        return outbox.inTransactionOnce(tx -> {
+            Optional<ApiKey> old = activeKey(tx.h, workspaceId, oldKeyId);
+            if (old.isEmpty()
+                    || tx.h.createUpdate("UPDATE plugkit_api_keys SET expires_at = :expiresAt"
+                                            + " WHERE id = :id AND workspace_id = :ws AND revoked_at IS NULL")
+                                    .bind("expiresAt", calls.at(oldKeyExpiresAt))
+                                    .bind("id", oldKeyId.value())
+                                    .bind("ws", workspaceId.value())
+                                    .execute()
+                            != 1) {
+                return false; // nothing was written
             }
-            insert(tx, newKey, newKeyHash);
+            insert(tx.h, newKey, newKeyHash);
+            tx.write(ApiKeyEvents.rolled(old.get(), newKey, oldKeyExpiresAt, actor), newKey.createdAt());
             return true;
-        }));
+        });
+    }
+
+    /** A key of the workspace that is not revoked, read in the transaction that changes it. */
+    private Optional<ApiKey> activeKey(Handle h, WorkspaceId workspaceId, ApiKeyId keyId) {
+        return h.createQuery("SELECT " + KEY_COLUMNS + " FROM plugkit_api_keys"
+                        + " WHERE id = :id AND workspace_id = :ws AND revoked_at IS NULL")
+                .bind("id", keyId.value())
+                .bind("ws", workspaceId.value())
+                .map(this::mapKey)
+                .findOne();
     }
 
     private int insert(Handle h, ApiKey key, String keyHash) {
