@@ -62,13 +62,6 @@ public final class RefreshScheduler implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            if (timer.awaitTermination(10, TimeUnit.SECONDS)) {
-                threads.awaitEnd(Duration.ofSeconds(5));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        threads.stop(timer);
     }
 }

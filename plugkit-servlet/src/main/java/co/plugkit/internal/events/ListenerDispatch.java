@@ -93,13 +93,6 @@ public final class ListenerDispatch implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
-        try {
-            if (executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                threads.awaitEnd(Duration.ofSeconds(5));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        threads.stop(executor);
     }
 }

@@ -3,7 +3,9 @@ package co.plugkit.internal.threads;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,6 +38,22 @@ public final class GuestThreads implements ThreadFactory {
         thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
         made.add(thread);
         return thread;
+    }
+
+    /**
+     * Stops {@code executor}, which runs on threads made here: interrupts what runs, gives it up to ten
+     * seconds to return, then waits up to five more for the threads themselves to end (see the class
+     * comment). The one way PlugKit's background schedulers and dispatchers stop.
+     */
+    public void stop(ExecutorService executor) {
+        executor.shutdownNow();
+        try {
+            if (executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                awaitEnd(Duration.ofSeconds(5));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
