@@ -2,6 +2,7 @@ package co.plugkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.plugkit.settings.WebhookSettings;
 import co.plugkit.testing.ApiClient;
 import co.plugkit.testing.Eventually;
 import co.plugkit.testing.FakeInstagram;
@@ -57,7 +58,8 @@ class WebhookSubscriptionHttpTest {
 
     @Test
     void aConnectSubscribesTheAccountWithTheConfiguredFields() {
-        start(b -> b);
+        // The default fields (the test servers turn the subscription off unless asked).
+        start(b -> b.webhookFields(WebhookSettings.DEFAULT_FIELDS));
         JsonNode account = connect();
         String id = account.get("id").asText();
         Eventually.until(

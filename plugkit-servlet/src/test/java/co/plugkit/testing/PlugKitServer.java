@@ -96,6 +96,10 @@ public final class PlugKitServer implements AutoCloseable {
                         .readTimeout(java.time.Duration.ofSeconds(2))
                         // Tests drive refresh runs by hand (plugKit().refreshTokensNow()) with their clock.
                         .refreshEnabled(false)
+                        // No subscription to Meta's webhooks after a connect: it is a call to Instagram on a
+                        // background thread, which would race with the tests that count Instagram's calls or
+                        // the tokens it received. The tests of the subscription turn it on.
+                        .webhookFields(java.util.List.of())
                         // Many tests send bad keys from 127.0.0.1 on purpose; AbuseLimitsHttpTest turns the
                         // limits on again.
                         .authFailuresPerMinute(0)
