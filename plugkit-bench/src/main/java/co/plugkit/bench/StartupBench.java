@@ -59,8 +59,7 @@ final class StartupBench {
                 false,
                 "≤ 64 MB",
                 demo[1] <= 64);
-        for (String jar : List.of(
-                moduleJar("plugkit-servlet"), moduleJar("plugkit-sandbox"), demoJar.toString())) {
+        for (String jar : List.of(moduleJar("plugkit-servlet"), moduleJar("plugkit-sandbox"), demoJar.toString())) {
             File f = new File(jar);
             if (f.isFile()) {
                 results.add(
