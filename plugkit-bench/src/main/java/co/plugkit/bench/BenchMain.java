@@ -13,7 +13,7 @@ public final class BenchMain {
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) {
             System.err.println(
-                    "usage: plugkit-bench <connect|callback|accounts|refresh|startup|jmh|report> [--name=value…]");
+                    "usage: plugkit-bench <connect|callback|accounts|refresh|webhooks|startup|jmh|report> [--name=value…]");
             System.exit(2);
         }
         Args args = new Args(argv, 1);
@@ -24,6 +24,7 @@ public final class BenchMain {
             case "callback" -> CallbackBench.run(args);
             case "accounts" -> AccountsBench.run(args);
             case "refresh" -> RefreshBench.run(args);
+            case "webhooks" -> WebhooksBench.run(args);
             case "startup" -> StartupBench.run(args);
             case "jmh" -> JmhBench.run(args);
             case "report" -> Report.run(args);

@@ -25,13 +25,14 @@ import javax.sql.DataSource;
 
 /** The databases a benchmark runs on, and the seeding of many accounts straight into the table. */
 final class Databases {
-    /** The PostgreSQL the project's tests use; {@code PLUGKIT_BENCH_POSTGRES_URL} or the tests' variable overrides it. */
+    /**
+     * Database {@code bench} on the PostgreSQL server the tests use, never the tests' own database {@code test}
+     * (a benchmark resets its schema while a test suite may be running); {@code PLUGKIT_BENCH_POSTGRES_URL}
+     * overrides it. {@link #resetPostgres()} creates the database if it is absent.
+     */
     static String postgresUrl() {
         String url = System.getenv("PLUGKIT_BENCH_POSTGRES_URL");
-        if (url == null) {
-            url = System.getenv("PLUGKIT_TEST_POSTGRES_URL");
-        }
-        return url != null ? url : "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+        return url != null ? url : "jdbc:postgresql://127.0.0.1:5432/bench?user=postgres";
     }
 
     private Databases() {}
@@ -46,6 +47,7 @@ final class Databases {
      * never meets another run's rows nor touches the tests' tables.
      */
     static void resetPostgres() {
+        ensureDatabase();
         try (HikariDataSource admin = pool(postgresUrl(), 1);
                 Connection c = admin.getConnection();
                 Statement s = c.createStatement()) {
@@ -53,6 +55,32 @@ final class Databases {
             s.execute("CREATE SCHEMA plugkit_bench");
         } catch (SQLException e) {
             throw new IllegalStateException("could not reset the benchmark schema", e);
+        }
+    }
+
+    /** Creates the benchmark's database when it does not exist, through the server's {@code postgres} database. */
+    private static void ensureDatabase() {
+        String url = postgresUrl();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]+)(.*)$")
+                .matcher(url);
+        if (!m.matches()) {
+            return;
+        }
+        String name = m.group(2);
+        try (Connection c = java.sql.DriverManager.getConnection(m.group(1) + "postgres" + m.group(3));
+                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            ps.setString(1, name);
+            boolean exists;
+            try (var rs = ps.executeQuery()) {
+                exists = rs.next();
+            }
+            if (!exists) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE DATABASE \"" + name.replace("\"", "") + "\"");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the benchmark database " + name, e);
         }
     }
 

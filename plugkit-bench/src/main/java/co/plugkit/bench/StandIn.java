@@ -32,6 +32,7 @@ final class StandIn implements AutoCloseable {
     final AtomicInteger codeExchanges = new AtomicInteger();
     final AtomicInteger refreshes = new AtomicInteger();
     final AtomicInteger profiles = new AtomicInteger();
+    final AtomicInteger subscriptions = new AtomicInteger();
     private final AtomicLong serial = new AtomicLong();
 
     StandIn(long latencyMillis) {
@@ -88,6 +89,11 @@ final class StandIn implements AutoCloseable {
                 long n = user(req.getParameter("access_token"));
                 body = "{\"access_token\":\"IGL" + n + "x" + serial.incrementAndGet()
                         + "\",\"token_type\":\"bearer\",\"expires_in\":5183944}";
+            } else if (path.endsWith("/me/subscribed_apps") && req.getMethod().equals("POST")) {
+                // Every connect subscribes its account to the app's webhooks, off the request thread; without
+                // this answer each would fail, log a warning and be retried, which is not what a callback costs.
+                subscriptions.incrementAndGet();
+                body = "{\"success\":true}";
             } else if (path.endsWith("/me") && req.getMethod().equals("GET")) {
                 profiles.incrementAndGet();
                 long n = user(req.getHeader("Authorization").substring("Bearer ".length()));

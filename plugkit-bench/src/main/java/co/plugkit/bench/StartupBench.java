@@ -59,10 +59,7 @@ final class StartupBench {
                 false,
                 "≤ 64 MB",
                 demo[1] <= 64);
-        for (String jar : List.of(
-                "plugkit-servlet/target/plugkit-servlet-0.1.0-SNAPSHOT.jar",
-                "plugkit-sandbox/target/plugkit-sandbox-0.1.0-SNAPSHOT.jar",
-                demoJar.toString())) {
+        for (String jar : List.of(moduleJar("plugkit-servlet"), moduleJar("plugkit-sandbox"), demoJar.toString())) {
             File f = new File(jar);
             if (f.isFile()) {
                 results.add(
@@ -75,6 +72,20 @@ final class StartupBench {
             }
         }
         results.save();
+    }
+
+    /**
+     * The module's own jar in its target folder, whatever the project's version (a fixed name went stale at
+     * the 0.2.0 release and the rows vanished): not the sources, javadoc or test jars.
+     */
+    private static String moduleJar(String module) {
+        File[] jars = new File(module, "target")
+                .listFiles((dir, name) -> name.startsWith(module + "-")
+                        && name.endsWith(".jar")
+                        && !name.endsWith("-sources.jar")
+                        && !name.endsWith("-javadoc.jar")
+                        && !name.endsWith("-tests.jar"));
+        return jars == null || jars.length == 0 ? module + "/target/" + module + ".jar" : jars[0].getPath();
     }
 
     interface Command {
