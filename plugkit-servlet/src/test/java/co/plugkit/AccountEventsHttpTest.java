@@ -2,26 +2,20 @@ package co.plugkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.plugkit.internal.crypto.SignedRequest;
 import co.plugkit.model.Event;
 import co.plugkit.model.EventType;
-import co.plugkit.secret.Secret;
 import co.plugkit.testing.ApiClient;
+import co.plugkit.testing.ApiClient.Response;
 import co.plugkit.testing.Concurrently;
 import co.plugkit.testing.Eventually;
 import co.plugkit.testing.FakeGraph;
 import co.plugkit.testing.FakeInstagram;
 import co.plugkit.testing.FakeInstagram.IgAccount;
+import co.plugkit.testing.MetaSignedRequests;
 import co.plugkit.testing.MutableClock;
 import co.plugkit.testing.PlugKitServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -121,19 +115,10 @@ class AccountEventsHttpTest {
         return JSON.readTree(e.data());
     }
 
-    private void metaCallback(String path) throws Exception {
-        String signed = SignedRequest.sign(
-                Secret.of(FakeInstagram.CLIENT_SECRET),
-                "{\"algorithm\":\"HMAC-SHA256\",\"issued_at\":1291836800,\"user_id\":\"" + USER + "\"}");
-        HttpResponse<String> r = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        "signed_request=" + URLEncoder.encode(signed, StandardCharsets.UTF_8)))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(200);
+    private void metaCallback(String path) {
+        Response r =
+                server.anonymousClient().send("POST", path, MetaSignedRequests.FORM, MetaSignedRequests.form(USER));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
     @Test
