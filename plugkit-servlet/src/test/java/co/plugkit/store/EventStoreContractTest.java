@@ -321,6 +321,53 @@ abstract class EventStoreContractTest {
     }
 
     @Test
+    void dueDeliveriesAreLeasedInBatchesEachToOneServerUntilTheLeaseEnds() {
+        WebhookStore.Endpoint endpoint =
+                endpoint(workspace, "we_" + workspace.value().substring(3), T0);
+        store.webhooks().createEndpoint(endpoint, new SealedToken("k-test", "ciphertext"), Actor.SYSTEM);
+        List<NewEvent> batch = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            batch.add(new NewEvent(
+                    workspace, EventType.INSTAGRAM_MESSAGE, Optional.empty(), Actor.INSTAGRAM, "{\"n\":" + i + "}"));
+        }
+        store.events().append(batch, T0);
+        Instant now = T0.plusSeconds(1);
+        Instant leaseUntil = now.plusSeconds(300);
+
+        // Three servers claim in turn until nothing is due; other tests' deliveries may be due too, so only
+        // this workspace's are counted, but none of any workspace may be leased twice.
+        java.util.Map<String, String> ownerOf = new java.util.HashMap<>();
+        for (int round = 0; round < 20; round++) {
+            boolean any = false;
+            for (String owner : List.of("server-a", "server-b", "server-c")) {
+                List<WebhookStore.Delivery> claimed = store.webhooks().claimDue(now, owner, leaseUntil, 50);
+                assertThat(claimed).hasSizeLessThanOrEqualTo(50);
+                for (WebhookStore.Delivery d : claimed) {
+                    assertThat(ownerOf.put(d.id(), owner))
+                            .as("leased twice: %s", d.id())
+                            .isNull();
+                }
+                any |= !claimed.isEmpty();
+            }
+            if (!any) {
+                break;
+            }
+        }
+        assertThat(store.webhooks().deliveries(workspace, endpoint.id(), 100))
+                .hasSize(70)
+                .allSatisfy(d -> assertThat(ownerOf).containsKey(d.id()));
+        assertThat(store.webhooks().claimDue(now, "server-d", leaseUntil, 50))
+                .as("nothing is due while leased")
+                .isEmpty();
+        assertThat(store.webhooks().claimDue(leaseUntil.plusSeconds(1), "server-d", leaseUntil.plusSeconds(600), 500))
+                .as("a lease that ran out frees its deliveries")
+                .extracting(WebhookStore.Delivery::id)
+                .containsAll(store.webhooks().deliveries(workspace, endpoint.id(), 100).stream()
+                        .map(WebhookStore.DeliveryState::id)
+                        .toList());
+    }
+
+    @Test
     void auditPagesAreNewestFirstOfTheGivenTypesInOneWorkspace() {
         List<NewEvent> batch = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

@@ -10,13 +10,21 @@ import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** The endpoints and deliveries tables; leases as the refresher's: candidates read, then claimed one by one. */
+/**
+ * The endpoints and deliveries tables. Deliveries are leased as the refresher leases accounts: the oldest
+ * due candidates are read, leased together by one conditional UPDATE that re-checks every condition per row,
+ * and the rows this call won are read back by owner and lease expiry (cut to milliseconds, so every database
+ * compares exactly what it stored) — three statements a batch, not one committed UPDATE per delivery.
+ */
 final class JdbiWebhookStore implements WebhookStore {
     private static final String ENDPOINT = "id, workspace_id, url, events, created_at";
     private static final String LEASE_FREE = "(lease_until IS NULL OR lease_until <= :now)";
@@ -174,29 +182,43 @@ final class JdbiWebhookStore implements WebhookStore {
 
     @Override
     public List<Delivery> claimDue(Instant now, String owner, Instant leaseUntil, int limit) {
-        List<Delivery> candidates =
-                calls.read(h -> h.createQuery("SELECT id, workspace_id, endpoint_id, event_id, attempts"
-                                + " FROM plugkit_webhook_deliveries WHERE " + DUE + " ORDER BY next_attempt_at, seq")
-                        .bind("now", calls.at(now))
-                        .setMaxRows(limit)
+        List<String> candidates = new ArrayList<>(calls.read(h -> h.createQuery(
+                        "SELECT id FROM plugkit_webhook_deliveries WHERE " + DUE + " ORDER BY next_attempt_at, seq")
+                .bind("now", calls.at(now))
+                .setMaxRows(limit * 4)
+                .mapTo(String.class)
+                .list()));
+        // Servers sending at once read the same oldest candidates: each tries them in its own order, so they
+        // mostly lease different rows instead of racing for the first ones.
+        Collections.shuffle(candidates, ThreadLocalRandom.current());
+        Instant lease = leaseUntil.truncatedTo(ChronoUnit.MILLIS);
+        List<Delivery> claimed = new ArrayList<>();
+        int next = 0;
+        while (claimed.size() < limit && next < candidates.size()) {
+            List<String> chunk = candidates.subList(next, Math.min(candidates.size(), next + limit - claimed.size()));
+            next += chunk.size();
+            int leased = calls.withHandle(h -> h.createUpdate("UPDATE plugkit_webhook_deliveries SET lease_owner ="
+                            + " :owner, lease_until = :until WHERE id IN (<ids>) AND " + DUE)
+                    .bindList("ids", chunk)
+                    .bind("owner", owner)
+                    .bind("until", calls.at(lease))
+                    .bind("now", calls.at(now))
+                    .execute());
+            if (leased > 0) {
+                claimed.addAll(calls.withHandle(h -> h.createQuery("SELECT id, workspace_id, endpoint_id, event_id,"
+                                + " attempts FROM plugkit_webhook_deliveries WHERE id IN (<ids>)"
+                                + " AND lease_owner = :owner AND lease_until = :until AND status = 'pending'"
+                                + " ORDER BY next_attempt_at, seq")
+                        .bindList("ids", chunk)
+                        .bind("owner", owner)
+                        .bind("until", calls.at(lease))
                         .map((rs, ctx) -> new Delivery(
                                 rs.getString("id"),
                                 new WorkspaceId(rs.getString("workspace_id")),
                                 rs.getString("endpoint_id"),
                                 new EventId(rs.getString("event_id")),
                                 rs.getInt("attempts")))
-                        .list());
-        List<Delivery> claimed = new ArrayList<>();
-        for (Delivery d : candidates) {
-            int won = calls.withHandle(h -> h.createUpdate("UPDATE plugkit_webhook_deliveries SET lease_owner = :owner,"
-                            + " lease_until = :until WHERE id = :id AND " + DUE)
-                    .bind("owner", owner)
-                    .bind("until", calls.at(leaseUntil))
-                    .bind("id", d.id())
-                    .bind("now", calls.at(now))
-                    .execute());
-            if (won == 1) {
-                claimed.add(d);
+                        .list()));
             }
         }
         return claimed;
