@@ -29,9 +29,6 @@ public interface EventStore {
     /** An event of a workspace. */
     Optional<Event> find(WorkspaceId workspaceId, EventId id);
 
-    /** A workspace's events newest first, at most {@code limit}, older than the event {@code before} if given. */
-    List<Event> listNewestFirst(WorkspaceId workspaceId, int limit, Optional<EventId> before);
-
     /**
      * A page of a workspace's events of these types, newest first: at most {@code limit}, and only those
      * written before the row {@code olderThan} names (the page's {@link Page#next()} cursor names its last

@@ -104,9 +104,9 @@ abstract class EventStoreContractTest {
     }
 
     private List<Event> events(WorkspaceId ws, String type) {
-        return store.events().listNewestFirst(ws, 100, Optional.empty()).stream()
-                .filter(e -> e.type().equals(type))
-                .toList();
+        return store.events()
+                .pageNewestFirst(ws, List.of(type), 100, Optional.empty())
+                .items();
     }
 
     @Test
@@ -200,11 +200,12 @@ abstract class EventStoreContractTest {
                     workspace, EventType.INSTAGRAM_MESSAGE, Optional.empty(), Actor.INSTAGRAM, "{\"n\":" + i + "}"));
         }
         List<Event> written = store.events().append(batch, T0);
-        List<Event> first = store.events().listNewestFirst(workspace, 2, Optional.empty());
-        assertThat(first).extracting(Event::data).containsExactly("{\"n\":4}", "{\"n\":3}");
-        List<Event> second = store.events()
-                .listNewestFirst(workspace, 10, Optional.of(first.get(1).id()));
-        assertThat(second).extracting(Event::data).containsExactly("{\"n\":2}", "{\"n\":1}", "{\"n\":0}");
+        List<String> types = List.of(EventType.INSTAGRAM_MESSAGE);
+        Page<Event> first = store.events().pageNewestFirst(workspace, types, 2, Optional.empty());
+        assertThat(first.items()).extracting(Event::data).containsExactly("{\"n\":4}", "{\"n\":3}");
+        Page<Event> second = store.events().pageNewestFirst(workspace, types, 10, first.next());
+        assertThat(second.items()).extracting(Event::data).containsExactly("{\"n\":2}", "{\"n\":1}", "{\"n\":0}");
+        assertThat(second.next()).isEmpty();
         assertThat(store.events().find(workspace, written.get(0).id())).contains(written.get(0));
         assertThat(store.events().find(newWorkspace(), written.get(0).id())).isEmpty();
     }

@@ -43,21 +43,6 @@ final class JdbiEventStore implements EventStore {
     }
 
     @Override
-    public List<Event> listNewestFirst(WorkspaceId workspaceId, int limit, Optional<EventId> before) {
-        return calls.read(h -> {
-            var query = h.createQuery("SELECT " + COLUMNS + " FROM plugkit_events WHERE workspace_id = :ws"
-                            + (before.isPresent()
-                                    ? " AND seq < (SELECT seq FROM plugkit_events WHERE id = :before AND workspace_id = :ws)"
-                                    : "")
-                            + " ORDER BY seq DESC LIMIT :limit")
-                    .bind("ws", workspaceId.value())
-                    .bind("limit", limit);
-            before.ifPresent(b -> query.bind("before", b.value()));
-            return query.map((rs, ctx) -> outbox.mapEvent(rs)).list();
-        });
-    }
-
-    @Override
     public Page<Event> pageNewestFirst(
             WorkspaceId workspaceId, List<String> types, int limit, Optional<Cursor> olderThan) {
         if (types.isEmpty()) {

@@ -55,11 +55,6 @@ class EventRetentionSweeperTest {
         }
 
         @Override
-        public List<Event> listNewestFirst(WorkspaceId workspaceId, int limit, Optional<EventId> before) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public Page<Event> pageNewestFirst(
                 WorkspaceId workspaceId, List<String> types, int limit, Optional<Cursor> olderThan) {
             throw new UnsupportedOperationException();
