@@ -60,6 +60,7 @@ public final class InProcessInstagram implements InstagramApi {
     private final Map<String, Grant> longTokens = new HashMap<>();
     private final Set<String> issued = new LinkedHashSet<>();
     private final Map<Call, Deque<InstagramException>> failures = new EnumMap<>(Call.class);
+    private final Map<String, InstagramException> refreshFailures = new HashMap<>(); // userId -> failure
     private final List<Received> received = new ArrayList<>();
     private Optional<List<String>> permissions =
             Optional.of(List.of("instagram_business_basic", "instagram_business_manage_messages"));
@@ -105,6 +106,14 @@ public final class InProcessInstagram implements InstagramApi {
     /** The next call of this kind fails with {@code failure} instead of answering. */
     public synchronized void failNext(Call call, InstagramException failure) {
         failures.computeIfAbsent(call, c -> new ArrayDeque<>()).add(failure);
+    }
+
+    /**
+     * The next refresh of this user's token fails with {@code failure}: for a test whose accounts are
+     * refreshed in an order it does not control (a batch is claimed in any order).
+     */
+    public synchronized void failNextRefreshOf(String userId, InstagramException failure) {
+        refreshFailures.put(userId, failure);
     }
 
     public static InstagramException rejected(int code, Integer subcode) {
@@ -192,6 +201,10 @@ public final class InProcessInstagram implements InstagramApi {
     public synchronized LongLivedToken refresh(Secret longLivedToken) throws InstagramException {
         receive(Call.REFRESH, longLivedToken);
         Grant grant = grant(longLivedToken);
+        InstagramException planned = refreshFailures.remove(grant.userId());
+        if (planned != null) {
+            throw planned;
+        }
         if (grant.issuedAt().plus(MIN_REFRESH_AGE).isAfter(clock.instant())) {
             refreshesTooEarly++;
             throw rejected(100, null);

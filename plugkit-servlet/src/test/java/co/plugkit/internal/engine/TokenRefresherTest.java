@@ -300,7 +300,8 @@ class TokenRefresherTest {
 
     @Test
     void inABatchOneAccountFailsForGoodOneForNowAndTheRestAreRefreshed() {
-        // One refresh at a time, in claim order, so that the queued failure hits the first (valid) token.
+        // Account 1's refresh fails for now, account 3's token was revoked: whatever order the batch is
+        // claimed in (it is shuffled, so that servers sweeping together take different rows).
         start(EngineFixture.policy(Duration.ofDays(30), Duration.ofHours(24), 1, 50));
         List<Account> accounts = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
@@ -308,7 +309,7 @@ class TokenRefresherTest {
         }
         f.clock.advance(Duration.ofDays(31));
         f.instagram.revokeTokensOf(account(3).userId());
-        f.instagram.failNext(Call.REFRESH, InProcessInstagram.unavailable());
+        f.instagram.failNextRefreshOf(account(1).userId(), InProcessInstagram.unavailable());
 
         Report first = run();
 
@@ -323,6 +324,9 @@ class TokenRefresherTest {
                         AccountStatus.NEEDS_RECONNECT,
                         AccountStatus.ACTIVE,
                         AccountStatus.ACTIVE);
+        assertThat(f.reload(accounts.get(0)).lastRefreshedAt())
+                .as("the deferred one")
+                .isEmpty();
         assertThat(run().attempted())
                 .as("the deferred one waits for its back-off")
                 .isZero();
