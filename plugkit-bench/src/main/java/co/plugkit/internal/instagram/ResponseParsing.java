@@ -23,11 +23,13 @@ public class ResponseParsing {
     private InstagramResponses responses;
     private HTTPResponse codeExchange;
     private HTTPResponse profile;
+    private static final String NOT_A_TOKEN = "bench-fake-token-" + "0".repeat(50);
 
     @Setup
     public void setUp() throws Exception {
         responses = new InstagramResponses(new ObjectMapper());
-        codeExchange = json("{\"access_token\":\"IGAAOEcfCnbB9BZAGIzNERsxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\","
+        // A made-up token of a real token's length (the parser's cost depends on it), not a token at all.
+        codeExchange = json("{\"access_token\":\"" + NOT_A_TOKEN + "\","
                 + "\"user_id\":27281358591558845,\"permissions\":\"instagram_business_basic,"
                 + "instagram_business_manage_messages,instagram_business_manage_comments\"}");
         profile = json("{\"user_id\":\"17841457215396811\",\"id\":\"27281358591558845\",\"username\":\"acme\","
