@@ -2,19 +2,9 @@ package co.plugkit;
 
 import co.plugkit.id.AccountId;
 import co.plugkit.id.WorkspaceId;
-import co.plugkit.internal.crypto.TokenCipher;
-import co.plugkit.internal.engine.ConnectStateSweeper;
 import co.plugkit.internal.engine.Engine;
-import co.plugkit.internal.engine.EventRetentionSweeper;
-import co.plugkit.internal.engine.HousekeepingScheduler;
-import co.plugkit.internal.engine.RefreshScheduler;
 import co.plugkit.internal.engine.TokenRefresher;
-import co.plugkit.internal.instagram.InstagramProvider;
 import co.plugkit.internal.instagram.NimbusInstagramClient;
-import co.plugkit.internal.telemetry.Telemetry;
-import co.plugkit.internal.telemetry.micrometer.MicrometerTelemetry;
-import co.plugkit.internal.web.CallbackSettings;
-import co.plugkit.internal.web.Json;
 import co.plugkit.internal.web.Routes;
 import co.plugkit.internal.web.ServletMount;
 import co.plugkit.model.AccountToken;
@@ -24,14 +14,11 @@ import co.plugkit.model.NewApiKey;
 import co.plugkit.model.NewWorkspace;
 import co.plugkit.model.Workspace;
 import co.plugkit.provider.Provider;
-import co.plugkit.provider.Providers;
 import co.plugkit.store.PlugKitStore;
 import co.plugkit.store.jdbi.JdbiPlugKitStore;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.ServletContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -57,83 +44,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class PlugKit implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlugKit.class);
-    /** Why sandbox mode is refused when no sandbox is plugged in (the sandbox is a module of its own). */
-    static final String SANDBOX_MISSING = "plugkit.sandbox=true needs the plugkit-sandbox module: add"
-            + " co.plugkit:plugkit-sandbox and plug it in with PlugKit.builder().sandbox(new PlugKitSandbox()),"
-            + " or set plugkit.sandbox=false. PlugKitInitializer (a WAR configured by web.xml or the"
-            + " environment) never plugs it in: sandbox mode is for the demo and for hosts that build PlugKit"
-            + " in code";
 
     private final PlugKitConfig config;
-    private final PlugKitStore store;
     private final Engine engine;
-    private final Optional<RefreshScheduler> scheduler;
-    private final HousekeepingScheduler housekeeping;
-    private final Optional<EventRetentionSweeper> eventRetention;
+    private final BackgroundJobs jobs;
     private final Routes routes;
     private final Optional<PlugKitExtension.Routes> sandboxRoutes;
     private final NimbusInstagramClient instagramClient;
 
     private PlugKit(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config");
-        // The database keeps microseconds (and rounds finer values); Java's system clock can have nanoseconds.
-        // Whole microseconds make an object created show the same timestamps as when it is read back.
-        Clock clock = Clock.tick(b.clock, Duration.ofNanos(1_000));
-        ObjectMapper json = Json.newMapper();
-        // Before the database is touched or a thread started: nothing to undo if the sandbox is missing or fails.
-        if (config.sandbox() && b.sandbox == null) {
-            throw new PlugKitConfigException(SANDBOX_MISSING);
-        }
-        this.sandboxRoutes = config.sandbox()
-                ? Optional.of(b.sandbox.start(new PlugKitExtension.Context(config, clock, json)))
-                : Optional.empty();
-        this.store = b.store();
-        KeyMaterial keys = KeyMaterial.of(config, clock);
-        TokenCipher cipher = keys.cipher();
-        // Before anything starts (the HTTP client's and the refresher's threads, the routes): a wrong key is
-        // refused here rather than found account by account later.
-        StoredTokenKeys.requireKnown(store.accounts(), cipher.keyId(), cipher.knownKeyIds());
-        // Micrometer is optional: its classes load only when a registry was given (docs/metrics.md).
-        Telemetry telemetry = b.meterRegistry == null ? Telemetry.NONE : MicrometerTelemetry.on(b.meterRegistry);
-        this.instagramClient = new NimbusInstagramClient(config.instagram(), config.redirectUri(), json, telemetry);
-        List<Provider> all = new ArrayList<>();
-        all.add(new InstagramProvider(instagramClient, config.instagram().scopes()));
-        all.addAll(b.providers);
-        Providers providers = new Providers(all);
-
-        this.engine = EngineWiring.assemble(
-                config,
-                store,
-                providers,
-                cipher,
-                keys.connectSeals(),
-                json,
-                clock,
-                telemetry,
-                instagramClient.graphForwarder(config.accountAccess()),
-                b.listeners);
-        this.scheduler = config.refreshEnabled()
-                ? Optional.of(RefreshScheduler.start(
-                        engine.refresher(),
-                        engine.resealer(),
-                        config.refreshPolicy().interval()))
-                : Optional.empty();
-        this.eventRetention =
-                config.eventRetention().map(retention -> new EventRetentionSweeper(store.events(), retention, clock));
-        List<HousekeepingScheduler.Task> housekeepingTasks = new ArrayList<>();
-        ConnectStateSweeper states = new ConnectStateSweeper(store.connectStates(), clock);
-        housekeepingTasks.add(new HousekeepingScheduler.Task("expired connect sessions", states::runOnce));
-        eventRetention.ifPresent(sweeper ->
-                housekeepingTasks.add(new HousekeepingScheduler.Task("events past their retention", sweeper::runOnce)));
-        this.housekeeping = HousekeepingScheduler.start(housekeepingTasks, HousekeepingScheduler.INTERVAL);
-        StoredTokenKeys.announceRotation(cipher, engine.resealer().rowsOnOldKeys(), config.refreshEnabled());
-        this.routes = new Routes(
-                json,
-                store,
-                engine,
-                config.adminToken(),
-                providers,
-                new CallbackSettings(keys.resultTickets(), config::callbackUrl, config.openerOrigin()));
+        PlugKitAssembly.Parts parts = PlugKitAssembly.assemble(
+                config, b.clock, b::store, b.providers, b.sandbox, b.meterRegistry, b.listeners);
+        this.engine = parts.engine();
+        this.jobs = parts.jobs();
+        this.routes = parts.routes();
+        this.sandboxRoutes = parts.sandboxRoutes();
+        this.instagramClient = parts.instagramClient();
     }
 
     public static Builder builder() {
@@ -230,7 +157,7 @@ public final class PlugKit implements AutoCloseable {
      * @return how many events were deleted
      */
     public int deleteExpiredEventsNow() {
-        return eventRetention.map(EventRetentionSweeper::runOnce).orElse(0);
+        return jobs.deleteExpiredEventsNow();
     }
 
     /**
@@ -238,8 +165,7 @@ public final class PlugKit implements AutoCloseable {
      * stopped serving; the data source is the host's to close. */
     @Override
     public void close() {
-        scheduler.ifPresent(RefreshScheduler::close);
-        housekeeping.close();
+        jobs.close();
         engine.refresher().close();
         engine.events().close();
         instagramClient.close();
