@@ -28,7 +28,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -103,7 +102,7 @@ public final class TokenRefresher implements AutoCloseable {
      */
     public Report runOnce() {
         int expired = leases.markExpired(clock.instant());
-        int[] counts = new int[5];
+        RefreshTally tally = new RefreshTally();
         drain(
                 at -> leases.claimDue(
                         at,
@@ -113,13 +112,13 @@ public final class TokenRefresher implements AutoCloseable {
                         at.plus(policy.lease()),
                         policy.batchSize()),
                 this::refresh,
-                counts);
+                tally);
         drain(
                 at -> leases.claimForCheck(
                         at, at.minus(policy.checkInterval()), owner, at.plus(policy.lease()), policy.batchSize()),
                 this::check,
-                counts);
-        Report report = new Report(counts[0], counts[1], counts[2], counts[3], counts[4], expired);
+                tally);
+        Report report = tally.report(expired);
         if (report.attempted() > 0 || expired > 0) {
             LOG.info(
                     "Token refresh run: {} refreshed, {} checked, {} need reconnecting, {} deferred, {} superseded,"
@@ -142,7 +141,7 @@ public final class TokenRefresher implements AutoCloseable {
     private void drain(
             Function<Instant, List<RefreshClaim>> claimBatch,
             Function<RefreshClaim, RefreshOutcome> task,
-            int[] counts) {
+            RefreshTally tally) {
         Set<AccountId> tried = new HashSet<>();
         while (true) {
             List<RefreshClaim> claims = new ArrayList<>();
@@ -160,9 +159,7 @@ public final class TokenRefresher implements AutoCloseable {
             for (RefreshClaim claim : claims) {
                 results.add(workers.submit(() -> task.apply(claim)));
             }
-            for (Future<RefreshOutcome> result : results) {
-                counts[index(await(result))]++;
-            }
+            results.forEach(tally::add);
         }
     }
 
@@ -254,31 +251,6 @@ public final class TokenRefresher implements AutoCloseable {
 
     private static TokenBinding binding(RefreshClaim claim) {
         return new TokenBinding(claim.workspaceId(), claim.profileId(), claim.platform(), claim.externalId());
-    }
-
-    /** Where an outcome is counted in {@link #runOnce()}: the order of {@link Report}'s fields. */
-    private static int index(RefreshOutcome outcome) {
-        if (outcome instanceof RefreshOutcome.Refreshed) {
-            return 0;
-        }
-        if (outcome instanceof RefreshOutcome.Checked) {
-            return 1;
-        }
-        if (outcome instanceof RefreshOutcome.NeedsReconnect) {
-            return 2;
-        }
-        return outcome instanceof RefreshOutcome.Deferred ? 3 : 4;
-    }
-
-    private static RefreshOutcome await(Future<RefreshOutcome> result) {
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new RefreshOutcome.Deferred("interrupted");
-        } catch (ExecutionException e) {
-            return new RefreshOutcome.Deferred(e.getCause().getClass().getSimpleName());
-        }
     }
 
     /** How outcomes are written, shared with {@link AccountTokens} so a rejected token ends the same way. */
