@@ -14,13 +14,9 @@ import co.plugkit.store.RefreshStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -49,9 +45,10 @@ final class JdbiRefreshStore implements RefreshStore {
 
     private static final String LEASE_FREE = "(lease_until IS NULL OR lease_until <= :now)";
 
-    private static final String CLAIM_COLUMNS = "SELECT id, workspace_id, profile_id, platform, external_id,"
-            + " token_key_id, token_ciphertext, token_version, token_expires_at, token_issued_at, refresh_failures"
-            + " FROM plugkit_accounts";
+    private static final String CLAIM_SELECT = "id, workspace_id, profile_id, platform, external_id,"
+            + " token_key_id, token_ciphertext, token_version, token_expires_at, token_issued_at, refresh_failures";
+
+    private static final String CLAIM_COLUMNS = "SELECT " + CLAIM_SELECT + " FROM plugkit_accounts";
 
     private static final String TOKEN_UNCHANGED = "id = :id AND token_version = :version AND status = '" + ACTIVE + "'";
 
@@ -65,11 +62,7 @@ final class JdbiRefreshStore implements RefreshStore {
         this.rows = rows;
     }
 
-    /**
-     * Candidates are read first, then each is leased by a conditional UPDATE that re-checks every
-     * condition; only an update count of 1 makes a claim. This needs no {@code SKIP LOCKED}, so it works
-     * the same on every database, and no transaction is held while the refresh itself runs.
-     */
+    /** Leased in batches ({@link BatchLease}); no transaction is held while the refresh itself runs. */
     @Override
     public List<RefreshClaim> claimDue(
             Instant now, Instant issuedBefore, Instant expiresBefore, String owner, Instant leaseUntil, int limit) {
@@ -124,50 +117,17 @@ final class JdbiRefreshStore implements RefreshStore {
                 == 1;
     }
 
-    /**
-     * Leases up to {@code limit} accounts that meet {@code condition} (with its named {@code values}),
-     * among the oldest in {@code order}: a few statements per batch, not two per account. The candidates'
-     * ids are leased together by one conditional UPDATE that re-checks every condition per row, then the
-     * rows this call leased are read back in one query, recognised by owner and lease expiry (which is cut
-     * to milliseconds, so that every database stores exactly the value the query compares).
-     *
-     * <p>Servers sweeping at once read the same oldest candidates; each tries them in its own random order,
-     * so that they mostly lease different rows instead of all racing for the first ones.
-     */
+    /** Leases up to {@code limit} accounts that meet {@code condition}, the oldest in {@code order} first. */
     private List<RefreshClaim> claimWhere(
             String condition, String order, Map<String, Object> values, String owner, Instant leaseUntil, int limit) {
-        List<String> candidates = new ArrayList<>(calls.read(h -> h.createQuery("SELECT id FROM plugkit_accounts"
-                        + " WHERE " + condition + " AND " + LEASE_FREE + " ORDER BY " + order)
-                .bindMap(values)
-                .setMaxRows(limit * 4)
-                .mapTo(String.class)
-                .list()));
-        Collections.shuffle(candidates, ThreadLocalRandom.current());
-        Instant lease = leaseUntil.truncatedTo(ChronoUnit.MILLIS);
-        List<RefreshClaim> claims = new ArrayList<>();
-        int next = 0;
-        while (claims.size() < limit && next < candidates.size()) {
-            List<String> chunk = candidates.subList(next, Math.min(candidates.size(), next + limit - claims.size()));
-            next += chunk.size();
-            int leased = calls.withHandle(h -> h.createUpdate("UPDATE plugkit_accounts SET lease_owner = :owner,"
-                            + " lease_until = :leaseUntil WHERE id IN (<ids>) AND " + condition + " AND " + LEASE_FREE)
-                    .bindMap(values)
-                    .bindList("ids", chunk)
-                    .bind("owner", owner)
-                    .bind("leaseUntil", calls.at(lease))
-                    .execute());
-            if (leased > 0) {
-                claims.addAll(calls.withHandle(h -> h.createQuery(CLAIM_COLUMNS
-                                + " WHERE id IN (<ids>) AND lease_owner = :owner AND lease_until = :leaseUntil"
-                                + " AND token_ciphertext IS NOT NULL")
-                        .bindList("ids", chunk)
-                        .bind("owner", owner)
-                        .bind("leaseUntil", calls.at(lease))
-                        .map(this::mapClaim)
-                        .list()));
-            }
-        }
-        return claims;
+        return new BatchLease<>(
+                        "plugkit_accounts",
+                        condition + " AND " + LEASE_FREE,
+                        order,
+                        CLAIM_SELECT,
+                        "token_ciphertext IS NOT NULL",
+                        this::mapClaim)
+                .claim(calls, values, owner, leaseUntil, limit);
     }
 
     @Override

@@ -10,25 +10,35 @@ import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The endpoints and deliveries tables. Deliveries are leased as the refresher leases accounts: the oldest
- * due candidates are read, leased together by one conditional UPDATE that re-checks every condition per row,
- * and the rows this call won are read back by owner and lease expiry (cut to milliseconds, so every database
- * compares exactly what it stored) — three statements a batch, not one committed UPDATE per delivery.
+ * The endpoints and deliveries tables. Deliveries are leased in batches ({@link BatchLease}), as the
+ * refresher leases accounts.
  */
 final class JdbiWebhookStore implements WebhookStore {
     private static final String ENDPOINT = "id, workspace_id, url, events, created_at";
     private static final String LEASE_FREE = "(lease_until IS NULL OR lease_until <= :now)";
     private static final String DUE = "status = 'pending' AND next_attempt_at <= :now AND " + LEASE_FREE;
+
+    /** Due deliveries, oldest first, leased in batches as the refresher's accounts are. */
+    private static final BatchLease<Delivery> CLAIM = new BatchLease<>(
+            "plugkit_webhook_deliveries",
+            DUE,
+            "next_attempt_at, seq",
+            "id, workspace_id, endpoint_id, event_id, attempts",
+            "status = 'pending'",
+            (rs, ctx) -> new Delivery(
+                    rs.getString("id"),
+                    new WorkspaceId(rs.getString("workspace_id")),
+                    rs.getString("endpoint_id"),
+                    new EventId(rs.getString("event_id")),
+                    rs.getInt("attempts")));
 
     private final JdbiCalls calls;
     private final JdbiOutbox outbox;
@@ -182,46 +192,7 @@ final class JdbiWebhookStore implements WebhookStore {
 
     @Override
     public List<Delivery> claimDue(Instant now, String owner, Instant leaseUntil, int limit) {
-        List<String> candidates = new ArrayList<>(calls.read(h -> h.createQuery(
-                        "SELECT id FROM plugkit_webhook_deliveries WHERE " + DUE + " ORDER BY next_attempt_at, seq")
-                .bind("now", calls.at(now))
-                .setMaxRows(limit * 4)
-                .mapTo(String.class)
-                .list()));
-        // Servers sending at once read the same oldest candidates: each tries them in its own order, so they
-        // mostly lease different rows instead of racing for the first ones.
-        Collections.shuffle(candidates, ThreadLocalRandom.current());
-        Instant lease = leaseUntil.truncatedTo(ChronoUnit.MILLIS);
-        List<Delivery> claimed = new ArrayList<>();
-        int next = 0;
-        while (claimed.size() < limit && next < candidates.size()) {
-            List<String> chunk = candidates.subList(next, Math.min(candidates.size(), next + limit - claimed.size()));
-            next += chunk.size();
-            int leased = calls.withHandle(h -> h.createUpdate("UPDATE plugkit_webhook_deliveries SET lease_owner ="
-                            + " :owner, lease_until = :until WHERE id IN (<ids>) AND " + DUE)
-                    .bindList("ids", chunk)
-                    .bind("owner", owner)
-                    .bind("until", calls.at(lease))
-                    .bind("now", calls.at(now))
-                    .execute());
-            if (leased > 0) {
-                claimed.addAll(calls.withHandle(h -> h.createQuery("SELECT id, workspace_id, endpoint_id, event_id,"
-                                + " attempts FROM plugkit_webhook_deliveries WHERE id IN (<ids>)"
-                                + " AND lease_owner = :owner AND lease_until = :until AND status = 'pending'"
-                                + " ORDER BY next_attempt_at, seq")
-                        .bindList("ids", chunk)
-                        .bind("owner", owner)
-                        .bind("until", calls.at(lease))
-                        .map((rs, ctx) -> new Delivery(
-                                rs.getString("id"),
-                                new WorkspaceId(rs.getString("workspace_id")),
-                                rs.getString("endpoint_id"),
-                                new EventId(rs.getString("event_id")),
-                                rs.getInt("attempts")))
-                        .list()));
-            }
-        }
-        return claimed;
+        return CLAIM.claim(calls, Map.of("now", calls.at(now)), owner, leaseUntil, limit);
     }
 
     @Override
