@@ -6,8 +6,6 @@ import co.plugkit.sandbox.SandboxLedger.Token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +17,6 @@ import java.util.Optional;
  * §4–§8 describe them.
  */
 final class SandboxGraph {
-    private static final DateTimeFormatter EXPIRY_TEXT = DateTimeFormatter.ofPattern(
-                    "EEEE, dd-MMM-yy HH:mm:ss 'UTC'", java.util.Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-
     private final SandboxSettings settings;
     private final Clock clock;
     private final SandboxLedger ledger;
@@ -40,16 +34,17 @@ final class SandboxGraph {
     SandboxAnswer graph(SandboxCall call, List<String> path) {
         Optional<Token> found = call.accessToken().flatMap(ledger::token).filter(Token::longLived);
         if (found.isEmpty()) {
-            return cannotParse();
+            return SandboxGraphErrors.cannotParse();
         }
-        Optional<SandboxAnswer> invalid = validity(found.get());
+        Optional<SandboxAnswer> invalid = SandboxGraphErrors.invalid(found.get(), clock.instant());
         return invalid.orElseGet(() ->
                 media.answer(call, path, found.get().grant(), call.accessToken().get()));
     }
 
     SandboxAnswer exchangeCode(SandboxCall call) {
         if (!"POST".equals(call.method())) {
-            return SandboxAnswer.flatError("Unsupported request - method type: " + lower(call.method()));
+            return SandboxAnswer.flatError(
+                    "Unsupported request - method type: " + SandboxGraphErrors.lower(call.method()));
         }
         if (call.contentType()
                 .filter(ct ->
@@ -99,7 +94,7 @@ final class SandboxGraph {
 
     SandboxAnswer exchangeForLongLived(SandboxCall call) {
         if (!"GET".equals(call.method())) {
-            return unsupportedMethod(call);
+            return SandboxGraphErrors.unsupportedMethod(call);
         }
         if (!"ig_exchange_token".equals(call.params().get("grant_type"))) {
             return SandboxAnswer.graphError(
@@ -110,18 +105,18 @@ final class SandboxGraph {
         }
         Optional<Token> shortLived = call.accessToken().flatMap(ledger::token).filter(t -> !t.longLived());
         if (shortLived.isEmpty()) {
-            return cannotParse();
+            return SandboxGraphErrors.cannotParse();
         }
         Token t = shortLived.get();
         if (!clock.instant().isBefore(t.expiresAt())) {
-            return expired(t);
+            return SandboxGraphErrors.expired(t);
         }
         return issueLongLived(t.grant(), t.grant().fault() == SandboxFault.REVOKED_TOKEN);
     }
 
     SandboxAnswer refresh(SandboxCall call) {
         if (!"GET".equals(call.method())) {
-            return unsupportedMethod(call);
+            return SandboxGraphErrors.unsupportedMethod(call);
         }
         if (!"ig_refresh_token".equals(call.params().get("grant_type"))) {
             return SandboxAnswer.graphError(
@@ -130,10 +125,10 @@ final class SandboxGraph {
         Optional<String> value = call.accessToken();
         Optional<Token> found = value.flatMap(ledger::token).filter(Token::longLived);
         if (found.isEmpty()) {
-            return cannotParse();
+            return SandboxGraphErrors.cannotParse();
         }
         Token t = found.get();
-        Optional<SandboxAnswer> invalid = validity(t);
+        Optional<SandboxAnswer> invalid = SandboxGraphErrors.invalid(t, clock.instant());
         if (invalid.isPresent()) {
             return invalid.get();
         }
@@ -163,13 +158,13 @@ final class SandboxGraph {
 
     SandboxAnswer me(SandboxCall call) {
         if (!"GET".equals(call.method())) {
-            return unsupportedMethod(call);
+            return SandboxGraphErrors.unsupportedMethod(call);
         }
         Optional<Token> found = call.accessToken().flatMap(ledger::token);
         if (found.isEmpty()) {
-            return cannotParse();
+            return SandboxGraphErrors.cannotParse();
         }
-        Optional<SandboxAnswer> invalid = validity(found.get());
+        Optional<SandboxAnswer> invalid = SandboxGraphErrors.invalid(found.get(), clock.instant());
         if (invalid.isPresent()) {
             return invalid.get();
         }
@@ -194,11 +189,11 @@ final class SandboxGraph {
 
     SandboxAnswer revokePermissions(SandboxCall call) {
         if (!"DELETE".equals(call.method())) {
-            return unsupportedMethod(call);
+            return SandboxGraphErrors.unsupportedMethod(call);
         }
         Optional<Token> found = call.accessToken().flatMap(ledger::token);
         if (found.isEmpty() || found.get().revoked()) {
-            return cannotParse();
+            return SandboxGraphErrors.cannotParse();
         }
         ledger.revokeAllOf(found.get().grant().account().userId());
         return SandboxAnswer.ok(Map.of("success", true));
@@ -207,11 +202,11 @@ final class SandboxGraph {
     /** {@code POST /{version}/me/subscribed_apps}: accepted for a live token that names its fields. */
     SandboxAnswer subscribeApp(SandboxCall call) {
         if (!"POST".equals(call.method())) {
-            return unsupportedMethod(call);
+            return SandboxGraphErrors.unsupportedMethod(call);
         }
         Optional<Token> found = call.accessToken().flatMap(ledger::token);
         if (found.isEmpty() || found.get().revoked()) {
-            return cannotParse();
+            return SandboxGraphErrors.cannotParse();
         }
         return SandboxAnswer.ok(Map.of("success", true));
     }
@@ -253,48 +248,6 @@ final class SandboxGraph {
         all.put("follows_count", 180);
         all.put("media_count", 42);
         return all;
-    }
-
-    /** A revoked or expired token's Graph error, if it is one. */
-    private Optional<SandboxAnswer> validity(Token t) {
-        if (t.revoked()) {
-            return Optional.of(SandboxAnswer.graphError(
-                    400,
-                    "OAuthException",
-                    190,
-                    460,
-                    "Error validating access token: The session has been invalidated because the user changed their"
-                            + " password or Facebook has changed the session for security reasons.",
-                    false));
-        }
-        if (!clock.instant().isBefore(t.expiresAt())) {
-            return Optional.of(expired(t));
-        }
-        return Optional.empty();
-    }
-
-    private static SandboxAnswer expired(Token t) {
-        return SandboxAnswer.graphError(
-                400,
-                "OAuthException",
-                190,
-                463,
-                "Error validating access token: Session has expired on " + EXPIRY_TEXT.format(t.expiresAt()) + ".",
-                false);
-    }
-
-    private static SandboxAnswer cannotParse() {
-        return SandboxAnswer.graphError(
-                400, "OAuthException", 190, null, "Invalid OAuth access token - Cannot parse access token", false);
-    }
-
-    private static SandboxAnswer unsupportedMethod(SandboxCall call) {
-        return SandboxAnswer.graphError(
-                400, "OAuthException", 100, null, "Unsupported request - method type: " + lower(call.method()), false);
-    }
-
-    private static String lower(String method) {
-        return method.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String shorten(String text) {
